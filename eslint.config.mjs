@@ -1,0 +1,21 @@
+import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+
+export default [
+	...configWithoutCloudSupport,
+	{
+		ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**'],
+	},
+	{
+		rules: {
+			// File Exchange speaks SFTP and FTP(S) through ssh2-sftp-client and basic-ftp, which need
+			// real sockets and cannot be bundled into n8n-workflow: this package is self-hosted only,
+			// so its runtime dependencies are intended. Every other n8n rule stays on.
+			'@n8n/community-nodes/no-runtime-dependencies': 'off',
+		},
+	},
+	{
+		// Development tools (emulator, scripts, tests, benchmarks) print to the console on purpose.
+		files: ['emulator/**', 'scripts/**', 'test/**', 'bench/**'],
+		rules: { 'no-console': 'off' },
+	},
+];

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites: unit (no servers), integration (real sshd, FTP servers and the Billit emulator on
+// 127.0.0.1, started by test/integration/global-setup.ts) and e2e (one real n8n per run, started by
+// test/e2e/global-setup.ts, with this package installed from its packed tarball).
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.ts'],
+					environment: 'node',
+				},
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['test/integration/**/*.test.ts'],
+					globalSetup: ['test/integration/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					environment: 'node',
+				},
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['test/e2e/**/*.test.ts'],
+					globalSetup: ['test/e2e/global-setup.ts'],
+					testTimeout: 180_000,
+					hookTimeout: 900_000,
+					fileParallelism: false,
+					environment: 'node',
+				},
+			},
+		],
+	},
+});
