@@ -1,0 +1,40 @@
+// Runs the test suites as timed stages (unit, integration, e2e) and prints one closing line with
+// the totals. Usage: node scripts/test.mjs [unit] [integration] [e2e]   (default: all three)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const stages = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
+const reportDir = mkdtempSync(join(tmpdir(), 'billit-tests-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const timings = [];
+let failedStage = false;
+
+function run(command, args) {
+	return spawnSync(command, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+}
+
+for (const stage of stages) {
+	const started = Date.now();
+	if (stage === 'e2e' && run('npm', ['run', '--silent', 'build']) !== 0) {
+		failedStage = true;
+		timings.push([stage, Date.now() - started, 'build failed']);
+		continue;
+	}
+	const report = join(reportDir, `${stage}.json`);
+	const status = run('npx', ['vitest', 'run', '--project', stage, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+	if (existsSync(report)) {
+		const result = JSON.parse(readFileSync(report, 'utf8'));
+		totals.passed += result.numPassedTests;
+		totals.failed += result.numFailedTests;
+		totals.skipped += result.numPendingTests + result.numTodoTests;
+	}
+	if (status !== 0) failedStage = true;
+	timings.push([stage, Date.now() - started, status === 0 ? 'ok' : `exit ${status}`]);
+}
+
+console.log('\nstage times:');
+for (const [stage, ms, outcome] of timings) console.log(`  ${stage.padEnd(12)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${outcome}`);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedStage || totals.failed > 0 ? 1 : 0);
