@@ -44,7 +44,6 @@ export class PathTemplateError extends Error {
 	}
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const VARIABLE_TOKEN = /\[([a-z_]+)\]/g;
 const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
 	timeZone: 'Europe/Brussels',
@@ -53,6 +52,15 @@ const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
 	day: '2-digit',
 });
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** C0 and C1 control characters, DEL included. */
+export function hasControlCharacter(text: string): boolean {
+	for (const char of text) {
+		const code = char.codePointAt(0) ?? 0;
+		if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+	}
+	return false;
+}
 
 function isKnownVariable(name: string): name is PathTemplateVariable {
 	return (PATH_TEMPLATE_VARIABLES as readonly string[]).includes(name);
@@ -74,7 +82,7 @@ export function brusselsYearMonth(date: string | Date): { year: string; month: s
 }
 
 function assertNoControlCharacters(text: string, what: string): void {
-	if (CONTROL_CHARACTERS.test(text)) {
+	if (hasControlCharacter(text)) {
 		throw new PathTemplateError(`${what} contains a control character`);
 	}
 }
@@ -86,7 +94,7 @@ function validateReplacement(replacement: string): string {
 		normalised.includes('/') ||
 		normalised.includes('\\') ||
 		normalised.includes('.') ||
-		CONTROL_CHARACTERS.test(normalised)
+		hasControlCharacter(normalised)
 	) {
 		throw new PathTemplateError(
 			'the slash replacement must be a non-empty text without "/", "\\", "." or control characters',
