@@ -68,6 +68,15 @@ export interface KeysetPageRequest {
 	top: number;
 }
 
+export interface KeysetPage<T> {
+	rows: T[];
+	/**
+	 * Whether the server says more rows follow (a NextPageLink). A server may cap `$top`, so a
+	 * page shorter than asked is not by itself the end; absent means "a full page suggests more".
+	 */
+	hasMore?: boolean;
+}
+
 export interface KeysetWalkOptions {
 	/** The caller's own filter, kept on every page. */
 	filter?: string;
@@ -79,12 +88,12 @@ export interface KeysetWalkOptions {
 }
 
 /**
- * Walks pages after the cursor until a short page or the limit. An order edited during the walk
+ * Walks pages after the cursor until the server has no more or the limit is reached. An order edited during the walk
  * comes back with a later key; each OrderID is returned once, at its first position, with its
  * latest content.
  */
 export async function walkKeyset<T extends KeysetRow>(
-	fetchPage: (request: KeysetPageRequest) => Promise<T[]>,
+	fetchPage: (request: KeysetPageRequest) => Promise<KeysetPage<T>>,
 	options: KeysetWalkOptions,
 ): Promise<{ rows: T[]; cursor: KeysetCursor | undefined }> {
 	if (!Number.isInteger(options.pageSize) || options.pageSize < 1) {
@@ -99,7 +108,7 @@ export async function walkKeyset<T extends KeysetRow>(
 		// Never ask for more than is still wanted, so every row fetched is either kept or a repeat
 		// and the cursor can move past the whole page.
 		const top = Math.min(options.pageSize, remaining);
-		const page = await fetchPage({
+		const { rows: page, hasMore } = await fetchPage({
 			filter: and(options.filter, keysetFilter(cursor)),
 			orderBy: KEYSET_ORDER_BY,
 			top,
@@ -115,7 +124,7 @@ export async function walkKeyset<T extends KeysetRow>(
 				rows[position] = row;
 			}
 		}
-		if (page.length < top) {
+		if (page.length === 0 || !(hasMore ?? page.length >= top)) {
 			cursor = next;
 			break;
 		}

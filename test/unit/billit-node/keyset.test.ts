@@ -31,12 +31,12 @@ function table(count: number) {
 			row.Version += 1;
 			row.LastModified = new Date((clock += 1000)).toISOString();
 		},
-		async fetch(request: KeysetPageRequest): Promise<Row[]> {
+		async fetch(request: KeysetPageRequest): Promise<{ rows: Row[] }> {
 			requests.push(request);
 			const after = /LastModified gt (\S+)\) or \(\(LastModified eq \S+\) and \(OrderID gt (\d+)\)/.exec(
 				request.filter ?? '',
 			);
-			return rows
+			const page = rows
 				.filter(
 					(r) =>
 						!after ||
@@ -46,6 +46,7 @@ function table(count: number) {
 				.sort((a, b) => Date.parse(a.LastModified) - Date.parse(b.LastModified) || a.OrderID - b.OrderID)
 				.slice(0, request.top)
 				.map((r) => ({ ...r }));
+			return { rows: page };
 		},
 	};
 }
@@ -117,6 +118,18 @@ describe('walkKeyset', () => {
 		expect(rows.map((r) => r.OrderID)).toEqual([1, 2, 3, 4, 5, 6]);
 		expect(t.requests.map((r) => r.top)).toEqual([4, 2]);
 		expect(cursor?.orderId).toBe(6);
+	});
+
+	it('keeps going when the server caps the page size but says more follow', async () => {
+		const t = table(5);
+		const { rows } = await walkKeyset(
+			async (request) => {
+				const { rows: page } = await t.fetch({ ...request, top: Math.min(request.top, 2) });
+				return { rows: page, hasMore: page.length === 2 };
+			},
+			{ pageSize: 100 },
+		);
+		expect(rows.map((r) => r.OrderID)).toEqual([1, 2, 3, 4, 5]);
 	});
 
 	it('continues after a saved cursor', async () => {
