@@ -1,0 +1,173 @@
+import { VAT_PREFIX_COUNTRIES } from '../code-lists';
+import type { RuleContext } from '../context';
+import { child, children, first, textOf, vatCategoryCode } from '../document';
+import { decimalOf, round2, sameAmount, sum } from '../decimal';
+import type { UblElement } from '../types';
+import { hasReason } from './core';
+
+/** EN16931 calculation and conditional rules BR-CO-03 to BR-CO-26. */
+export function calculationRules(context: RuleContext): void {
+	headerConditions(context);
+	lineConditions(context);
+	allowanceChargeReasons(context);
+	monetaryTotals(context);
+	vatTotals(context);
+	vatIdentifierPrefixes(context);
+}
+
+function headerConditions(context: RuleContext): void {
+	const { root, supplier, isCreditNote, monetaryTotal } = context.doc;
+	const taxPointDate = child(root, 'cbc:TaxPointDate');
+	if (taxPointDate && first(root, 'cac:InvoicePeriod/cbc:DescriptionCode')) context.report('BR-CO-03', taxPointDate);
+
+	for (const period of children(root, 'cac:InvoicePeriod')) {
+		if (!child(period, 'cbc:StartDate') && !child(period, 'cbc:EndDate') && !child(period, 'cbc:DescriptionCode')) {
+			context.report('BR-CO-19', period, 'cbc:StartDate');
+		}
+	}
+
+	const supplierParty = child(root, 'cac:AccountingSupplierParty');
+	const identified =
+		children(supplier, 'cac:PartyTaxScheme').some(
+			(scheme) => vatCategoryCode(scheme) !== undefined && child(scheme, 'cbc:CompanyID') !== undefined,
+		) ||
+		first(supplier, 'cac:PartyIdentification/cbc:ID') !== undefined ||
+		first(supplier, 'cac:PartyLegalEntity/cbc:CompanyID') !== undefined;
+	if (supplierParty && !identified) context.report('BR-CO-26', supplierParty, 'cac:Party/cac:PartyLegalEntity/cbc:CompanyID');
+
+	// The official rule is bound to /ubl:Invoice only; a credit note's positive amount is money owed back.
+	const payable = child(monetaryTotal, 'cbc:PayableAmount');
+	if (!isCreditNote && payable && (decimalOf(payable) ?? 0) > 0) {
+		const hasDueDate = context.doc.descendants('cbc:DueDate').length > 0;
+		const hasTerms = first(root, 'cac:PaymentTerms/cbc:Note') !== undefined;
+		if (!hasDueDate && !hasTerms) context.report('BR-CO-25', payable);
+	}
+}
+
+function lineConditions(context: RuleContext): void {
+	for (const line of context.doc.lines) {
+		const categories = children(child(line, 'cac:Item'), 'cac:ClassifiedTaxCategory');
+		if (!categories.some((category) => vatCategoryCode(category) !== undefined && child(category, 'cbc:ID'))) {
+			context.report('BR-CO-04', line, 'cac:Item/cac:ClassifiedTaxCategory/cbc:ID');
+		}
+		const period = child(line, 'cac:InvoicePeriod');
+		if (period && !child(period, 'cbc:StartDate') && !child(period, 'cbc:EndDate')) {
+			context.report('BR-CO-20', period, 'cbc:StartDate');
+		}
+	}
+}
+
+function allowanceChargeReasons(context: RuleContext): void {
+	for (const entry of context.doc.documentAllowanceCharges(false)) {
+		if (!hasReason(entry)) context.report('BR-CO-21', entry, 'cbc:AllowanceChargeReason');
+	}
+	for (const entry of context.doc.documentAllowanceCharges(true)) {
+		if (!hasReason(entry)) context.report('BR-CO-22', entry, 'cbc:AllowanceChargeReason');
+	}
+	for (const line of context.doc.lines) {
+		for (const entry of children(line, 'cac:AllowanceCharge')) {
+			const indicator = textOf(child(entry, 'cbc:ChargeIndicator'));
+			if (hasReason(entry)) continue;
+			if (indicator === 'false') context.report('BR-CO-23', entry, 'cbc:AllowanceChargeReason');
+			if (indicator === 'true') context.report('BR-CO-24', entry, 'cbc:AllowanceChargeReason');
+		}
+	}
+}
+
+function amountsOf(entries: UblElement[], key: string): number {
+	return round2(sum(entries.map((entry) => decimalOf(child(entry, key)))));
+}
+
+function monetaryTotals(context: RuleContext): void {
+	const { monetaryTotal: total, lines } = context.doc;
+	if (!total) return;
+	const amount = (key: string): number | undefined => decimalOf(child(total, key));
+	const report = (rule: 'BR-CO-10' | 'BR-CO-11' | 'BR-CO-12' | 'BR-CO-13' | 'BR-CO-16', key: string): void =>
+		context.report(rule, child(total, key) ?? total, child(total, key) ? undefined : key);
+
+	const lineTotal = amount('cbc:LineExtensionAmount');
+	if (lineTotal !== undefined && !sameAmount(lineTotal, amountsOf(lines, 'cbc:LineExtensionAmount'))) {
+		report('BR-CO-10', 'cbc:LineExtensionAmount');
+	}
+
+	const allowances = context.doc.documentAllowanceCharges(false);
+	const charges = context.doc.documentAllowanceCharges(true);
+	const allowanceTotal = amount('cbc:AllowanceTotalAmount');
+	const chargeTotal = amount('cbc:ChargeTotalAmount');
+	if (child(total, 'cbc:AllowanceTotalAmount') || allowances.length > 0) {
+		if (allowanceTotal === undefined || !sameAmount(allowanceTotal, amountsOf(allowances, 'cbc:Amount'))) {
+			report('BR-CO-11', 'cbc:AllowanceTotalAmount');
+		}
+	}
+	if (child(total, 'cbc:ChargeTotalAmount') || charges.length > 0) {
+		if (chargeTotal === undefined || !sameAmount(chargeTotal, amountsOf(charges, 'cbc:Amount'))) {
+			report('BR-CO-12', 'cbc:ChargeTotalAmount');
+		}
+	}
+
+	const taxExclusive = amount('cbc:TaxExclusiveAmount');
+	if (taxExclusive !== undefined && lineTotal !== undefined) {
+		const expected = round2(lineTotal + (chargeTotal ?? 0) - (allowanceTotal ?? 0));
+		if (!sameAmount(taxExclusive, expected)) report('BR-CO-13', 'cbc:TaxExclusiveAmount');
+	}
+
+	const taxInclusive = amount('cbc:TaxInclusiveAmount');
+	const payable = amount('cbc:PayableAmount');
+	if (taxInclusive !== undefined && payable !== undefined) {
+		const rounding = amount('cbc:PayableRoundingAmount') ?? 0;
+		const expected = round2(taxInclusive - (amount('cbc:PrepaidAmount') ?? 0));
+		if (!sameAmount(round2(payable - rounding), expected)) report('BR-CO-16', 'cbc:PayableAmount');
+	}
+}
+
+function vatTotals(context: RuleContext): void {
+	const { root, taxTotals, taxSubtotals, documentCurrency, monetaryTotal } = context.doc;
+	for (const total of taxTotals) {
+		const subtotals = children(total, 'cac:TaxSubtotal');
+		if (subtotals.length === 0) continue;
+		const stated = decimalOf(child(total, 'cbc:TaxAmount'));
+		const expected = amountsOf(subtotals, 'cbc:TaxAmount');
+		if (stated === undefined || !sameAmount(stated, expected)) context.report('BR-CO-14', child(total, 'cbc:TaxAmount') ?? total);
+	}
+
+	const vatInDocumentCurrency = taxTotals
+		.map((total) => child(total, 'cbc:TaxAmount'))
+		.filter((amount): amount is UblElement => amount?.attributes.currencyID === documentCurrency);
+	const taxInclusive = decimalOf(child(monetaryTotal, 'cbc:TaxInclusiveAmount'));
+	const taxExclusive = decimalOf(child(monetaryTotal, 'cbc:TaxExclusiveAmount'));
+	if (documentCurrency !== '') {
+		const vat = vatInDocumentCurrency.length === 1 ? decimalOf(vatInDocumentCurrency[0]) : undefined;
+		const consistent =
+			vat !== undefined &&
+			taxInclusive !== undefined &&
+			taxExclusive !== undefined &&
+			sameAmount(taxInclusive, round2(taxExclusive + vat));
+		if (!consistent) context.report('BR-CO-15', child(monetaryTotal, 'cbc:TaxInclusiveAmount') ?? root);
+	}
+
+	if (taxSubtotals.length === 0) context.report('BR-CO-18', root, 'cac:TaxTotal/cac:TaxSubtotal');
+
+	for (const subtotal of taxSubtotals) {
+		const category = children(subtotal, 'cac:TaxCategory').find((entry) => vatCategoryCode(entry) !== undefined);
+		const rate = decimalOf(child(category, 'cbc:Percent'));
+		const taxAmount = decimalOf(child(subtotal, 'cbc:TaxAmount')) ?? Number.NaN;
+		const taxable = decimalOf(child(subtotal, 'cbc:TaxableAmount')) ?? Number.NaN;
+		if (!vatAmountMatches(taxAmount, taxable, rate)) context.report('BR-CO-17', child(subtotal, 'cbc:TaxAmount') ?? subtotal);
+	}
+}
+
+/** BR-CO-17 as the official test states it: zero rate means zero tax, otherwise within one unit of rate x base. */
+function vatAmountMatches(taxAmount: number, taxable: number, rate: number | undefined): boolean {
+	if (rate === undefined || Math.round(rate) === 0) return Math.round(taxAmount) === 0;
+	const expected = round2(Math.abs(taxable) * (rate / 100));
+	return Math.abs(taxAmount) - 1 < expected && Math.abs(taxAmount) + 1 > expected;
+}
+
+function vatIdentifierPrefixes(context: RuleContext): void {
+	for (const scheme of context.doc.descendants('cac:PartyTaxScheme')) {
+		if (vatCategoryCode(scheme) === undefined) continue;
+		const companyId = child(scheme, 'cbc:CompanyID');
+		if (!companyId) continue;
+		if (!VAT_PREFIX_COUNTRIES.has(textOf(companyId).slice(0, 2))) context.report('BR-CO-09', companyId);
+	}
+}

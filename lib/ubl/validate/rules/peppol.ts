@@ -1,0 +1,173 @@
+import type { RuleContext } from '../context';
+import { chargeIndicator, child, children, first, hasText, select, textOf } from '../document';
+import { decimalOf, round2, sum } from '../decimal';
+import type { UblElement } from '../types';
+
+const SPECIFICATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
+// Unanchored with wildcard dots, as the official XPath matches() has it.
+const PROFILE_PATTERN = /urn:fdc:peppol.eu:2017:poacc:billing:([0-9]{2}):1.0/;
+const DIRECT_DEBIT_CODES = new Set(['49', '59']);
+
+/** Peppol BIS Billing 3.0 rules PEPPOL-EN16931-R001 to R121. */
+export function peppolRules(context: RuleContext): void {
+	documentRules(context);
+	partyRules(context);
+	allowanceChargeRules(context);
+	taxTotalRules(context);
+	lineRules(context);
+	emptyElements(context);
+}
+
+/** The business process number (BIS profile), or undefined when the profile ID is malformed. */
+export function profileNumber(root: UblElement): string | undefined {
+	const profile = textOf(child(root, 'cbc:ProfileID'));
+	return PROFILE_PATTERN.test(profile) ? profile.split(':')[6] : undefined;
+}
+
+function countryOf(party: UblElement | undefined): string {
+	return textOf(first(party, 'cac:PostalAddress/cac:Country/cbc:IdentificationCode')).toUpperCase();
+}
+
+function documentRules(context: RuleContext): void {
+	const { root, supplier, customer } = context.doc;
+	if (!child(root, 'cbc:ProfileID')) context.report('PEPPOL-EN16931-R001', root, 'cbc:ProfileID');
+	if (profileNumber(root) === undefined) context.report('PEPPOL-EN16931-R007', child(root, 'cbc:ProfileID') ?? root);
+
+	const notes = children(root, 'cbc:Note');
+	const bothGerman = countryOf(supplier) === 'DE' && countryOf(customer) === 'DE';
+	if (notes.length > 1 && !bothGerman) context.report('PEPPOL-EN16931-R002', notes[1]);
+
+	if (!child(root, 'cbc:BuyerReference') && !first(root, 'cac:OrderReference/cbc:ID')) {
+		context.report('PEPPOL-EN16931-R003', root, 'cbc:BuyerReference');
+	}
+	const customization = child(root, 'cbc:CustomizationID');
+	if (!textOf(customization).startsWith(SPECIFICATION_ID)) context.report('PEPPOL-EN16931-R004', customization ?? root);
+
+	const taxCurrency = child(root, 'cbc:TaxCurrencyCode');
+	if (taxCurrency && textOf(taxCurrency) === context.doc.documentCurrency) context.report('PEPPOL-EN16931-R005', taxCurrency);
+
+	const projects = children(root, 'cac:AdditionalDocumentReference').filter(
+		(reference) => textOf(child(reference, 'cbc:DocumentTypeCode')) === '50',
+	);
+	if (projects.length > 1) context.report('PEPPOL-EN16931-R080', projects[1]);
+
+	for (const means of children(root, 'cac:PaymentMeans')) {
+		const code = textOf(child(means, 'cbc:PaymentMeansCode'));
+		if (DIRECT_DEBIT_CODES.has(code) && !first(means, 'cac:PaymentMandate/cbc:ID')) {
+			context.report('PEPPOL-EN16931-R061', means, 'cac:PaymentMandate/cbc:ID');
+		}
+	}
+}
+
+function partyRules(context: RuleContext): void {
+	const { customer, supplier } = context.doc;
+	if (customer && !child(customer, 'cbc:EndpointID')) context.report('PEPPOL-EN16931-R010', customer, 'cbc:EndpointID');
+	if (supplier && !child(supplier, 'cbc:EndpointID')) context.report('PEPPOL-EN16931-R020', supplier, 'cbc:EndpointID');
+}
+
+function allowanceChargeRules(context: RuleContext): void {
+	const { doc } = context;
+	const entries = [...doc.allowanceCharges, ...doc.lines.flatMap((line) => children(line, 'cac:AllowanceCharge'))];
+	for (const entry of entries) {
+		const percent = child(entry, 'cbc:MultiplierFactorNumeric');
+		const base = child(entry, 'cbc:BaseAmount');
+		if (percent && !base) context.report('PEPPOL-EN16931-R041', entry, 'cbc:BaseAmount');
+		if (base && !percent) context.report('PEPPOL-EN16931-R042', entry, 'cbc:MultiplierFactorNumeric');
+		if (percent && base) {
+			const expected = ((decimalOf(base) ?? Number.NaN) * (decimalOf(percent) ?? Number.NaN)) / 100;
+			const amount = decimalOf(child(entry, 'cbc:Amount')) ?? 0;
+			if (!withinSlack(amount, expected)) context.report('PEPPOL-EN16931-R040', child(entry, 'cbc:Amount') ?? entry);
+		}
+		const indicator = textOf(child(entry, 'cbc:ChargeIndicator'));
+		if (indicator !== 'true' && indicator !== 'false') {
+			context.report('PEPPOL-EN16931-R043', child(entry, 'cbc:ChargeIndicator') ?? entry);
+		}
+	}
+	for (const line of doc.lines) {
+		for (const price of children(line, 'cac:Price')) {
+			for (const entry of children(price, 'cac:AllowanceCharge')) {
+				if (textOf(child(entry, 'cbc:ChargeIndicator')) !== 'false') {
+					context.report('PEPPOL-EN16931-R044', child(entry, 'cbc:ChargeIndicator') ?? entry);
+				}
+				const gross = child(entry, 'cbc:BaseAmount');
+				if (!gross) continue;
+				const net = decimalOf(child(price, 'cbc:PriceAmount'));
+				const expected = (decimalOf(gross) ?? Number.NaN) - (decimalOf(child(entry, 'cbc:Amount')) ?? Number.NaN);
+				if (net === undefined || Math.abs(net - expected) > 1e-9) {
+					context.report('PEPPOL-EN16931-R046', child(price, 'cbc:PriceAmount') ?? price);
+				}
+			}
+		}
+	}
+}
+
+/** The official u:slack(): equal within 0.02. */
+function withinSlack(actual: number, expected: number): boolean {
+	return actual + 0.02 >= expected - 1e-9 && actual - 0.02 <= expected + 1e-9;
+}
+
+function taxTotalRules(context: RuleContext): void {
+	const { root, taxTotals, taxCurrency, documentCurrency } = context.doc;
+	const withSubtotals = taxTotals.filter((total) => child(total, 'cac:TaxSubtotal'));
+	const withoutSubtotals = taxTotals.filter((total) => !child(total, 'cac:TaxSubtotal'));
+	if (withSubtotals.length !== 1) context.report('PEPPOL-EN16931-R053', withSubtotals[1] ?? root, withSubtotals[1] ? undefined : 'cac:TaxTotal');
+	if (withoutSubtotals.length !== (taxCurrency !== '' ? 1 : 0)) {
+		context.report('PEPPOL-EN16931-R054', withoutSubtotals[0] ?? root, withoutSubtotals[0] ? undefined : 'cac:TaxTotal');
+	}
+	if (taxCurrency === '') return;
+	const amounts = select(root, 'cac:TaxTotal/cbc:TaxAmount');
+	const signs = (currency: string): number[] =>
+		amounts.filter((amount) => amount.attributes.currencyID === currency).map((amount) => decimalOf(amount) ?? 0);
+	const accounting = signs(taxCurrency);
+	const document = signs(documentCurrency);
+	const allNonPositive = accounting.every((value) => value <= 0) && document.every((value) => value <= 0);
+	const allNonNegative = accounting.every((value) => value >= 0) && document.every((value) => value >= 0);
+	if (!allNonPositive && !allNonNegative) context.report('PEPPOL-EN16931-R055', root, 'cac:TaxTotal/cbc:TaxAmount');
+}
+
+function lineRules(context: RuleContext): void {
+	const { root, isCreditNote, lines } = context.doc;
+	const periodStart = textOf(first(root, 'cac:InvoicePeriod/cbc:StartDate'));
+	const periodEnd = textOf(first(root, 'cac:InvoicePeriod/cbc:EndDate'));
+	const quantityKey = isCreditNote ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity';
+	for (const line of lines) {
+		const references = children(line, 'cac:DocumentReference');
+		if (references.length > 1) context.report('PEPPOL-EN16931-R100', references[1]);
+		if (references.length > 0 && !references.some((reference) => textOf(child(reference, 'cbc:DocumentTypeCode')) === '130')) {
+			context.report('PEPPOL-EN16931-R101', references[0]);
+		}
+		const lineStart = first(line, 'cac:InvoicePeriod/cbc:StartDate');
+		if (lineStart && periodStart !== '' && textOf(lineStart) < periodStart) context.report('PEPPOL-EN16931-R110', lineStart);
+		const lineEnd = first(line, 'cac:InvoicePeriod/cbc:EndDate');
+		if (lineEnd && periodEnd !== '' && textOf(lineEnd) > periodEnd) context.report('PEPPOL-EN16931-R111', lineEnd);
+
+		const baseQuantityElement = first(line, 'cac:Price/cbc:BaseQuantity');
+		if (baseQuantityElement && !((decimalOf(baseQuantityElement) ?? Number.NaN) > 0)) {
+			context.report('PEPPOL-EN16931-R121', baseQuantityElement);
+		}
+		if (!lineAmountMatches(line, quantityKey)) {
+			context.report('PEPPOL-EN16931-R120', child(line, 'cbc:LineExtensionAmount') ?? line);
+		}
+	}
+}
+
+/** R120: net amount = quantity x (net price / base quantity) + line charges - line allowances, within 0.02. */
+function lineAmountMatches(line: UblElement, quantityKey: string): boolean {
+	const lineAmount = decimalOf(child(line, 'cbc:LineExtensionAmount')) ?? 0;
+	const quantity = child(line, quantityKey) ? (decimalOf(child(line, quantityKey)) ?? Number.NaN) : 1;
+	const price = decimalOf(first(line, 'cac:Price/cbc:PriceAmount')) ?? 0;
+	const statedBase = decimalOf(first(line, 'cac:Price/cbc:BaseQuantity'));
+	const baseQuantity = statedBase !== undefined && statedBase !== 0 ? statedBase : 1;
+	const entries = children(line, 'cac:AllowanceCharge');
+	const total = (isCharge: boolean): number =>
+		round2(sum(entries.filter((entry) => chargeIndicator(entry) === isCharge).map((entry) => decimalOf(child(entry, 'cbc:Amount')))));
+	const expected = quantity * (price / baseQuantity) + total(true) - total(false);
+	return withinSlack(lineAmount, expected);
+}
+
+/** R008: no element may be empty (no child elements and only whitespace). */
+function emptyElements(context: RuleContext): void {
+	for (const element of context.doc.elements) {
+		if (element.children.length === 0 && !hasText(element)) context.report('PEPPOL-EN16931-R008', element);
+	}
+}

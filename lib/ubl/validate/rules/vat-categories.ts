@@ -1,0 +1,240 @@
+import type { RuleId } from '../catalog';
+import type { RuleContext } from '../context';
+import { child, children, first, textOf, vatCategoryCode, vatIdentifier } from '../document';
+import { decimalOf, round2, sameAmount, sum } from '../decimal';
+import type { UblElement } from '../types';
+
+type Category = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
+
+/** What each VAT category demands of the parties (rules -02 to -04). */
+type PartyRequirement =
+	| 'sellerTaxId' // seller VAT or tax registration id, or tax representative VAT id (S, Z, E)
+	| 'sellerAndBuyerId' // the above plus buyer VAT or legal registration id (AE)
+	| 'sellerAndBuyerVatId' // seller or representative VAT id plus buyer VAT id (K)
+	| 'sellerVatId' // seller or representative VAT id (G)
+	| 'noVatIds'; // no VAT ids at all (O)
+
+type RateRequirement = 'positive' | 'zero' | 'absent';
+
+interface CategoryRules {
+	prefix: string;
+	parties: PartyRequirement;
+	rate: RateRequirement;
+	/** -10: exemption reason required (true) or forbidden (false). */
+	exemptionReason: boolean;
+}
+
+const CATEGORIES: Record<Category, CategoryRules> = {
+	S: { prefix: 'BR-S', parties: 'sellerTaxId', rate: 'positive', exemptionReason: false },
+	Z: { prefix: 'BR-Z', parties: 'sellerTaxId', rate: 'zero', exemptionReason: false },
+	E: { prefix: 'BR-E', parties: 'sellerTaxId', rate: 'zero', exemptionReason: true },
+	AE: { prefix: 'BR-AE', parties: 'sellerAndBuyerId', rate: 'zero', exemptionReason: true },
+	K: { prefix: 'BR-IC', parties: 'sellerAndBuyerVatId', rate: 'zero', exemptionReason: true },
+	G: { prefix: 'BR-G', parties: 'sellerVatId', rate: 'zero', exemptionReason: true },
+	O: { prefix: 'BR-O', parties: 'noVatIds', rate: 'absent', exemptionReason: true },
+};
+
+function ruleId(rules: CategoryRules, number: number): RuleId {
+	return `${rules.prefix}-${String(number).padStart(2, '0')}` as RuleId;
+}
+
+/** VAT category rules BR-S, BR-Z, BR-E, BR-AE, BR-IC (category K), BR-G and BR-O. */
+export function vatCategoryRules(context: RuleContext): void {
+	const usage = new CategoryUsage(context);
+	for (const [code, rules] of Object.entries(CATEGORIES) as Array<[Category, CategoryRules]>) {
+		breakdownPresence(context, usage, code, rules);
+		partyIdentifiers(context, usage, code, rules);
+		rates(context, usage, code, rules);
+		breakdowns(context, usage, code, rules);
+	}
+	notSubjectToVatExclusivity(context, usage);
+	intraCommunityDelivery(context, usage);
+}
+
+/** Which lines, document allowances/charges and breakdowns carry each VAT category: read once. */
+class CategoryUsage {
+	readonly lineCategories: Array<{ line: UblElement; category: UblElement; code: string }> = [];
+	readonly documentCategories: Array<{ entry: UblElement; category: UblElement; code: string; isCharge: boolean }> = [];
+	readonly breakdowns: Array<{ subtotal: UblElement; category: UblElement; code: string }> = [];
+	/** Every VAT TaxCategory / ClassifiedTaxCategory code anywhere (the official -01 rules look at all of them). */
+	readonly anywhere = new Set<string>();
+
+	constructor(context: RuleContext) {
+		const { doc } = context;
+		for (const line of doc.lines) {
+			for (const category of children(child(line, 'cac:Item'), 'cac:ClassifiedTaxCategory')) {
+				const code = vatCategoryCode(category);
+				if (code !== undefined) this.lineCategories.push({ line, category, code });
+			}
+		}
+		for (const isCharge of [false, true]) {
+			for (const entry of doc.documentAllowanceCharges(isCharge)) {
+				for (const category of children(entry, 'cac:TaxCategory')) {
+					const code = vatCategoryCode(category);
+					if (code !== undefined) this.documentCategories.push({ entry, category, code, isCharge });
+				}
+			}
+		}
+		for (const subtotal of doc.taxSubtotals) {
+			for (const category of children(subtotal, 'cac:TaxCategory')) {
+				const code = vatCategoryCode(category);
+				if (code !== undefined) this.breakdowns.push({ subtotal, category, code });
+			}
+		}
+		for (const key of ['cac:TaxCategory', 'cac:ClassifiedTaxCategory']) {
+			for (const category of doc.descendants(key)) {
+				const code = vatCategoryCode(category);
+				if (code !== undefined) this.anywhere.add(code);
+			}
+		}
+	}
+
+	lines(code: string): UblElement[] {
+		return this.lineCategories.filter((entry) => entry.code === code).map((entry) => entry.line);
+	}
+
+	documentLevel(code: string, isCharge: boolean): Array<{ entry: UblElement; category: UblElement }> {
+		return this.documentCategories.filter((entry) => entry.code === code && entry.isCharge === isCharge);
+	}
+
+	breakdownsOf(code: string): Array<{ subtotal: UblElement; category: UblElement }> {
+		return this.breakdowns.filter((entry) => entry.code === code);
+	}
+}
+
+/** -01: a category used on a line, allowance or charge needs its VAT breakdown (exactly one, except S). */
+function breakdownPresence(context: RuleContext, usage: CategoryUsage, code: Category, rules: CategoryRules): void {
+	const { root } = context.doc;
+	const count = usage.breakdownsOf(code).length;
+	if (code === 'S') {
+		const used = usage.lines(code).length + usage.documentLevel(code, false).length + usage.documentLevel(code, true).length;
+		if ((used > 0) !== (count > 0)) context.report(ruleId(rules, 1), root, 'cac:TaxTotal/cac:TaxSubtotal');
+		return;
+	}
+	if (usage.anywhere.has(code) && count !== 1) context.report(ruleId(rules, 1), root, 'cac:TaxTotal/cac:TaxSubtotal');
+}
+
+function partiesSatisfy(context: RuleContext, requirement: PartyRequirement): boolean {
+	const { supplier, customer, taxRepresentative } = context.doc;
+	const representativeVat = vatIdentifier(taxRepresentative) !== undefined;
+	const sellerAnyTaxId = first(supplier, 'cac:PartyTaxScheme/cbc:CompanyID') !== undefined || representativeVat;
+	const sellerVat = vatIdentifier(supplier) !== undefined || representativeVat;
+	const buyerVat = vatIdentifier(customer) !== undefined;
+	switch (requirement) {
+		case 'sellerTaxId':
+			return sellerAnyTaxId;
+		case 'sellerAndBuyerId':
+			return sellerAnyTaxId && (buyerVat || first(customer, 'cac:PartyLegalEntity/cbc:CompanyID') !== undefined);
+		case 'sellerAndBuyerVatId':
+			return sellerVat && buyerVat;
+		case 'sellerVatId':
+			return sellerVat;
+		case 'noVatIds':
+			return !sellerVat && !buyerVat;
+	}
+}
+
+/** -02 (lines), -03 (document allowances), -04 (document charges): party identifiers the category needs. */
+function partyIdentifiers(context: RuleContext, usage: CategoryUsage, code: Category, rules: CategoryRules): void {
+	if (partiesSatisfy(context, rules.parties)) return;
+	const firstLine = usage.lines(code)[0];
+	if (firstLine) context.report(ruleId(rules, 2), firstLine);
+	const firstAllowance = usage.documentLevel(code, false)[0];
+	if (firstAllowance) context.report(ruleId(rules, 3), firstAllowance.entry);
+	const firstCharge = usage.documentLevel(code, true)[0];
+	if (firstCharge) context.report(ruleId(rules, 4), firstCharge.entry);
+}
+
+function rateAllowed(category: UblElement, requirement: RateRequirement): boolean {
+	const percent = child(category, 'cbc:Percent');
+	if (requirement === 'absent') return percent === undefined;
+	const rate = decimalOf(percent);
+	if (rate === undefined) return false;
+	return requirement === 'positive' ? rate > 0 : rate === 0;
+}
+
+/** -05 (line rate), -06 (allowance rate), -07 (charge rate). */
+function rates(context: RuleContext, usage: CategoryUsage, code: Category, rules: CategoryRules): void {
+	for (const entry of usage.lineCategories) {
+		if (entry.code === code && !rateAllowed(entry.category, rules.rate)) {
+			context.report(ruleId(rules, 5), child(entry.category, 'cbc:Percent') ?? entry.category);
+		}
+	}
+	for (const entry of usage.documentCategories) {
+		if (entry.code === code && !rateAllowed(entry.category, rules.rate)) {
+			context.report(ruleId(rules, entry.isCharge ? 7 : 6), child(entry.category, 'cbc:Percent') ?? entry.category);
+		}
+	}
+}
+
+function hasRate(category: UblElement, rate: number | undefined): boolean {
+	return rate === undefined || decimalOf(child(category, 'cbc:Percent')) === rate;
+}
+
+/** Σ line net amounts + Σ charges - Σ allowances of one category (and, for S, one rate). */
+function categoryBase(usage: CategoryUsage, code: string, rate?: number): { amount: number; used: boolean } {
+	const lines = usage.lineCategories.filter((entry) => entry.code === code && hasRate(entry.category, rate));
+	const charges = usage.documentLevel(code, true).filter((entry) => hasRate(entry.category, rate));
+	const allowances = usage.documentLevel(code, false).filter((entry) => hasRate(entry.category, rate));
+	const amount =
+		sum(lines.map((entry) => decimalOf(child(entry.line, 'cbc:LineExtensionAmount')))) +
+		sum(charges.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount')))) -
+		sum(allowances.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount'))));
+	return { amount, used: lines.length + charges.length + allowances.length > 0 };
+}
+
+/** -08 (taxable amount), -09 (tax amount), -10 (exemption reason) on each breakdown of the category. */
+function breakdowns(context: RuleContext, usage: CategoryUsage, code: Category, rules: CategoryRules): void {
+	for (const { subtotal, category } of usage.breakdownsOf(code)) {
+		const taxable = decimalOf(child(subtotal, 'cbc:TaxableAmount'));
+		const taxAmount = decimalOf(child(subtotal, 'cbc:TaxAmount'));
+		const at = (key: string): UblElement => child(subtotal, key) ?? subtotal;
+
+		if (code === 'S') {
+			// The official S rules allow one unit of slack for rounding across lines.
+			const rate = decimalOf(child(category, 'cbc:Percent'));
+			const base = categoryBase(usage, code, rate);
+			const baseMatches = base.used && taxable !== undefined && taxable - 1 < base.amount && taxable + 1 > base.amount;
+			if (rate === undefined || !baseMatches) context.report(ruleId(rules, 8), at('cbc:TaxableAmount'));
+			const expectedTax = round2(Math.abs(taxable ?? Number.NaN) * ((rate ?? Number.NaN) / 100));
+			const tax = Math.abs(taxAmount ?? Number.NaN);
+			if (!(tax - 1 < expectedTax && tax + 1 > expectedTax)) context.report(ruleId(rules, 9), at('cbc:TaxAmount'));
+		} else {
+			const base = categoryBase(usage, code);
+			if (taxable === undefined || !sameAmount(taxable, base.amount)) context.report(ruleId(rules, 8), at('cbc:TaxableAmount'));
+			if (taxAmount !== 0) context.report(ruleId(rules, 9), at('cbc:TaxAmount'));
+		}
+
+		const hasExemption =
+			child(category, 'cbc:TaxExemptionReason') !== undefined || child(category, 'cbc:TaxExemptionReasonCode') !== undefined;
+		if (hasExemption !== rules.exemptionReason) context.report(ruleId(rules, 10), category);
+	}
+}
+
+/** BR-O-11 to BR-O-14: "not subject to VAT" excludes every other category in the document. */
+function notSubjectToVatExclusivity(context: RuleContext, usage: CategoryUsage): void {
+	if (usage.breakdownsOf('O').length === 0) return;
+	const otherBreakdown = usage.breakdowns.find((entry) => entry.code !== 'O');
+	if (otherBreakdown) context.report('BR-O-11', otherBreakdown.category);
+	const otherLine = context.doc
+		.descendants('cac:ClassifiedTaxCategory')
+		.find((category) => vatCategoryCode(category) !== undefined && vatCategoryCode(category) !== 'O');
+	if (otherLine) context.report('BR-O-12', otherLine);
+	const otherAllowance = usage.documentCategories.find((entry) => !entry.isCharge && entry.code !== 'O');
+	if (otherAllowance) context.report('BR-O-13', otherAllowance.category);
+	const otherCharge = usage.documentCategories.find((entry) => entry.isCharge && entry.code !== 'O');
+	if (otherCharge) context.report('BR-O-14', otherCharge.category);
+}
+
+/** BR-IC-11 and BR-IC-12: an intra-community supply states when and where the goods went. */
+function intraCommunityDelivery(context: RuleContext, usage: CategoryUsage): void {
+	if (usage.breakdownsOf('K').length === 0) return;
+	const { root } = context.doc;
+	const deliveryDate = textOf(first(root, 'cac:Delivery/cbc:ActualDeliveryDate'));
+	const period = child(root, 'cac:InvoicePeriod');
+	if (deliveryDate.length <= 1 && (!period || period.children.length === 0)) {
+		context.report('BR-IC-11', root, 'cac:Delivery/cbc:ActualDeliveryDate');
+	}
+	const country = textOf(first(root, 'cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode'));
+	if (country.length <= 1) context.report('BR-IC-12', root, 'cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode');
+}
