@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+
+import { Admin } from './admin';
+import { Faults } from './faults';
+import { IdempotencyStore } from './idempotency';
+import { RateLimiter } from './rate-limit';
+import { RequestLog } from './request-log';
+import type { Route } from './router';
+import { accountRoutes } from './routes/account';
+import { coreAdminRoutes } from './routes/admin';
+import { fileRoutes } from './routes/files';
+import { oauthRoutes } from './routes/oauth';
+import { orderRoutes } from './routes/orders';
+import { DEMO } from './seed';
+import { createHttpServer, listeningPort } from './server';
+import { Store } from './store';
+import type { Switches } from './switches';
+
+export { DEMO } from './seed';
+export type { Switches } from './switches';
+export type { Store } from './store';
+
+export interface EmulatorOptions {
+	/** Interface to bind; 127.0.0.1 by default. */
+	host?: string;
+	/** Port; 0 (default) picks a free one. */
+	port?: number;
+	/** Seed the demo companies, users, parties and products (default true). */
+	seed?: boolean;
+	/** Least generous reading of every assumption (see README.md). */
+	strict?: boolean;
+	/** Switch overrides, applied after `strict`. */
+	switches?: Partial<Switches>;
+	/** Extra OAuth2 redirect URIs registered for the demo client. */
+	redirectUris?: string[];
+	/** Seed of the fault injector's random shares, so runs repeat. */
+	faultSeed?: number;
+}
+
+export interface Emulator {
+	/** Base URL such as `http://127.0.0.1:41234` (after `start()`). */
+	readonly url: string;
+	readonly port: number;
+	readonly store: Store;
+	readonly admin: Admin;
+	readonly demo: typeof DEMO;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+	const host = options.host ?? '127.0.0.1';
+	const store = new Store();
+	const faults = new Faults(options.faultSeed);
+	const log = new RequestLog();
+	const rateLimiter = new RateLimiter();
+	const idempotency = new IdempotencyStore();
+	const admin = new Admin(store, faults, rateLimiter, idempotency, log, {
+		seed: options.seed ?? true,
+		strict: options.strict ?? false,
+		switches: options.switches ?? {},
+		redirectUris: options.redirectUris ?? [],
+	});
+	const routes: Route[] = [...oauthRoutes, ...accountRoutes, ...orderRoutes, ...fileRoutes];
+	const adminRoutes: Route[] = [...coreAdminRoutes(admin)];
+	admin.reset();
+
+	let server: Server | undefined;
+	let port = 0;
+	const url = () => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const pipeline = {
+		store,
+		routes,
+		adminRoutes,
+		faults,
+		rateLimiter,
+		idempotency,
+		log,
+		baseUrl: url,
+	};
+	return {
+		get url() {
+			if (!server) throw new Error('The emulator is not started');
+			return url();
+		},
+		get port() {
+			return port;
+		},
+		store,
+		admin,
+		demo: DEMO,
+		async start() {
+			if (server) return;
+			const created = createHttpServer(pipeline);
+			await new Promise<void>((resolve, reject) => {
+				created.once('error', reject);
+				created.listen(options.port ?? 0, host, () => resolve());
+			});
+			server = created;
+			port = listeningPort(created);
+		},
+		async stop() {
+			const running = server;
+			if (!running) return;
+			server = undefined;
+			running.closeAllConnections();
+			await new Promise<void>((resolve) => running.close(() => resolve()));
+		},
+	};
+}

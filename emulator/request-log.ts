@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface LoggedRequest {
+	id: number;
+	time: string;
+	method: string;
+	path: string;
+	query: string;
+	headers: Record<string, string>;
+	body: string;
+	status: number;
+	/** Fault kinds that fired for this request. */
+	faults: string[];
+	idempotentReplay?: boolean;
+}
+
+const SECRET_HEADERS = new Set(['apikey', 'authorization', 'cookie']);
+const MAX_ENTRIES = 2000;
+const MAX_BODY = 4096;
+
+/** Secrets are replaced by a short hash, so tests can still tell credentials apart. */
+export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value === undefined) continue;
+		const text = Array.isArray(value) ? value.join(', ') : value;
+		result[name] = SECRET_HEADERS.has(name)
+			? `[redacted sha256:${createHash('sha256').update(text).digest('hex').slice(0, 12)}]`
+			: text;
+	}
+	return result;
+}
+
+export class RequestLog {
+	private entries: LoggedRequest[] = [];
+	private nextId = 1;
+
+	add(entry: Omit<LoggedRequest, 'id'>): void {
+		this.entries.push({ ...entry, id: this.nextId++, body: entry.body.slice(0, MAX_BODY) });
+		if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+	}
+
+	list(filter: { method?: string; path?: string } = {}): LoggedRequest[] {
+		return this.entries.filter(
+			(entry) =>
+				(!filter.method || entry.method === filter.method.toUpperCase()) &&
+				(!filter.path || entry.path.toLowerCase().includes(filter.path.toLowerCase())),
+		);
+	}
+
+	clear(): void {
+		this.entries = [];
+	}
+}

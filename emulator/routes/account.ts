@@ -1,0 +1,24 @@
+import { ok } from '../http';
+import type { Route } from '../router';
+
+export const accountRoutes: Route[] = [
+	{
+		method: 'GET',
+		pattern: '/v1/account/accountInformation',
+		auth: 'user',
+		handler: (ctx) => {
+			const user = ctx.user;
+			const companies = user.companyIds.flatMap((id) => {
+				const company = ctx.store.companies.get(id);
+				return company ? [company] : [];
+			});
+			return ok({
+				Email: user.Email,
+				FirstName: user.FirstName,
+				LastName: user.LastName,
+				Companies: companies,
+				UserCompanyRoles: companies.map((company) => ({ PartyID: company.PartyID, Role: 'Admin' })),
+			});
+		},
+	},
+];
