@@ -1,7 +1,5 @@
+import { CAC, CBC } from '../namespaces';
 import type { UblElement } from './types';
-
-const CAC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2';
-const CBC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
 
 /** `cac:Party`, `cbc:ID`, or the bare local name for elements outside the two UBL component namespaces. */
 export function keyOf(element: UblElement): string {
@@ -10,15 +8,40 @@ export function keyOf(element: UblElement): string {
 	return element.local;
 }
 
+interface ExpandedName {
+	ns: string;
+	local: string;
+}
+
+const expandedNames = new Map<string, ExpandedName>();
+
+/** `cac:X` / `cbc:X` as namespace and local name, parsed once per key. */
+function expand(key: string): ExpandedName {
+	let name = expandedNames.get(key);
+	if (!name) {
+		const colon = key.indexOf(':');
+		const prefix = colon < 0 ? '' : key.slice(0, colon);
+		name = { ns: prefix === 'cac' ? CAC : prefix === 'cbc' ? CBC : '', local: key.slice(colon + 1) };
+		expandedNames.set(key, name);
+	}
+	return name;
+}
+
+function matches(element: UblElement, name: ExpandedName): boolean {
+	return element.local === name.local && (name.ns === '' || element.ns === name.ns);
+}
+
 export function child(element: UblElement | undefined, key: string): UblElement | undefined {
 	if (!element) return undefined;
-	for (const candidate of element.children) if (keyOf(candidate) === key) return candidate;
+	const name = expand(key);
+	for (const candidate of element.children) if (matches(candidate, name)) return candidate;
 	return undefined;
 }
 
 export function children(element: UblElement | undefined, key: string): UblElement[] {
 	if (!element) return [];
-	return element.children.filter((candidate) => keyOf(candidate) === key);
+	const name = expand(key);
+	return element.children.filter((candidate) => matches(candidate, name));
 }
 
 /** All elements reached by a relative path such as `cac:Party/cac:PartyName/cbc:Name` (every branch). */

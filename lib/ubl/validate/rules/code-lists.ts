@@ -15,7 +15,7 @@ import {
 	UNECE_REC20_UNITS,
 } from '../code-lists';
 import type { RuleContext } from '../context';
-import { chargeIndicator, child, keyOf, select, textOf } from '../document';
+import { chargeIndicator, child, keyOf, textOf } from '../document';
 import type { UblElement } from '../types';
 import { profileNumber } from './peppol';
 
@@ -46,7 +46,7 @@ export function codeListRules(context: RuleContext): void {
 	check('BR-CL-04', doc.descendants('cbc:DocumentCurrencyCode'), ISO_4217_CURRENCIES, text);
 	check('BR-CL-05', doc.descendants('cbc:TaxCurrencyCode'), ISO_4217_CURRENCIES, text);
 	const withScheme = (elements: readonly UblElement[]) => elements.filter((element) => element.attributes.schemeID !== undefined);
-	check('BR-CL-10', withScheme(select(doc.root, '').length ? [] : partyIdentifiers(context)), ICD_6523_SCHEMES, attribute('schemeID'));
+	check('BR-CL-10', withScheme(partyIdentifiers(context)), ICD_6523_SCHEMES, attribute('schemeID'));
 	check('BR-CL-11', withScheme(legalRegistrations(context)), ICD_6523_SCHEMES, attribute('schemeID'));
 	check('BR-CL-14', countryCodes(context), ISO_3166_COUNTRIES, text);
 	check('BR-CL-17', doc.descendants('cac:TaxCategory').flatMap((category) => optional(child(category, 'cbc:ID'))), UNCL_5305_VAT_CATEGORIES, text);
