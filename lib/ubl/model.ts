@@ -219,8 +219,9 @@ export type CommercialDocumentKind = 'Invoice' | 'CreditNote';
 /** An invoice or credit note (EN16931 with the Peppol BIS Billing 3.0 extension). */
 export interface CommercialDocument {
 	kind: CommercialDocumentKind;
-	customizationId: string;
-	profileId: string;
+	/** Defaults to Peppol BIS Billing 3.0 when building. */
+	customizationId?: string;
+	profileId?: string;
 	id: string;
 	issueDate: string;
 	dueDate?: string;

@@ -9,14 +9,20 @@ export interface XmlNode {
 	text?: string;
 }
 
-// XML 1.0 allows tab, newline, carriage return and everything from U+0020 except U+FFFE/U+FFFF.
-const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const ALLOWED_CONTROL_CHARACTERS = new Set([0x09, 0x0a, 0x0d]);
+
+/** XML 1.0 allows tab, newline, carriage return and everything from U+0020 except U+FFFE/U+FFFF. */
+function isForbiddenInXml(code: number): boolean {
+	return (code < 0x20 && !ALLOWED_CONTROL_CHARACTERS.has(code)) || code === 0xfffe || code === 0xffff;
+}
 
 function refuseForbidden(value: string, where: string): void {
-	const match = FORBIDDEN_CHARACTER.exec(value);
-	if (match) {
-		const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-		throw new Error(`The character U+${code} in ${where} cannot be written to XML`);
+	for (let i = 0; i < value.length; i++) {
+		const code = value.charCodeAt(i);
+		if (isForbiddenInXml(code)) {
+			const hex = code.toString(16).toUpperCase().padStart(4, '0');
+			throw new Error(`The character U+${hex} in ${where} cannot be written to XML`);
+		}
 	}
 }
 

@@ -115,6 +115,29 @@ function newElement(tag: SaxesTagNS, position: XmlPosition): XmlElement {
 	};
 }
 
+/** Turns a saxes error into a `UblXmlError`, telling truncated input apart from other malformed XML. */
+function describeParseFailure(
+	error: unknown,
+	parser: SaxesParser,
+	openElements: XmlElement[],
+	textLength: number,
+): UblXmlError {
+	if (error instanceof UblXmlError) return error;
+	const position = { line: parser.line, column: parser.column + 1 };
+	const reason = String((error as Error).message ?? error).replace(SAXES_POSITION_PREFIX, '');
+	const innermost = openElements[openElements.length - 1];
+	if (innermost && parser.position >= textLength) {
+		return new UblXmlError(
+			`The XML ends before <${innermost.name}> is closed (truncated document?): ${reason}`,
+			position,
+		);
+	}
+	const entityHint = /undefined entity/.test(reason)
+		? ' (only the predefined entities and character references exist: entities cannot be declared)'
+		: '';
+	return new UblXmlError(`The XML is not well-formed: ${reason}${entityHint}`, position);
+}
+
 /**
  * Parses UTF-8 XML into an element tree with resolved namespaces and positions. Refuses, with a
  * `UblXmlError` carrying line and column where there is one: inputs above `maxBytes`, any DOCTYPE
@@ -163,14 +186,7 @@ export function parseXml(input: Buffer | string, options: ParseXmlOptions = {}):
 	try {
 		parser.write(text).close();
 	} catch (error) {
-		if (error instanceof UblXmlError) throw error;
-		const position = { line: parser.line, column: parser.column + 1 };
-		const reason = String((error as Error).message ?? error).replace(SAXES_POSITION_PREFIX, '');
-		const truncated = stack.length > 0 && parser.position >= text.length;
-		const message = truncated
-			? `The XML ends before <${stack[stack.length - 1].name}> is closed (truncated document?): ${reason}`
-			: `The XML is not well-formed: ${reason}`;
-		throw new UblXmlError(message, position);
+		throw describeParseFailure(error, parser, stack, text.length);
 	}
 	if (!root) throw new UblXmlError('The document has no root element', { line: 1, column: 1 });
 	return root;
