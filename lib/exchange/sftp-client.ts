@@ -1,0 +1,170 @@
+import { posix } from 'node:path';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
+import type SftpClient from 'ssh2-sftp-client';
+
+import { BaseExchangeClient } from './base-client';
+import type { RemoteEntry, RemoteEntryType } from './client';
+import { ExchangeError, sftpOperationError } from './errors';
+import { connectSftp, type SftpConnectionOptions } from './sftp-connection';
+import type { PresentedHostKey } from './host-keys';
+
+const FILE_TYPE_MASK = 0o170000;
+const TYPE_BY_MODE: Record<number, RemoteEntryType> = {
+	0o040000: 'directory',
+	0o100000: 'file',
+	0o120000: 'symlink',
+};
+
+function entryFromStats(path: string, stats: Stats): RemoteEntry {
+	return {
+		path,
+		name: posix.basename(path),
+		type: TYPE_BY_MODE[stats.mode & FILE_TYPE_MASK] ?? 'other',
+		size: stats.size,
+		modifiedAt: new Date(stats.mtime * 1000),
+		mode: stats.mode & 0o7777,
+	};
+}
+
+/** Counts the bytes passing through, so an upload can report its size. */
+function byteCounter(): Transform & { bytes: number } {
+	const counter = new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			counter.bytes += chunk.length;
+			callback(null, chunk);
+		},
+	}) as Transform & { bytes: number };
+	counter.bytes = 0;
+	return counter;
+}
+
+/** SFTP over ssh2-sftp-client; requests run pipelined on one channel, so several transfers may be in flight. */
+export class SftpExchangeClient extends BaseExchangeClient {
+	readonly protocol = 'sftp' as const;
+	readonly maxParallelTransfers = 8;
+	protected readonly endpoint: string;
+	private client: SftpClient | undefined;
+	private wrapper: SFTPWrapper | undefined;
+	private presentedHostKey: PresentedHostKey | undefined;
+
+	constructor(private readonly options: SftpConnectionOptions) {
+		super();
+		this.endpoint = `${options.host}:${options.port}`;
+	}
+
+	/** The host key the server presented on connect. */
+	get hostKey(): PresentedHostKey | undefined {
+		return this.presentedHostKey;
+	}
+
+	async connect(): Promise<void> {
+		const connection = await connectSftp(this.options);
+		this.client = connection.client;
+		this.wrapper = connection.sftp;
+		this.presentedHostKey = connection.hostKey;
+	}
+
+	async close(): Promise<void> {
+		const client = this.client;
+		this.client = undefined;
+		this.wrapper = undefined;
+		await client?.end().catch(() => undefined);
+	}
+
+	private get sftp(): SFTPWrapper {
+		if (!this.wrapper) throw new ExchangeError('connectionLost', `not connected to ${this.endpoint}`);
+		return this.wrapper;
+	}
+
+	/** Runs one callback-style SFTP request and maps its error. */
+	private async request<T>(
+		operation: string,
+		path: string,
+		run: (sftp: SFTPWrapper, done: (error: Error | null | undefined, value?: T) => void) => void,
+	): Promise<T> {
+		const sftp = this.sftp;
+		return await new Promise<T>((resolve, reject) => {
+			try {
+				run(sftp, (error, value) => (error ? reject(this.mapError(error, operation, path)) : resolve(value as T)));
+			} catch (error) {
+				reject(this.mapError(error, operation, path));
+			}
+		});
+	}
+
+	private mapError(error: unknown, operation: string, path: string): ExchangeError {
+		return sftpOperationError(error, operation, path, this.endpoint);
+	}
+
+	async stat(path: string): Promise<RemoteEntry | undefined> {
+		try {
+			const stats = await this.request<Stats>('stat', path, (sftp, done) => sftp.stat(path, done));
+			return entryFromStats(path, stats);
+		} catch (error) {
+			if (error instanceof ExchangeError && error.kind === 'notFound') return undefined;
+			throw error;
+		}
+	}
+
+	async realpath(path: string): Promise<string> {
+		return await this.request<string>('realpath', path, (sftp, done) => sftp.realpath(path, done));
+	}
+
+	async download(path: string): Promise<Readable> {
+		const entry = await this.stat(path);
+		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
+		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
+		const output = new PassThrough();
+		const input = this.sftp.createReadStream(path);
+		input.on('error', (error: Error) => output.destroy(this.mapError(error, 'read', path)));
+		input.pipe(output);
+		return output;
+	}
+
+	async delete(path: string): Promise<void> {
+		await this.request<void>('delete', path, (sftp, done) => sftp.unlink(path, done));
+	}
+
+	protected async listFolder(folder: string): Promise<RemoteEntry[]> {
+		const entries = await this.request<FileEntryWithStats[]>('list', folder, (sftp, done) =>
+			sftp.readdir(folder, done),
+		);
+		return entries
+			.filter((entry) => entry.filename !== '.' && entry.filename !== '..')
+			.map((entry) => entryFromStats(posix.join(folder, entry.filename), entry.attrs));
+	}
+
+	protected async makeFolder(path: string): Promise<void> {
+		await this.request<void>('create folder', path, (sftp, done) => sftp.mkdir(path, done));
+	}
+
+	protected async setMode(path: string, mode: number): Promise<void> {
+		await this.request<void>('chmod', path, (sftp, done) => sftp.chmod(path, mode, done));
+	}
+
+	protected async writeFile(path: string, source: Readable): Promise<number> {
+		const counter = byteCounter();
+		try {
+			await pipeline(source, counter, this.sftp.createWriteStream(path, { flags: 'w' }));
+		} catch (error) {
+			throw this.mapError(error, 'write', path);
+		}
+		return counter.bytes;
+	}
+
+	protected async rename(from: string, to: string): Promise<void> {
+		await this.request<void>('rename', `${from} → ${to}`, (sftp, done) => sftp.rename(from, to, done));
+	}
+
+	/** `posix-rename@openssh.com` replaces atomically; servers without it get a rename-aside replace. */
+	protected async replace(from: string, to: string): Promise<void> {
+		try {
+			await this.request<void>('rename', `${from} → ${to}`, (sftp, done) => sftp.ext_openssh_rename(from, to, done));
+		} catch (error) {
+			if (!/does not support/i.test((error as Error).message)) throw error;
+			await this.replaceAside(from, to);
+		}
+	}
+}
