@@ -29,3 +29,11 @@ export class UblDocumentError extends Error {
 		this.column = position?.column;
 	}
 }
+
+/** Input that cannot become a valid UBL document (e.g. a 0 % VAT line without a stated reason). */
+export class UblBuildError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UblBuildError';
+	}
+}
