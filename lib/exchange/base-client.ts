@@ -91,14 +91,15 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 			current = posix.dirname(current);
 		}
 		for (const folder of missing) {
-			try {
-				await this.makeFolder(folder);
-			} catch (error) {
-				// Another transfer in flight may have created it a moment ago.
-				if ((await this.stat(folder))?.type !== 'directory') throw error;
-				continue;
-			}
-			if (mode !== undefined) await this.setMode(folder, mode);
+			const created = await this.makeFolder(folder).then(
+				() => true,
+				async (error: unknown) => {
+					// Another transfer in flight may have created it a moment ago.
+					if ((await this.stat(folder))?.type !== 'directory') throw error;
+					return false;
+				},
+			);
+			if (created && mode !== undefined) await this.setMode(folder, mode);
 		}
 	}
 
@@ -155,12 +156,10 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		}
 		const aside = `${to}.replaced-${randomBytes(4).toString('hex')}`;
 		await this.rename(to, aside);
-		try {
-			await this.rename(from, to);
-		} catch (error) {
+		await this.rename(from, to).catch(async (error: unknown) => {
 			await this.rename(aside, to).catch(() => undefined);
 			throw error;
-		}
+		});
 		await this.removeQuietly(aside);
 	}
 
@@ -171,15 +170,16 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		warnings: string[],
 	): Promise<number> {
 		const part = `${target}${PART_SUFFIX}`;
-		try {
+		const place = async () => {
 			const bytes = await this.writeFile(part, await source());
 			await this.applyMode(part, options, warnings);
 			await this.replace(part, target);
 			return bytes;
-		} catch (error) {
+		};
+		return await place().catch(async (error: unknown) => {
 			await this.removeQuietly(part);
 			throw error;
-		}
+		});
 	}
 
 	private async writeInPlace(
@@ -195,12 +195,11 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 
 	private async applyMode(path: string, options: UploadOptions, warnings: string[]): Promise<void> {
 		if (options.mode === undefined) return;
-		try {
-			await this.setMode(path, options.mode);
-		} catch (error) {
+		const mode = options.mode;
+		await this.setMode(path, mode).catch((error: unknown) => {
 			if (!options.permissionsBestEffort) throw error;
-			warnings.push(`could not set mode ${options.mode.toString(8)} on ${path}: ${(error as Error).message}`);
-		}
+			warnings.push(`could not set mode ${mode.toString(8)} on ${path}: ${(error as Error).message}`);
+		});
 	}
 
 	private async hasSameContent(source: UploadSource, existing: RemoteEntry, sourceSize?: number): Promise<boolean> {
@@ -219,10 +218,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	}
 
 	private async removeQuietly(path: string): Promise<void> {
-		try {
-			await this.delete(path);
-		} catch {
-			// The connection may be gone: a leftover `.part` is truncated by the next upload of the file.
-		}
+		// The connection may be gone: a leftover `.part` is truncated by the next upload of the file.
+		await this.delete(path).catch(() => undefined);
 	}
 }

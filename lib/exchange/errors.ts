@@ -53,7 +53,9 @@ export function socketError(error: unknown, endpoint: string): ExchangeError | u
 		return new ExchangeError('unreachable', `cannot reach ${endpoint}: ${code}`, { cause: error });
 	}
 	if (code === 'ETIMEDOUT') {
-		return new ExchangeError('timeout', `${endpoint} did not answer in time`, { cause: error });
+		return new ExchangeError('timeout', `${endpoint} did not answer in time`, {
+			cause: error,
+		});
 	}
 	if (LOST_CODES.has(code)) {
 		return new ExchangeError('connectionLost', `the connection to ${endpoint} was lost (${code})`, { cause: error });
@@ -92,7 +94,9 @@ export function sftpOperationError(error: unknown, operation: string, path: stri
 					cause: error,
 				});
 			}
-			return new ExchangeError('other', `${operation} ${path}: ${detail}`, { cause: error });
+			return new ExchangeError('other', `${operation} ${path}: ${detail}`, {
+				cause: error,
+			});
 	}
 }
 
@@ -117,7 +121,8 @@ export function ftpOperationError(error: unknown, operation: string, path: strin
 			: /no such|not found|doesn't exist|does not exist|failed to open|can't check/i.test(detail)
 				? 'notFound'
 				: 'other';
-		const reason = kind === 'permissionDenied' ? 'permission denied' : kind === 'notFound' ? 'no such file or folder' : detail;
+		const reason =
+			kind === 'permissionDenied' ? 'permission denied' : kind === 'notFound' ? 'no such file or folder' : detail;
 		return new ExchangeError(kind, `${operation} ${path}: ${reason} (${detail})`, { cause: error });
 	}
 	if (code === 451 || code === 426) {
@@ -133,5 +138,7 @@ export function ftpOperationError(error: unknown, operation: string, path: strin
 	if (/timeout/i.test(detail)) {
 		return new ExchangeError('timeout', `${operation} ${path}: ${endpoint} did not answer in time`, { cause: error });
 	}
-	return new ExchangeError('other', `${operation} ${path}: ${detail}`, { cause: error });
+	return new ExchangeError('other', `${operation} ${path}: ${detail}`, {
+		cause: error,
+	});
 }

@@ -34,7 +34,10 @@ const TYPE_BY_FILE_TYPE: Record<number, RemoteEntryType> = {
 const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
 
 function normaliseFingerprint(text: string): string {
-	return text.replace(/^sha256:/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+	return text
+		.replace(/^sha256:/i, '')
+		.replace(/[^0-9a-f]/gi, '')
+		.toUpperCase();
 }
 
 function modeOf(info: FileInfo): number | undefined {
@@ -75,7 +78,10 @@ export class FtpExchangeClient extends BaseExchangeClient {
 	private tlsOptions(): ConnectionOptions {
 		const pinned = Boolean(this.options.certificateFingerprint?.trim());
 		const verify = this.options.verifyCertificate !== false && !pinned;
-		const options: ConnectionOptions = { host: this.options.host, rejectUnauthorized: verify };
+		const options: ConnectionOptions = {
+			host: this.options.host,
+			rejectUnauthorized: verify,
+		};
 		if (!isIP(this.options.host)) options.servername = this.options.host;
 		if (this.options.caCertificate?.trim()) options.ca = this.options.caCertificate;
 		return options;
@@ -112,9 +118,13 @@ export class FtpExchangeClient extends BaseExchangeClient {
 			);
 		}
 		if (code === 'ECONNRESET' && this.options.tls === 'implicit') {
-			return new ExchangeError('tls', `${this.endpoint} closed the connection during the TLS handshake: is it really implicit FTPS?`, {
-				cause: error,
-			});
+			return new ExchangeError(
+				'tls',
+				`${this.endpoint} closed the connection during the TLS handshake: is it really implicit FTPS?`,
+				{
+					cause: error,
+				},
+			);
 		}
 		return (
 			socketError(error, this.endpoint) ??
@@ -125,18 +135,20 @@ export class FtpExchangeClient extends BaseExchangeClient {
 	private async open(): Promise<Client> {
 		const client = new Client(this.options.connectTimeoutMs ?? 20_000);
 		const { host, port, tls } = this.options;
-		try {
+		const handshake = async () => {
 			if (tls === 'implicit') await client.connectImplicitTLS(host, port, this.tlsOptions());
 			else await client.connect(host, port);
 			client.ftp.socket.setNoDelay(true);
 			if (tls === 'explicit') await client.useTLS(this.tlsOptions());
+			// The certificate pin is checked before the password leaves this machine.
 			if (tls !== 'none') this.assertPinnedCertificate(client);
 			await client.login(this.options.user, this.options.password);
 			await client.useDefaultSettings();
-		} catch (error) {
+		};
+		await handshake().catch((error: unknown) => {
 			client.close();
 			throw this.connectError(error);
-		}
+		});
 		this.client = client;
 		return client;
 	}
@@ -152,29 +164,24 @@ export class FtpExchangeClient extends BaseExchangeClient {
 	}
 
 	private async command<T>(operation: string, path: string, run: (client: Client) => Promise<T>): Promise<T> {
-		try {
-			return await this.exclusive(run);
-		} catch (error) {
+		return await this.exclusive(run).catch((error: unknown) => {
 			throw ftpOperationError(error, operation, path, this.endpoint);
-		}
+		});
 	}
 
 	async stat(path: string): Promise<RemoteEntry | undefined> {
 		return await this.command('stat', path, async (client) => {
 			const base = { path, name: posix.basename(path) };
-			try {
-				await client.cd(path);
-				return { ...base, type: 'directory' as const, size: 0 };
-			} catch {
-				// Not a folder (or not reachable as one): ask for a file size instead.
-			}
-			let size: number;
-			try {
-				size = await client.size(path);
-			} catch (error) {
+			const isFolder = await client.cd(path).then(
+				() => true,
+				() => false,
+			);
+			if (isFolder) return { ...base, type: 'directory' as const, size: 0 };
+			const size = await client.size(path).catch((error: unknown) => {
 				if ((error as { code?: unknown }).code === 550) return undefined;
 				throw error;
-			}
+			});
+			if (size === undefined) return undefined;
 			const modifiedAt = await client.lastMod(path).catch(() => undefined);
 			return { ...base, type: 'file' as const, size, modifiedAt };
 		});
@@ -211,8 +218,16 @@ export class FtpExchangeClient extends BaseExchangeClient {
 				const path = posix.join(folder, posix.basename(info.name));
 				const type = TYPE_BY_FILE_TYPE[info.type] ?? 'other';
 				// Without MLSD the LIST time is rounded to minutes or days: ask MDTM for the exact one.
-				const modifiedAt = info.modifiedAt ?? (type === 'file' ? await client.lastMod(path).catch(() => undefined) : undefined);
-				entries.push({ path, name: posix.basename(path), type, size: info.size, modifiedAt, mode: modeOf(info) });
+				const modifiedAt =
+					info.modifiedAt ?? (type === 'file' ? await client.lastMod(path).catch(() => undefined) : undefined);
+				entries.push({
+					path,
+					name: posix.basename(path),
+					type,
+					size: info.size,
+					modifiedAt,
+					mode: modeOf(info),
+				});
 			}
 			return entries;
 		});
@@ -247,11 +262,9 @@ export class FtpExchangeClient extends BaseExchangeClient {
 
 	/** RNFR/RNTO replaces the target on POSIX servers; a server that refuses gets a rename-aside replace. */
 	protected async replace(from: string, to: string): Promise<void> {
-		try {
-			await this.rename(from, to);
-		} catch (error) {
+		await this.rename(from, to).catch(async (error: unknown) => {
 			if (!(await this.stat(to))) throw error;
 			await this.replaceAside(from, to);
-		}
+		});
 	}
 }

@@ -25,7 +25,13 @@ const ALGORITHMS_BY_KEY_TYPE: Record<string, string[]> = {
 };
 
 /** Key types a server may hold, in the order the credential test asks for them. */
-export const PROBED_KEY_TYPES = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa'];
+export const PROBED_KEY_TYPES = [
+	'ssh-ed25519',
+	'ecdsa-sha2-nistp256',
+	'ecdsa-sha2-nistp384',
+	'ecdsa-sha2-nistp521',
+	'ssh-rsa',
+];
 
 export function algorithmsForKeyType(keyType: string): string[] {
 	return ALGORITHMS_BY_KEY_TYPE[keyType] ?? [keyType];
@@ -68,7 +74,10 @@ function parseFingerprint(text: string): string | undefined {
 function parsePinLine(line: string): HostKeyPin {
 	const tokens = line.split(/\s+/);
 	if (tokens[0].startsWith('@')) {
-		throw new ExchangeError('hostKey', `host key line "${tokens[0]} …": markers such as @cert-authority are not supported`);
+		throw new ExchangeError(
+			'hostKey',
+			`host key line "${tokens[0]} …": markers such as @cert-authority are not supported`,
+		);
 	}
 	// "SHA256:… (ssh-ed25519)", as the credential test prints it
 	const bare = parseFingerprint(tokens[0]);
@@ -78,7 +87,10 @@ function parsePinLine(line: string): HostKeyPin {
 	}
 	// "ssh-ed25519 SHA256:…"
 	if (KEY_TYPE.test(tokens[0]) && tokens[1] && parseFingerprint(tokens[1])) {
-		return { fingerprint: parseFingerprint(tokens[1]) as string, keyType: tokens[0] };
+		return {
+			fingerprint: parseFingerprint(tokens[1]) as string,
+			keyType: tokens[0],
+		};
 	}
 	// known_hosts ("host[,host] type base64 [comment]") or public key ("type base64 [comment]") line
 	const typeIndex = tokens.findIndex((token) => KEY_TYPE.test(token));
@@ -133,6 +145,6 @@ export function missingPinError(offered: PresentedHostKey[], endpoint: string): 
 	return new ExchangeError(
 		'hostKey',
 		`no host key is pinned for ${endpoint} and "Accept Any Host Key" is off. The server offers: ${list}. ` +
-			'Check them with the server administrator and paste one per line into the credential\'s Host Keys field.',
+			"Check them with the server administrator and paste one per line into the credential's Host Keys field.",
 	);
 }

@@ -67,7 +67,10 @@ function isKnownVariable(name: string): name is PathTemplateVariable {
 }
 
 /** Year and month of a document date as a Belgian user reads it, not the run time. */
-export function brusselsYearMonth(date: string | Date): { year: string; month: string } {
+export function brusselsYearMonth(date: string | Date): {
+	year: string;
+	month: string;
+} {
 	if (typeof date === 'string') {
 		const dateOnly = DATE_ONLY.exec(date.trim());
 		if (dateOnly) return { year: dateOnly[1], month: dateOnly[2] };

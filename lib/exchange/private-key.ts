@@ -24,7 +24,10 @@ function wrap(base64: string, width: number): string[] {
  * stray indentation. PEM encryption headers (Proc-Type, DEK-Info) are kept in their place.
  */
 export function normalisePrivateKey(text: string): string {
-	const unescaped = text.replace(/\\r\\n|\\n/g, '\n').replace(/\r\n?/g, '\n').trim();
+	const unescaped = text
+		.replace(/\\r\\n|\\n/g, '\n')
+		.replace(/\r\n?/g, '\n')
+		.trim();
 	const block = PEM_BLOCK.exec(unescaped);
 	if (!block) return unescaped.replace(/^[ \t]+|[ \t]+$/gm, '');
 	const [, label, content] = block;
@@ -79,17 +82,21 @@ function ed25519ToOpenSsh(key: KeyObject): string {
 }
 
 function fromPkcs8(pem: string, passphrase: string | undefined): string {
-	let key: KeyObject;
+	let key: KeyObject | undefined;
+	let failure: unknown;
 	try {
 		key = createPrivateKey({ key: pem, format: 'pem', passphrase });
 	} catch (error) {
+		failure = error;
+	}
+	if (!key) {
 		const encrypted = pem.includes('ENCRYPTED PRIVATE KEY');
 		throw new ExchangeError(
 			'privateKey',
 			encrypted
 				? 'the private key is encrypted and the passphrase is missing or wrong'
 				: 'the PKCS#8 private key cannot be read',
-			{ cause: error },
+			{ cause: failure },
 		);
 	}
 	switch (key.asymmetricKeyType) {
@@ -100,7 +107,10 @@ function fromPkcs8(pem: string, passphrase: string | undefined): string {
 		case 'ed25519':
 			return ed25519ToOpenSsh(key);
 		default:
-			throw new ExchangeError('privateKey', `private keys of type ${key.asymmetricKeyType ?? 'unknown'} are not supported for SSH`);
+			throw new ExchangeError(
+				'privateKey',
+				`private keys of type ${key.asymmetricKeyType ?? 'unknown'} are not supported for SSH`,
+			);
 	}
 }
 

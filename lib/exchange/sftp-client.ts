@@ -99,13 +99,13 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	}
 
 	async stat(path: string): Promise<RemoteEntry | undefined> {
-		try {
-			const stats = await this.request<Stats>('stat', path, (sftp, done) => sftp.stat(path, done));
-			return entryFromStats(path, stats);
-		} catch (error) {
-			if (error instanceof ExchangeError && error.kind === 'notFound') return undefined;
-			throw error;
-		}
+		const stats = await this.request<Stats>('stat', path, (sftp, done) => sftp.stat(path, done)).catch(
+			(error: unknown) => {
+				if (error instanceof ExchangeError && error.kind === 'notFound') return undefined;
+				throw error;
+			},
+		);
+		return stats && entryFromStats(path, stats);
 	}
 
 	async realpath(path: string): Promise<string> {
@@ -146,11 +146,9 @@ export class SftpExchangeClient extends BaseExchangeClient {
 
 	protected async writeFile(path: string, source: Readable): Promise<number> {
 		const counter = byteCounter();
-		try {
-			await pipeline(source, counter, this.sftp.createWriteStream(path, { flags: 'w' }));
-		} catch (error) {
+		await pipeline(source, counter, this.sftp.createWriteStream(path, { flags: 'w' })).catch((error: unknown) => {
 			throw this.mapError(error, 'write', path);
-		}
+		});
 		return counter.bytes;
 	}
 
@@ -160,11 +158,11 @@ export class SftpExchangeClient extends BaseExchangeClient {
 
 	/** `posix-rename@openssh.com` replaces atomically; servers without it get a rename-aside replace. */
 	protected async replace(from: string, to: string): Promise<void> {
-		try {
-			await this.request<void>('rename', `${from} → ${to}`, (sftp, done) => sftp.ext_openssh_rename(from, to, done));
-		} catch (error) {
+		await this.request<void>('rename', `${from} → ${to}`, (sftp, done) =>
+			sftp.ext_openssh_rename(from, to, done),
+		).catch(async (error: unknown) => {
 			if (!/does not support/i.test((error as Error).message)) throw error;
 			await this.replaceAside(from, to);
-		}
+		});
 	}
 }

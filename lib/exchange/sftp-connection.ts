@@ -60,7 +60,9 @@ function buildAlgorithms(extra: LegacyAlgorithms | undefined, serverHostKey: str
 	if (extra?.hmac?.length) algorithms.hmac = { append: extra.hmac } as Algorithms['hmac'];
 	if (serverHostKey) algorithms.serverHostKey = serverHostKey as Algorithms['serverHostKey'];
 	else if (extra?.serverHostKey?.length) {
-		algorithms.serverHostKey = { append: extra.serverHostKey } as Algorithms['serverHostKey'];
+		algorithms.serverHostKey = {
+			append: extra.serverHostKey,
+		} as Algorithms['serverHostKey'];
 	}
 	return algorithms;
 }
@@ -157,28 +159,26 @@ async function connectOnce(
 	let presented: PresentedHostKey | undefined;
 	let mismatch = false;
 	const client = new SftpClient('file-exchange');
-	try {
-		const sftp = await client.connect({
-			...auth,
-			sock: socket,
-			readyTimeout: timeout,
-			keepaliveInterval: options.keepaliveIntervalMs ?? 10_000,
-			retries: 0,
-			algorithms: buildAlgorithms(options.algorithms, serverHostKey),
-			hostVerifier: (blob: Buffer) => {
-				presented = describePresentedKey(blob);
-				if (options.acceptAnyHostKey) return true;
-				mismatch = !matchesPin(pins, presented);
-				return !mismatch;
-			},
-		} as SftpClient.ConnectOptions);
-		return { client, sftp, hostKey: presented as PresentedHostKey };
-	} catch (error) {
+	const connected = client.connect({
+		...auth,
+		sock: socket,
+		readyTimeout: timeout,
+		keepaliveInterval: options.keepaliveIntervalMs ?? 10_000,
+		retries: 0,
+		algorithms: buildAlgorithms(options.algorithms, serverHostKey),
+		hostVerifier: (blob: Buffer) => {
+			presented = describePresentedKey(blob);
+			if (options.acceptAnyHostKey) return true;
+			mismatch = !matchesPin(pins, presented);
+			return !mismatch;
+		},
+	} as SftpClient.ConnectOptions);
+	const sftp = await connected.catch(async (error: unknown) => {
 		socket.destroy();
 		await client.end().catch(() => undefined);
-		if (mismatch && presented) throw hostKeyMismatchError(presented, endpointOf(options));
-		throw connectError(error, options);
-	}
+		throw mismatch && presented ? hostKeyMismatchError(presented, endpointOf(options)) : connectError(error, options);
+	});
+	return { client, sftp, hostKey: presented as PresentedHostKey };
 }
 
 /**
@@ -193,14 +193,12 @@ export async function connectSftp(options: SftpConnectionOptions): Promise<SftpC
 		throw missingPinError(await probeHostKeys(options), endpointOf(options));
 	}
 	const restricted = options.acceptAnyHostKey ? undefined : pinnedAlgorithms(pins);
-	try {
-		return await connectOnce(options, pins, restricted, auth);
-	} catch (error) {
+	return await connectOnce(options, pins, restricted, auth).catch(async (error: unknown) => {
 		const retryOtherTypes = error instanceof ExchangeError && error.kind === 'hostKey' && restricted === undefined;
 		if (!retryOtherTypes) throw error;
 		const offered = await probeHostKeys(options);
 		const pinned = offered.find((key) => matchesPin(pins, key));
 		if (!pinned) throw error;
 		return await connectOnce(options, pins, algorithmsForKeyType(pinned.keyType), auth);
-	}
+	});
 }

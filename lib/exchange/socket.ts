@@ -13,11 +13,11 @@ export async function openSocket(host: string, port: number, timeoutMs: number):
 		const socket = connect({ host, port, noDelay: true, keepAlive: true });
 		const fail = (error: Error) => {
 			socket.destroy();
-			reject(socketError(error, endpoint) ?? new ExchangeError('unreachable', `cannot reach ${endpoint}: ${error.message}`));
+			reject(
+				socketError(error, endpoint) ?? new ExchangeError('unreachable', `cannot reach ${endpoint}: ${error.message}`),
+			);
 		};
-		socket.setTimeout(timeoutMs, () =>
-			fail(Object.assign(new Error('connection timed out'), { code: 'ETIMEDOUT' })),
-		);
+		socket.setTimeout(timeoutMs, () => fail(Object.assign(new Error('connection timed out'), { code: 'ETIMEDOUT' })));
 		socket.once('error', fail);
 		socket.once('connect', () => {
 			socket.setTimeout(0);
