@@ -44,7 +44,7 @@ function periodNode(period: Period | undefined): MaybeNode {
 function taxCategoryNode(name: string, category: TaxCategory | undefined): MaybeNode {
 	if (!category) return undefined;
 	return group(name, [
-		leaf('cbc:ID', category.id),
+		leaf('cbc:ID', category.id, { schemeID: category.schemeId }),
 		decimalLeaf('cbc:Percent', category.percent),
 		leaf('cbc:TaxExemptionReasonCode', category.exemptionReasonCode),
 		leaf('cbc:TaxExemptionReason', category.exemptionReason),

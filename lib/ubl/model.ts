@@ -100,6 +100,8 @@ export interface PaymentMeans {
 export interface TaxCategory {
 	/** UNCL5305 subset: S, Z, E, AE, K, G, O, L, M. */
 	id: string;
+	/** The code list named on the ID, when the document names it (`UNCL5305`). */
+	schemeId?: string;
 	percent?: number;
 	exemptionReasonCode?: string;
 	exemptionReason?: string;

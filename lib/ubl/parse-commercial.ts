@@ -46,6 +46,7 @@ function readTaxCategory(element: XmlElement | undefined): TaxCategory | undefin
 	if (!element) return undefined;
 	return compact({
 		id: requiredText(element, 'cbc:ID'),
+		schemeId: childOf(element, 'cbc:ID')?.attributes.schemeID,
 		percent: optionalNumber(element, 'cbc:Percent'),
 		exemptionReasonCode: textOf(element, 'cbc:TaxExemptionReasonCode'),
 		exemptionReason: textOf(element, 'cbc:TaxExemptionReason'),
