@@ -34,10 +34,10 @@ export function fixture(name: FixtureName): string {
 }
 
 /** Replaces the first match; a mutation that matches nothing is a broken test, so it throws. */
-export function edit(xml: string, pattern: string | RegExp, replacement: string): string {
+export function edit(xml: string, pattern: string | RegExp, replacement: string | ((match: string) => string)): string {
 	const found = typeof pattern === 'string' ? xml.includes(pattern) : pattern.test(xml);
 	if (!found) throw new Error(`Mutation pattern not found: ${String(pattern)}`);
-	return xml.replace(pattern, replacement);
+	return typeof replacement === 'string' ? xml.replace(pattern, replacement) : xml.replace(pattern, replacement);
 }
 
 /** Replaces every match of a literal; throws when there is none. */
