@@ -33,9 +33,10 @@ function table(count: number) {
 		},
 		async fetch(request: KeysetPageRequest): Promise<{ rows: Row[] }> {
 			requests.push(request);
-			const after = /LastModified gt (\S+)\) or \(\(LastModified eq \S+\) and \(OrderID gt (\d+)\)/.exec(
-				request.filter ?? '',
-			);
+			const after =
+				/LastModified gt (\S+)\) or \(\(LastModified eq \S+\) and \(OrderID gt (\d+)\)/.exec(
+					request.filter ?? '',
+				);
 			const page = rows
 				.filter(
 					(r) =>
@@ -43,7 +44,10 @@ function table(count: number) {
 						Date.parse(r.LastModified) > Date.parse(after[1]) ||
 						(Date.parse(r.LastModified) === Date.parse(after[1]) && r.OrderID > Number(after[2])),
 				)
-				.sort((a, b) => Date.parse(a.LastModified) - Date.parse(b.LastModified) || a.OrderID - b.OrderID)
+				.sort(
+					(a, b) =>
+						Date.parse(a.LastModified) - Date.parse(b.LastModified) || a.OrderID - b.OrderID,
+				)
 				.slice(0, request.top)
 				.map((r) => ({ ...r }));
 			return { rows: page };
@@ -63,7 +67,9 @@ describe('keysetFilter', () => {
 describe('advanceCursor', () => {
 	it('never moves backwards and breaks ties by OrderID', () => {
 		const cursor = { lastModified: '2026-01-02T00:00:00Z', orderId: 3 };
-		expect(advanceCursor(cursor, [{ LastModified: '2026-01-01T00:00:00Z', OrderID: 9 }])).toEqual(cursor);
+		expect(advanceCursor(cursor, [{ LastModified: '2026-01-01T00:00:00Z', OrderID: 9 }])).toEqual(
+			cursor,
+		);
 		expect(
 			advanceCursor(cursor, [
 				{ LastModified: '2026-01-02T00:00:00.000Z', OrderID: 4 },
@@ -80,7 +86,10 @@ describe('advanceCursor', () => {
 describe('walkKeyset', () => {
 	it('walks all pages in key order, keeping the caller filter on every page', async () => {
 		const t = table(7);
-		const { rows, cursor } = await walkKeyset((r) => t.fetch(r), { pageSize: 3, filter: 'Paid eq false' });
+		const { rows, cursor } = await walkKeyset((r) => t.fetch(r), {
+			pageSize: 3,
+			filter: 'Paid eq false',
+		});
 		expect(rows.map((r) => r.OrderID)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 		expect(cursor).toEqual({ lastModified: t.rows[6].LastModified, orderId: 7 });
 		expect(t.requests).toHaveLength(3);
@@ -144,7 +153,7 @@ describe('walkKeyset', () => {
 	it('fails instead of looping when the server ignores the keyset filter', async () => {
 		const t = table(4);
 		await expect(
-			walkKeyset(async (r) => (await t.fetch({ ...r, filter: undefined })), { pageSize: 2 }),
+			walkKeyset(async (r) => await t.fetch({ ...r, filter: undefined }), { pageSize: 2 }),
 		).rejects.toThrow(/no progress/);
 	});
 });

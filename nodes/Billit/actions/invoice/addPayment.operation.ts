@@ -1,0 +1,48 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { invoiceLocator } from '../../descriptions/locators';
+import { compact } from '../../helpers/compact';
+import { orderIdParameter } from '../../helpers/orders';
+import { requestForItem } from '../../helpers/request';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['addPayment'] } },
+	[
+		invoiceLocator(),
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			required: true,
+		},
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', required: true },
+		{ displayName: 'Description', name: 'paymentDescription', type: 'string', default: '' },
+	],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const orderId = orderIdParameter.call(this, itemIndex);
+	const amount = this.getNodeParameter('amount', itemIndex) as number;
+	if (!Number.isFinite(amount) || amount === 0) throw new Error('Amount must be a non-zero number');
+	const date = this.getNodeParameter('date', itemIndex) as string;
+	if (!date) throw new Error('Date is required for a payment');
+	const body = compact({
+		Amount: amount,
+		Date: date,
+		Description: this.getNodeParameter('paymentDescription', itemIndex, '') as string,
+	});
+	const answer: unknown = await requestForItem.call(this, itemIndex, {
+		method: 'POST',
+		path: `/v1/orders/${orderId}/payments`,
+		body,
+	});
+	return [{ json: { OrderID: orderId, ...body, result: answer as never } }];
+}

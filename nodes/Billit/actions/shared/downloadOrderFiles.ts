@@ -1,0 +1,91 @@
+import {
+	type INodeProperties,
+	type IBinaryKeyData,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { invoiceLocator } from '../../descriptions/locators';
+import { binaryPropertyProperty, maxFileSizeProperty } from '../../descriptions/paging';
+import { downloadBillitFile, maxBytesFor, toBinary } from '../../helpers/binary';
+import { fetchOrder, orderIdParameter } from '../../helpers/orders';
+import { findUblAttachment, orderFiles, type OrderFileKind } from '../../helpers/orderFiles';
+
+/** Download of an order's files, shared by sales and incoming invoices. */
+export const downloadOrderFilesProperties: INodeProperties[] = [
+	invoiceLocator(),
+	{
+		displayName: 'File',
+		name: 'file',
+		type: 'options',
+		default: 'pdf',
+		options: [
+			{
+				name: 'All Files',
+				value: 'all',
+				description: 'PDF, UBL and attachments, one binary field each',
+			},
+			{ name: 'Attachments', value: 'attachments' },
+			{ name: 'PDF', value: 'pdf' },
+			{
+				name: 'UBL (Peppol XML)',
+				value: 'ubl',
+				description: 'The UBL file Billit holds for the invoice',
+			},
+		],
+	},
+	{
+		...binaryPropertyProperty,
+		description: 'With several files, the fields are named data, data_1, data_2, …',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxFileSizeProperty],
+	},
+];
+
+function fieldName(base: string, index: number): string {
+	return index === 0 ? base : `${base}_${index}`;
+}
+
+export async function downloadOrderFiles(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const orderId = orderIdParameter.call(this, itemIndex);
+	const kind = this.getNodeParameter('file', itemIndex) as OrderFileKind;
+	const base = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const order = await fetchOrder.call(this, itemIndex, orderId);
+	const references = orderFiles(order, kind);
+	if (kind === 'ubl' && !findUblAttachment(order)) {
+		throw new Error(
+			`Invoice ${String(order.OrderNumber ?? orderId)} has no UBL file in Billit (it was not sent over Peppol, or Billit keeps none); build one with the Billit Peppol node`,
+		);
+	}
+	if (references.length === 0) {
+		throw new Error(
+			`Invoice ${String(order.OrderNumber ?? orderId)} has no ${kind === 'all' ? '' : `${kind} `}files`,
+		);
+	}
+	const maxBytes = maxBytesFor.call(this, itemIndex);
+	const binary: IBinaryKeyData = {};
+	const files: IDataObject[] = [];
+	for (const [index, reference] of references.entries()) {
+		const file = await downloadBillitFile.call(this, itemIndex, reference, maxBytes);
+		const field = fieldName(base, index);
+		binary[field] = await toBinary.call(this, file);
+		files.push({
+			field,
+			kind: reference.kind,
+			FileID: reference.FileID,
+			FileName: file.fileName,
+			MimeType: file.mimeType,
+			size: file.content.length,
+		});
+	}
+	return [{ json: { OrderID: orderId, OrderNumber: order.OrderNumber, files }, binary }];
+}

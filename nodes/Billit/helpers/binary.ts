@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { requestForItem } from './request';
+
+export interface BillitFile {
+	fileName: string;
+	mimeType: string;
+	content: Buffer;
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+	pdf: 'application/pdf',
+	xml: 'application/xml',
+	csv: 'text/csv',
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	txt: 'text/plain',
+	cod: 'text/plain',
+	zip: 'application/zip',
+};
+
+/** The MIME type Billit gave, else one guessed from the file name. */
+export function mimeTypeFor(fileName: string, given?: unknown): string {
+	if (typeof given === 'string' && given.trim() !== '') return given;
+	const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+	return MIME_BY_EXTENSION[extension] ?? 'application/octet-stream';
+}
+
+/** Base64 length of `maxBytes` bytes, to refuse an oversized file before decoding it. */
+function assertSize(bytes: number, maxBytes: number, fileName: string): void {
+	if (bytes > maxBytes) {
+		throw new Error(
+			`Billit file "${fileName}" is ${(bytes / 1048576).toFixed(1)} MB, above the maximum of ${(maxBytes / 1048576).toFixed(1)} MB set in the node; raise "Maximum File Size" to download it`,
+		);
+	}
+}
+
+/** Decodes a base64 `FileContent`, checking the size limit before decoding. */
+export function decodeFileContent(base64: unknown, fileName: string, maxBytes: number): Buffer {
+	if (typeof base64 !== 'string') throw new Error(`Billit returned no content for "${fileName}"`);
+	assertSize(Math.floor((base64.length * 3) / 4), maxBytes, fileName);
+	const content = Buffer.from(base64, 'base64');
+	assertSize(content.length, maxBytes, fileName);
+	return content;
+}
+
+/**
+ * Downloads `/v1/files/{id}`. Billit documents base64 JSON; some clients receive raw bytes, so a
+ * Buffer or string answer is accepted too, named after the reference the order gave.
+ */
+export async function downloadBillitFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	reference: { FileID: string; FileName?: string; MimeType?: string },
+	maxBytes: number,
+): Promise<BillitFile> {
+	const answer: unknown = await requestForItem.call(this, itemIndex, {
+		method: 'GET',
+		path: `/v1/files/${encodeURIComponent(reference.FileID)}`,
+	});
+	const fallbackName = reference.FileName ?? `${reference.FileID}`;
+	if (Buffer.isBuffer(answer) || typeof answer === 'string') {
+		const content = Buffer.isBuffer(answer) ? answer : Buffer.from(answer, 'binary');
+		assertSize(content.length, maxBytes, fallbackName);
+		return {
+			fileName: fallbackName,
+			mimeType: mimeTypeFor(fallbackName, reference.MimeType),
+			content,
+		};
+	}
+	const file = (answer ?? {}) as IDataObject;
+	const fileName = (file.FileName as string | undefined) ?? fallbackName;
+	return {
+		fileName,
+		mimeType: mimeTypeFor(fileName, file.MimeType ?? reference.MimeType),
+		content: decodeFileContent(file.FileContent, fileName, maxBytes),
+	};
+}
+
+export function maxBytesFor(this: IExecuteFunctions, itemIndex: number): number {
+	const megabytes = this.getNodeParameter('options.maxFileSizeMb', itemIndex, 25) as number;
+	return Math.round(megabytes * 1048576);
+}
+
+export async function toBinary(this: IExecuteFunctions, file: BillitFile): Promise<IBinaryData> {
+	return await this.helpers.prepareBinaryData(file.content, file.fileName, file.mimeType);
+}
+
+export function sha256Hex(content: Buffer): string {
+	return createHash('sha256').update(content).digest('hex');
+}
+
+/** Reads an input binary field as a Billit file body `{FileName, MimeType, FileContent}`. */
+export async function binaryAsBillitFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+): Promise<IDataObject> {
+	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
+	const content = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const fileName =
+		binary.fileName ?? `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	return {
+		FileName: fileName,
+		MimeType: mimeTypeFor(fileName, binary.mimeType),
+		FileContent: content.toString('base64'),
+	};
+}

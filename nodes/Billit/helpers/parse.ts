@@ -1,0 +1,39 @@
+/** Reads a list of positive integer ids from a number, an array or a comma/space-separated string. */
+export function parseIdList(value: unknown, what: string): number[] {
+	const parts = Array.isArray(value)
+		? value
+		: typeof value === 'number'
+			? [value]
+			: String(value ?? '')
+					.split(/[\s,;]+/)
+					.filter((part) => part !== '');
+	const ids = parts.map((part) => Number(part));
+	const bad = parts.filter((_, index) => !Number.isInteger(ids[index]) || ids[index] <= 0);
+	if (bad.length > 0)
+		throw new Error(`${what} must be positive whole numbers; got "${bad.join(', ')}"`);
+	if (ids.length === 0) throw new Error(`${what}: at least one is required`);
+	return ids;
+}
+
+/** A positive integer id; throws a message naming the field otherwise. */
+export function parseId(value: unknown, what: string): number {
+	const id = Number(typeof value === 'string' ? value.trim() : value);
+	if (!Number.isInteger(id) || id <= 0) {
+		throw new Error(`${what} must be a positive whole number; got "${String(value)}"`);
+	}
+	return id;
+}
+
+/** Parses a JSON parameter that may arrive as text or already as a value (from an expression). */
+export function parseJsonParameter<T>(value: unknown, what: string): T {
+	if (typeof value !== 'string') return value as T;
+	let reason: string | undefined;
+	let parsed: T | undefined;
+	try {
+		parsed = JSON.parse(value) as T;
+	} catch (error) {
+		reason = (error as Error).message;
+	}
+	if (reason !== undefined) throw new Error(`${what} is not valid JSON: ${reason}`);
+	return parsed as T;
+}

@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import {
+	billitRequest,
+	billitRequestAllItems,
+	type BillitRequestOptions,
+} from '../../../lib/billit/request';
+import { parseId } from './parse';
+
+export type ItemRequest = Pick<
+	BillitRequestOptions,
+	| 'method'
+	| 'path'
+	| 'qs'
+	| 'body'
+	| 'idempotencyKey'
+	| 'headers'
+	| 'responseType'
+	| 'onUnknownOutcome'
+> & {
+	/** Overrides the node's Context Party ID (accountant feed items carry their own). */
+	contextPartyId?: number;
+};
+
+function optionalId(value: unknown, what: string): number | undefined {
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
+	return parseId(value, what);
+}
+
+/** The PartyID and ContextPartyID chosen on the node for one item. */
+export function companyFor(this: IExecuteFunctions, itemIndex: number) {
+	const company = this.getNodeParameter('company', itemIndex, '', { extractValue: true });
+	const contextPartyId = this.getNodeParameter('contextPartyId', itemIndex, '');
+	return {
+		partyId: optionalId(company, 'Company (PartyID)'),
+		contextPartyId: optionalId(contextPartyId, 'Context Party ID'),
+	};
+}
+
+/** One Billit request for an item, in the company chosen on the node. */
+export async function requestForItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: ItemRequest,
+): Promise<unknown> {
+	const company = companyFor.call(this, itemIndex);
+	return await billitRequest.call(this, {
+		...request,
+		itemIndex,
+		partyId: company.partyId,
+		contextPartyId: request.contextPartyId ?? company.contextPartyId,
+	});
+}
+
+/** All items of a Billit list (following NextPageLink), or the first `limit`. */
+export async function requestAllForItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: ItemRequest,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const company = companyFor.call(this, itemIndex);
+	return (await billitRequestAllItems.call(
+		this,
+		{
+			...request,
+			itemIndex,
+			partyId: company.partyId,
+			contextPartyId: request.contextPartyId ?? company.contextPartyId,
+		},
+		{ limit },
+	)) as IDataObject[];
+}
+
+/** Reads Return All / Limit and lists a path. */
+export async function listForItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: ItemRequest,
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return await requestAllForItem.call(this, itemIndex, request, limit);
+}

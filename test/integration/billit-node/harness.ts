@@ -1,0 +1,66 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { createEmulator, DEMO, type Emulator } from '../../../emulator';
+import { Billit } from '../../../nodes/Billit/Billit.node';
+import { runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
+
+export const COMPANY = DEMO.partyIds[0];
+export const OAUTH_TOKEN = 'billit-node-test-access-token';
+
+/** An emulator for a Billit node suite, with the demo data and an OAuth2 access token. */
+export async function startBillitEmulator(switches: Parameters = {}): Promise<Emulator> {
+	const emulator = createEmulator({ switches });
+	await emulator.start();
+	grantAccessToken(emulator);
+	return emulator;
+}
+
+export function grantAccessToken(emulator: Emulator): void {
+	emulator.store.accessTokens.set(OAUTH_TOKEN, {
+		email: DEMO.email,
+		expiresAt: Date.now() + 3_600_000,
+	});
+}
+
+export function credentialsFor(emulator: Emulator) {
+	return {
+		billitApi: {
+			environment: 'custom',
+			baseUrl: emulator.url,
+			apiKey: DEMO.apiKey,
+			partyId: String(COMPANY),
+		},
+		billitOAuth2Api: {
+			environment: 'custom',
+			baseUrl: emulator.url,
+			oauthTokenData: { access_token: OAUTH_TOKEN },
+		},
+	} satisfies Record<string, IDataObject>;
+}
+
+type RunOptions = Omit<FakeExecuteOptions, 'parameters' | 'credentials'>;
+
+/** Runs the Billit node against the emulator with an API key (or OAuth2 when asked). */
+export async function runBillit(
+	emulator: Emulator,
+	parameters: Parameters,
+	options: RunOptions = {},
+) {
+	return await runNode(new Billit(), {
+		...options,
+		parameters: { authentication: 'apiKey', ...parameters },
+		credentials: credentialsFor(emulator),
+	});
+}
+
+export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
+	return items.map((item) => item.json);
+}
+
+/** Requests the emulator received, as parsed JSON bodies with their query. */
+export function received(emulator: Emulator, filter: { method?: string; path?: string } = {}) {
+	return emulator.admin.requests(filter).map((entry) => ({
+		...entry,
+		json: entry.body ? (JSON.parse(entry.body) as unknown) : undefined,
+		params: new URLSearchParams(entry.query),
+	}));
+}
