@@ -1,6 +1,7 @@
 import { UblDocumentError } from './errors';
 import type {
 	ApplicationResponseDocument,
+	DecodedCode,
 	ApplicationResponseType,
 	LineResponse,
 	Party,
@@ -14,7 +15,8 @@ import {
 	MESSAGE_LEVEL_LINE_CODES,
 	MESSAGE_LEVEL_RESPONSE_CODES,
 	decodeCode,
-	decodeStatusReason,
+	decodeInvoiceStatusReason,
+	decodeMessageIssue,
 } from './response-codes';
 import type { XmlElement } from './xml';
 import { childOf, childrenOf, textOf } from './xml-query';
@@ -25,7 +27,9 @@ function responseTypeOf(customizationId: string): ApplicationResponseType {
 	return 'Other';
 }
 
-function readResponse(element: XmlElement, codes: Record<string, string>): ResponseDetail {
+type StatusDecoder = (code: string, listId: string | undefined) => DecodedCode;
+
+function readResponse(element: XmlElement, codes: Record<string, string>, decodeStatus: StatusDecoder): ResponseDetail {
 	const code = childOf(element, 'cbc:ResponseCode');
 	if (!code) throw new UblDocumentError(`<${element.name}> has no cbc:ResponseCode`, element);
 	return compact({
@@ -36,7 +40,7 @@ function readResponse(element: XmlElement, codes: Record<string, string>): Respo
 			const reasonCode = childOf(status, 'cbc:StatusReasonCode');
 			const reasonText = reasonCode?.text.trim();
 			return compact({
-				reasonCode: reasonText ? decodeStatusReason(reasonText, reasonCode?.attributes.listID) : undefined,
+				reasonCode: reasonText ? decodeStatus(reasonText, reasonCode?.attributes.listID) : undefined,
 				reason: textOf(status, 'cbc:StatusReason'),
 				conditions: childrenOf(status, 'cac:Condition').map((condition) =>
 					compact({
@@ -64,13 +68,15 @@ export function readApplicationResponse(root: XmlElement): ApplicationResponseDo
 	if (!documentResponse || !response) {
 		throw new UblDocumentError(`<${root.name}> has no cac:DocumentResponse/cac:Response`, root);
 	}
-	const documentCodes = responseType === 'MessageLevelResponse' ? MESSAGE_LEVEL_RESPONSE_CODES : INVOICE_RESPONSE_CODES;
+	const isMessageLevel = responseType === 'MessageLevelResponse';
+	const documentCodes = isMessageLevel ? MESSAGE_LEVEL_RESPONSE_CODES : INVOICE_RESPONSE_CODES;
+	const decodeStatus = isMessageLevel ? decodeMessageIssue : decodeInvoiceStatusReason;
 	const reference = childOf(documentResponse, 'cac:DocumentReference');
 	if (!reference) throw new UblDocumentError(`<${documentResponse.name}> has no cac:DocumentReference`, documentResponse);
 	const lineResponses: LineResponse[] = childrenOf(documentResponse, 'cac:LineResponse').flatMap((line) =>
 		childrenOf(line, 'cac:Response').map((lineResponse) => ({
 			lineId: textOf(line, 'cac:LineReference/cbc:LineID') ?? '',
-			...readResponse(lineResponse, MESSAGE_LEVEL_LINE_CODES),
+			...readResponse(lineResponse, MESSAGE_LEVEL_LINE_CODES, decodeStatus),
 		})),
 	);
 	return compact({
@@ -84,7 +90,7 @@ export function readApplicationResponse(root: XmlElement): ApplicationResponseDo
 		notes: childrenOf(root, 'cbc:Note').map((note) => note.text.trim()),
 		sender: requiredParty(root, 'cac:SenderParty'),
 		receiver: requiredParty(root, 'cac:ReceiverParty'),
-		documentResponse: readResponse(response, documentCodes),
+		documentResponse: readResponse(response, documentCodes, decodeStatus),
 		documentReference: compact({
 			id: requiredText(reference, 'cbc:ID'),
 			issueDate: textOf(reference, 'cbc:IssueDate'),

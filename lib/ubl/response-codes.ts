@@ -18,11 +18,15 @@ export const MESSAGE_LEVEL_RESPONSE_CODES: Record<string, string> = {
 	RE: 'Rejected: the message failed validation',
 };
 
-/** MLR line response codes (UNCL4343 subset) and status reasons for each reported issue. */
+/** MLR line response codes (UNCL4343 subset): how serious one reported issue is. */
 export const MESSAGE_LEVEL_LINE_CODES: Record<string, string> = {
 	RE: 'Rejected',
 	AP: 'Accepted',
 	AB: 'Acknowledged',
+};
+
+/** MLR status reasons of a reported issue. */
+export const MESSAGE_LEVEL_ISSUE_CODES: Record<string, string> = {
 	BV: 'Business rule violation, fatal',
 	BW: 'Business rule violation, warning',
 	SV: 'Syntax violation',
@@ -66,7 +70,11 @@ export function decodeCode(code: string, table: Record<string, string>, listId?:
 }
 
 /** IMR status codes carry their list in `listID`: actions and reasons use different code lists. */
-export function decodeStatusReason(code: string, listId: string | undefined): DecodedCode {
+export function decodeInvoiceStatusReason(code: string, listId: string | undefined): DecodedCode {
 	const table = listId === 'OPStatusAction' ? STATUS_ACTION_CODES : STATUS_REASON_CODES;
 	return decodeCode(code, table, listId);
+}
+
+export function decodeMessageIssue(code: string, listId: string | undefined): DecodedCode {
+	return decodeCode(code, MESSAGE_LEVEL_ISSUE_CODES, listId);
 }
