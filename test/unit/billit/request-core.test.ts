@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { BillitApiError, BillitRequestError } from '../../../lib/billit/errors';
@@ -11,7 +13,8 @@ import { driveFakeTime, useFakeTime } from './helpers/fake-time';
 import { createHttpSend } from './helpers/http-send';
 import { sequence, startTestServer, type Answer, type Responder, type TestServer } from './helpers/test-server';
 
-const API_KEY = 'sk-live-very-secret-key-123';
+// Generated per run: what must never surface in an error.
+const API_KEY = `live-${randomUUID()}`;
 const servers: TestServer[] = [];
 
 async function server(responder: Responder): Promise<TestServer> {
