@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+
+import { edit, expectedRules, firedRules, fixture, insertBefore, type MutationCase } from './helpers';
+
+const base = () => fixture('base-example.xml');
+const allowances = () => fixture('Allowance-example.xml');
+const ATTACHMENT = (mimeCode: string) =>
+	`<cac:AdditionalDocumentReference><cbc:ID>ATT-1</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="${mimeCode}" filename="a.bin">QUJD</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>`;
+
+const cases: MutationCase[] = [
+	{ rule: 'BR-CL-01', xml: () => edit(base(), '<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>', '<cbc:InvoiceTypeCode>999</cbc:InvoiceTypeCode>'), also: ['PEPPOL-EN16931-P0100'] },
+	{ rule: 'BR-CL-04', xml: () => edit(base(), '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>', '<cbc:DocumentCurrencyCode>ABC</cbc:DocumentCurrencyCode>'), also: ['BR-CO-15'] },
+	{
+		rule: 'BR-CL-05',
+		xml: () =>
+			insertBefore(
+				edit(base(), '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>', '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode><cbc:TaxCurrencyCode>ABC</cbc:TaxCurrencyCode>'),
+				'<cac:LegalMonetaryTotal>',
+				'<cac:TaxTotal><cbc:TaxAmount currencyID="ABC">3000.00</cbc:TaxAmount></cac:TaxTotal>',
+			),
+		also: ['PEPPOL-EN16931-CL007'],
+	},
+	{ rule: 'BR-CL-10', xml: () => edit(base(), '<cbc:ID schemeID="0002">FR23342</cbc:ID>', '<cbc:ID schemeID="9999">FR23342</cbc:ID>') },
+	{ rule: 'BR-CL-11', xml: () => edit(base(), '<cbc:CompanyID schemeID="0183">', '<cbc:CompanyID schemeID="9999">') },
+	{ rule: 'BR-CL-14', xml: () => edit(base(), '<cbc:IdentificationCode>GB</cbc:IdentificationCode>', '<cbc:IdentificationCode>QQ</cbc:IdentificationCode>') },
+	{
+		rule: 'BR-CL-17',
+		xml: () => edit(base(), /(<cbc:Amount currencyID="EUR">25<\/cbc:Amount>\s*<cac:TaxCategory>\s*<cbc:ID>)S/, '$1Q'),
+		also: ['BR-S-08'],
+	},
+	{ rule: 'BR-CL-18', xml: () => edit(base(), /(<cac:ClassifiedTaxCategory>\s*<cbc:ID>)S/, '$1Q'), also: ['BR-S-08'] },
+	{ rule: 'BR-CL-23', xml: () => edit(base(), 'unitCode="DAY">7<', 'unitCode="XYZ1">7<') },
+	{ rule: 'PEPPOL-EN16931-CL001', xml: () => insertBefore(base(), '<cac:AccountingSupplierParty>', ATTACHMENT('application/zip')) },
+	{ rule: 'PEPPOL-EN16931-CL002', xml: () => edit(allowances(), '<cbc:AllowanceChargeReasonCode>95</cbc:AllowanceChargeReasonCode>', '<cbc:AllowanceChargeReasonCode>99</cbc:AllowanceChargeReasonCode>') },
+	{ rule: 'PEPPOL-EN16931-CL003', xml: () => edit(allowances(), '<cbc:AllowanceChargeReasonCode>CG</cbc:AllowanceChargeReasonCode>', '<cbc:AllowanceChargeReasonCode>QQQ</cbc:AllowanceChargeReasonCode>') },
+	{
+		rule: 'PEPPOL-EN16931-CL006',
+		xml: () => insertBefore(base(), '<cac:AccountingSupplierParty>', '<cac:InvoicePeriod><cbc:DescriptionCode>99</cbc:DescriptionCode></cac:InvoicePeriod>'),
+	},
+	{ rule: 'PEPPOL-EN16931-CL007', xml: () => edit(base(), '<cbc:Amount currencyID="EUR">25</cbc:Amount>', '<cbc:Amount currencyID="ABC">25</cbc:Amount>') },
+	{ rule: 'PEPPOL-EN16931-CL008', xml: () => edit(base(), '<cbc:EndpointID schemeID="0088">', '<cbc:EndpointID schemeID="9999">') },
+];
+
+describe('code list rules', () => {
+	it.each(cases.map((entry) => [entry.rule, entry] as const))('%s', (_rule, entry) => {
+		expect(firedRules(entry.xml())).toEqual(expectedRules(entry));
+	});
+
+	it('accepts a PDF attachment', () => {
+		expect(firedRules(insertBefore(base(), '<cac:AccountingSupplierParty>', ATTACHMENT('application/pdf')))).toEqual([]);
+	});
+});
