@@ -89,6 +89,7 @@ const standardRatedCases: MutationCase[] = [
 		xml: () => edit(allowances(), /<cac:PartyTaxScheme>\s*<cbc:CompanyID>[^<]*<\/cbc:CompanyID>\s*<cac:TaxScheme>\s*<cbc:ID>VAT[\s\S]*?<\/cac:PartyTaxScheme>/, ''),
 		also: ['BR-E-02', 'BR-S-02', 'BR-S-04'],
 	},
+	{ rule: 'BR-S-04', xml: () => edit(base(), /<cac:PartyTaxScheme>\s*<cbc:CompanyID>GB1232434<\/cbc:CompanyID>[\s\S]*?<\/cac:PartyTaxScheme>/, ''), also: ['BR-S-02'] },
 	{ rule: 'BR-S-05', xml: () => edit(base(), /(<cac:ClassifiedTaxCategory>\s*<cbc:ID>S<\/cbc:ID>\s*)<cbc:Percent>25.0<\/cbc:Percent>/, '$1<cbc:Percent>0</cbc:Percent>'), also: ['BR-S-08'] },
 	{
 		rule: 'BR-S-06',
