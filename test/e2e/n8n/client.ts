@@ -1,0 +1,169 @@
+import { N8nHttpError, requestJson, type JsonRequest } from './http';
+import { isFinished, type N8nExecution } from './run-data';
+
+/** How tests reach the shared instance; provided by test/e2e/global-setup.ts. */
+export interface N8nCoordinates {
+	baseUrl: string;
+	apiKey: string;
+	sessionCookie: string;
+	userFolder: string;
+	logFile: string;
+	/** Node and credential type names are `<packageName>.<name>`. */
+	packageName: string;
+}
+
+/** A workflow as exported from the editor or stored in examples/. */
+export interface WorkflowFile {
+	name: string;
+	nodes: Array<{ name: string; type: string; [key: string]: unknown }>;
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	staticData?: unknown;
+	pinData?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface StoredWorkflow extends WorkflowFile {
+	id: string;
+	active: boolean;
+	versionId?: string;
+}
+
+export interface StoredCredential {
+	id: string;
+	name: string;
+	type: string;
+}
+
+export interface TypeDescription {
+	name: string;
+	displayName: string;
+}
+
+export interface WaitOptions {
+	timeoutMs?: number;
+	pollMs?: number;
+}
+
+const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+// The public API refuses read-only fields (id, active, tags, meta, ...) that editor exports contain.
+const WRITABLE_WORKFLOW_FIELDS = ['name', 'nodes', 'connections', 'settings', 'staticData', 'pinData'] as const;
+
+function writableWorkflow(workflow: WorkflowFile): Record<string, unknown> {
+	const body: Record<string, unknown> = { settings: {} };
+	for (const field of WRITABLE_WORKFLOW_FIELDS) {
+		if (workflow[field] !== undefined && workflow[field] !== null) body[field] = workflow[field];
+	}
+	return body;
+}
+
+/** n8n's public API (`/api/v1`, API key) plus the internal REST calls the public API lacks (session cookie). */
+export class N8nClient {
+	constructor(readonly coordinates: N8nCoordinates) {}
+
+	private async publicApi<T>(request: JsonRequest): Promise<T> {
+		const { body } = await requestJson<T>(this.coordinates.baseUrl, {
+			...request,
+			path: `/api/v1${request.path}`,
+			headers: { 'X-N8N-API-KEY': this.coordinates.apiKey, ...request.headers },
+		});
+		return body;
+	}
+
+	private async internalApi<T>(request: JsonRequest): Promise<T> {
+		const { body } = await requestJson<T>(this.coordinates.baseUrl, {
+			...request,
+			headers: { cookie: this.coordinates.sessionCookie, ...request.headers },
+		});
+		return body;
+	}
+
+	/** `<package>.<name>` as n8n names this package's node and credential types once installed. */
+	typeName(name: string): string {
+		return `${this.coordinates.packageName}.${name}`;
+	}
+
+	async importWorkflow(workflow: WorkflowFile): Promise<StoredWorkflow> {
+		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: '/workflows', body: writableWorkflow(workflow) });
+	}
+
+	async getWorkflow(id: string): Promise<StoredWorkflow> {
+		return await this.publicApi<StoredWorkflow>({ method: 'GET', path: `/workflows/${id}` });
+	}
+
+	async deleteWorkflow(id: string): Promise<void> {
+		await this.publicApi({ method: 'DELETE', path: `/workflows/${id}` });
+	}
+
+	/** "Publish" in n8n 2.x (activation in 1.x): triggers and webhooks go live. */
+	async activateWorkflow(id: string): Promise<StoredWorkflow> {
+		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/publish`, body: {} });
+	}
+
+	async deactivateWorkflow(id: string): Promise<StoredWorkflow> {
+		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/unpublish` });
+	}
+
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<StoredCredential> {
+		return await this.publicApi<StoredCredential>({ method: 'POST', path: '/credentials', body: { name, type, data } });
+	}
+
+	async deleteCredential(id: string): Promise<void> {
+		await this.publicApi({ method: 'DELETE', path: `/credentials/${id}` });
+	}
+
+	async getExecution(id: string | number): Promise<N8nExecution> {
+		return await this.publicApi<N8nExecution>({ method: 'GET', path: `/executions/${id}?includeData=true` });
+	}
+
+	/**
+	 * Starts a workflow from its Manual Trigger the way the editor's "Execute workflow" does
+	 * (internal `POST /rest/workflows/:id/run`) and returns the execution id.
+	 */
+	async startManualRun(workflowId: string): Promise<string> {
+		const workflow = await this.getWorkflow(workflowId);
+		const trigger = workflow.nodes.find((node) => node.type === MANUAL_TRIGGER);
+		if (!trigger) throw new Error(`workflow ${workflowId} has no Manual Trigger node`);
+		const { data } = await this.internalApi<{ data: { executionId?: string; waitingForWebhook?: boolean } }>({
+			method: 'POST',
+			path: `/rest/workflows/${workflowId}/run`,
+			body: { triggerToStartFrom: { name: trigger.name } },
+		});
+		if (!data.executionId) throw new Error(`n8n started no execution for workflow ${workflowId}: ${JSON.stringify(data)}`);
+		return data.executionId;
+	}
+
+	/** Polls until the execution is no longer new, running or waiting, and returns it with run data. */
+	async waitForExecution(id: string | number, { timeoutMs = 120_000, pollMs = 250 }: WaitOptions = {}): Promise<N8nExecution> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.tryGetExecution(id);
+			if (execution && isFinished(execution)) return execution;
+			if (Date.now() > deadline) {
+				throw new Error(`execution ${id} did not finish within ${timeoutMs} ms (status ${execution?.status ?? 'not stored yet'})`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, pollMs));
+		}
+	}
+
+	private async tryGetExecution(id: string | number): Promise<N8nExecution | undefined> {
+		// A manual run's execution row can appear a moment after the run was accepted.
+		return await this.getExecution(id).catch(async (error: unknown) =>
+			error instanceof N8nHttpError && error.status === 404 ? undefined : await Promise.reject(error),
+		);
+	}
+
+	/** Runs an imported workflow from its Manual Trigger and waits for the finished execution. */
+	async runManually(workflowId: string, wait?: WaitOptions): Promise<N8nExecution> {
+		return await this.waitForExecution(await this.startManualRun(workflowId), wait);
+	}
+
+	/** Node types n8n loaded (what the editor lists), each with its full type name. */
+	async nodeTypes(): Promise<TypeDescription[]> {
+		return await this.internalApi<TypeDescription[]>({ method: 'GET', path: '/types/nodes.json' });
+	}
+
+	async credentialTypes(): Promise<TypeDescription[]> {
+		return await this.internalApi<TypeDescription[]>({ method: 'GET', path: '/types/credentials.json' });
+	}
+}

@@ -1,0 +1,41 @@
+/** An n8n REST answer outside 2xx, with enough context to see what failed (never the auth headers). */
+export class N8nHttpError extends Error {
+	constructor(
+		readonly method: string,
+		readonly path: string,
+		readonly status: number,
+		readonly body: string,
+	) {
+		super(`${method} ${path} answered ${status}: ${body.slice(0, 1000)}`);
+		this.name = 'N8nHttpError';
+	}
+}
+
+export interface JsonRequest {
+	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+	path: string;
+	headers?: Record<string, string>;
+	body?: unknown;
+	timeoutMs?: number;
+}
+
+export interface JsonResponse<T> {
+	body: T;
+	headers: Headers;
+}
+
+export async function requestJson<T>(baseUrl: string, request: JsonRequest): Promise<JsonResponse<T>> {
+	const response = await fetch(`${baseUrl}${request.path}`, {
+		method: request.method,
+		headers: {
+			accept: 'application/json',
+			...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+			...request.headers,
+		},
+		body: request.body === undefined ? undefined : JSON.stringify(request.body),
+		signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new N8nHttpError(request.method, request.path, response.status, text);
+	return { body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+}

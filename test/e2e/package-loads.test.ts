@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+
+import type { WorkflowFile } from './n8n/client';
+import { declaredTypes } from './n8n/package-manifest';
+import { repoRoot } from './n8n/repo';
+import { assertSucceeded, nodeOutput } from './n8n/run-data';
+import { sharedN8n } from './n8n/shared-instance';
+
+const n8n = sharedN8n();
+
+function missing(expected: string[], loaded: Array<{ name: string }>): string[] {
+	const names = new Set(loaded.map((type) => type.name));
+	return expected.filter((name) => !names.has(name));
+}
+
+describe('the packed package in a real n8n', () => {
+	it('is installed under its own package name', () => {
+		expect(n8n.coordinates.packageName).toBe(declaredTypes(repoRoot).packageName);
+	});
+
+	it('loads exactly the node types package.json declares', async () => {
+		const expected = declaredTypes(repoRoot).nodes.map((name) => n8n.typeName(name));
+		const loaded = await n8n.nodeTypes();
+		expect(missing(expected, loaded)).toEqual([]);
+		// Versioned nodes are listed once per version; the set of names must match exactly.
+		const fromThisPackage = new Set(loaded.map((type) => type.name).filter((name) => name.startsWith(n8n.typeName(''))));
+		expect([...fromThisPackage].sort()).toEqual([...new Set(expected)].sort());
+	});
+
+	it('loads every credential type package.json declares', async () => {
+		// Credential types keep their plain name; only node types get the package prefix.
+		expect(missing(declaredTypes(repoRoot).credentials, await n8n.credentialTypes())).toEqual([]);
+	});
+});
+
+describe('a workflow run through the REST API', () => {
+	const workflow: WorkflowFile = {
+		name: 'e2e: manual trigger and set',
+		nodes: [
+			{
+				id: 'b5b4e3c3-0c1e-4b7a-9a51-0d6b1c0e0001',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'b5b4e3c3-0c1e-4b7a-9a51-0d6b1c0e0002',
+				name: 'Set Invoice',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: {
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							{ id: 'a1', name: 'orderNumber', type: 'string', value: '2026/0001' },
+							{ id: 'a2', name: 'total', type: 'number', value: '={{ 100 * 1.21 }}' },
+						],
+					},
+					options: {},
+				},
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: 'Set Invoice', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+
+	it('imports the workflow, runs it and returns the Set node output in the run data', async () => {
+		const stored = await n8n.importWorkflow(workflow);
+		try {
+			const execution = await n8n.runManually(stored.id);
+			assertSucceeded(execution);
+			expect(execution.mode).toBe('manual');
+			expect(nodeOutput(execution, 'Set Invoice')).toEqual([{ orderNumber: '2026/0001', total: 121 }]);
+		} finally {
+			await n8n.deleteWorkflow(stored.id);
+		}
+	});
+});
