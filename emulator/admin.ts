@@ -1,10 +1,12 @@
+import { advanceDelivery } from './delivery';
 import type { Faults, FaultRule } from './faults';
-import { badRequest, isRecord } from './http';
+import { badRequest, isRecord, notFound } from './http';
+import { parseInboxSeed, seedInbox } from './incoming';
 import type { IdempotencyStore } from './idempotency';
 import type { RateLimiter } from './rate-limit';
 import type { LoggedRequest, RequestLog } from './request-log';
 import { DEMO, parseSeedRequest, seedBase, seedMore } from './seed';
-import type { Store } from './store';
+import type { InboxItem, Json, Order, Store } from './store';
 import { strictSwitches, updateSwitches, defaultSwitches, type Switches } from './switches';
 
 export interface AdminOptions {
@@ -99,6 +101,40 @@ export class Admin {
 			throw badRequest('InvalidRequest', 'refreshToken is required');
 		}
 		return { revoked: this.store.refreshTokens.delete(body.refreshToken) };
+	}
+
+	/** Moves a sent order's delivery to Delivered, Accepted or Refused (Message U webhook). */
+	advanceDelivery(orderId: number, body: unknown): Json {
+		const input = isRecord(body) ? body : {};
+		const { order, companyId } = this.findOrder(orderId);
+		if (input.info !== undefined && typeof input.info !== 'string') throw badRequest('InvalidRequest', 'info must be a string');
+		return advanceDelivery(this.store, companyId, order, input.status, input.info as string | undefined);
+	}
+
+	seedInbox(body: unknown): InboxItem[] {
+		return seedInbox(this.store, parseInboxSeed(body, DEMO.partyIds[0]));
+	}
+
+	/** Confirmed accountant feed items with the remote server and path the client reported. */
+	feedConfirmations(): Json[] {
+		return [...this.store.data.entries()].flatMap(([companyId, data]) =>
+			[...data.feeds.values()].flatMap((feed) =>
+				[...feed.confirmed.entries()].map(([FeedItemID, confirmation]) => ({ PartyID: companyId, Feed: feed.Name, FeedItemID, ...confirmation })),
+			),
+		);
+	}
+
+	/** Refused Peppol inbox items with their reasons. */
+	inboxRefusals(): Json[] {
+		return [...this.store.data.entries()].flatMap(([companyId, data]) => data.refusals.map((refusal) => ({ PartyID: companyId, ...refusal })));
+	}
+
+	findOrder(orderId: number): { order: Order; companyId: number } {
+		for (const [companyId, data] of this.store.data) {
+			const order = data.orders.get(orderId);
+			if (order) return { order, companyId };
+		}
+		throw notFound('Order', orderId);
 	}
 
 	credentials() {

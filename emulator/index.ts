@@ -7,10 +7,22 @@ import { RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
 import type { Route } from './router';
 import { accountRoutes } from './routes/account';
-import { coreAdminRoutes } from './routes/admin';
+import { accountantRoutes } from './routes/accountant';
+import { adminRoutes as createAdminRoutes } from './routes/admin';
+import { documentRoutes } from './routes/documents';
 import { fileRoutes } from './routes/files';
+import { miscRoutes } from './routes/misc';
 import { oauthRoutes } from './routes/oauth';
 import { orderRoutes } from './routes/orders';
+import { partyRoutes } from './routes/parties';
+import { peppolRoutes } from './routes/peppol';
+import { productRoutes } from './routes/products';
+import { reportRoutes } from './routes/reports';
+import { sendRoutes } from './routes/send';
+import { transactionRoutes } from './routes/transactions';
+import { webhookRoutes } from './routes/webhooks';
+import { collectFeedItems } from './feeds';
+import { WebhookDispatcher } from './webhook-dispatcher';
 import { DEMO } from './seed';
 import { createHttpServer, listeningPort } from './server';
 import { Store } from './store';
@@ -44,6 +56,8 @@ export interface Emulator {
 	readonly store: Store;
 	readonly admin: Admin;
 	readonly demo: typeof DEMO;
+	/** Webhook deliveries made so far, and a wait until none is pending. */
+	readonly webhooks: Pick<WebhookDispatcher, 'list' | 'idle'>;
 	start(): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -61,8 +75,26 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 		switches: options.switches ?? {},
 		redirectUris: options.redirectUris ?? [],
 	});
-	const routes: Route[] = [...oauthRoutes, ...accountRoutes, ...orderRoutes, ...fileRoutes];
-	const adminRoutes: Route[] = [...coreAdminRoutes(admin)];
+	const webhooks = new WebhookDispatcher(store);
+	collectFeedItems(store);
+	admin.onReset(() => webhooks.reset());
+	const routes: Route[] = [
+		...oauthRoutes,
+		...accountRoutes,
+		...miscRoutes,
+		...orderRoutes,
+		...sendRoutes,
+		...fileRoutes,
+		...partyRoutes,
+		...productRoutes,
+		...documentRoutes,
+		...peppolRoutes,
+		...webhookRoutes,
+		...accountantRoutes,
+		...transactionRoutes,
+		...reportRoutes,
+	];
+	const adminRoutes: Route[] = createAdminRoutes(admin, webhooks);
 	admin.reset();
 
 	let server: Server | undefined;
@@ -89,6 +121,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 		store,
 		admin,
 		demo: DEMO,
+		webhooks,
 		async start() {
 			if (server) return;
 			const created = createHttpServer(pipeline);
@@ -103,6 +136,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 			const running = server;
 			if (!running) return;
 			server = undefined;
+			webhooks.stop();
 			running.closeAllConnections();
 			await new Promise<void>((resolve) => running.close(() => resolve()));
 		},

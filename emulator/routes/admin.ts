@@ -1,9 +1,10 @@
 import type { Admin } from '../admin';
 import { idParam, jsonBody, notFound, ok } from '../http';
 import type { Route } from '../router';
+import type { WebhookDispatcher } from '../webhook-dispatcher';
 
-/** The `/_emulator` JSON API (no auth); see README.md. Feature modules add their own admin routes. */
-export function coreAdminRoutes(admin: Admin): Route[] {
+/** The `/_emulator` JSON API (no auth); see README.md. */
+export function adminRoutes(admin: Admin, webhooks: WebhookDispatcher): Route[] {
 	const route = (method: Route['method'], path: string, handler: Route['handler']): Route => ({
 		method,
 		pattern: `/_emulator${path}`,
@@ -42,5 +43,12 @@ export function coreAdminRoutes(admin: Admin): Route[] {
 		}),
 		route('POST', '/tokens/expire', ({ req }) => ok(admin.expireAccessTokens(jsonBody(req)))),
 		route('POST', '/tokens/revoke', ({ req }) => ok(admin.revokeRefreshToken(jsonBody(req)))),
+		route('POST', '/orders/:orderId/delivery', ({ req }) =>
+			ok(admin.advanceDelivery(idParam(req, 'orderId', 'Order'), jsonBody(req))),
+		),
+		route('POST', '/inbox', ({ req }) => ok(admin.seedInbox(jsonBody(req)))),
+		route('GET', '/inbox/refusals', () => ok(admin.inboxRefusals())),
+		route('GET', '/feeds/confirmations', () => ok(admin.feedConfirmations())),
+		route('GET', '/webhooks/deliveries', () => ok(webhooks.list())),
 	];
 }

@@ -1,0 +1,75 @@
+import type { AuthContext } from '../auth';
+import { ApiError, badRequest, notFound, objectBody, ok } from '../http';
+import { markSent } from '../delivery';
+import { createOrder } from '../order-model';
+import { partyOnPeppol } from '../peppol-registry';
+import type { Route } from '../router';
+import type { Json, Order, Store } from '../store';
+import { validate } from '../validation';
+
+export const TRANSPORT_TYPES = ['Peppol', 'SMTP', 'Letter', 'SDI', 'KSeF', 'Chorus', 'Factur-X', 'ZUGFeRD'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Refuses a send as Billit does; since February 2026 there is no fallback to another transport. */
+export function checkRecipient(store: Store, order: Order, transportType: string): void {
+	const customer = (order.CounterParty ?? {}) as Json;
+	const name = String(customer.Name ?? customer.DisplayName ?? '');
+	if (transportType === 'Peppol' && !partyOnPeppol(store, customer)) {
+		throw badRequest('TheCustomerIsNotActiveOnPeppol', `The customer ${name} is not active on Peppol`);
+	}
+	if (transportType === 'SMTP' && !(typeof customer.Email === 'string' && EMAIL.test(customer.Email))) {
+		throw badRequest('TheCustomer_0_DoesNotHaveAValidEmailAddress', `The customer ${name} does not have a valid email address`);
+	}
+	if (transportType === 'Letter' && store.switches.sandboxTransportLimits) {
+		throw badRequest('TransportTypeNotAvailable', 'Letter is only available in production');
+	}
+}
+
+function sendableOrder(auth: AuthContext, id: number): Order {
+	const order = auth.data.orders.get(id);
+	if (!order) throw notFound('Order', id);
+	if (order.OrderDirection !== 'Income') throw badRequest('OrderCannotBeSent', `Order ${id} is not a sales document`);
+	return order;
+}
+
+export const sendRoutes: Route[] = [
+	{
+		method: 'POST',
+		pattern: '/v1/orders/commands/send',
+		auth: 'company',
+		handler: ({ store, req, auth }) => {
+			const body = objectBody(req);
+			validate(body, { OrderIds: { array: 'integer' }, TransportType: 'string', PrintType: 'string' }, store.switches.rejectUnknownFields);
+			const ids = body.OrderIds as number[] | undefined;
+			if (!ids || ids.length === 0) throw badRequest('RequiredFieldMissing', "The field 'OrderIds' is required");
+			const transport = body.TransportType as string | undefined;
+			if (!transport || !TRANSPORT_TYPES.includes(transport)) {
+				throw badRequest('InvalidTransportType', `TransportType must be one of ${TRANSPORT_TYPES.join(', ')}`);
+			}
+			const orders = ids.map((id) => sendableOrder(auth, id));
+			// All orders are checked before any is sent, so a refused batch changes nothing.
+			for (const order of orders) checkRecipient(store, order, transport);
+			for (const order of orders) markSent(store, auth, order, transport);
+			return ok(true);
+		},
+	},
+	{
+		method: 'POST',
+		pattern: '/v1/peppol/sendOrder',
+		auth: 'company',
+		handler: ({ store, req, auth }) => {
+			const body = objectBody(req);
+			if (body.OrderDirection !== undefined && body.OrderDirection !== 'Income') {
+				throw badRequest('InvalidFieldValue', 'Only sales documents (OrderDirection Income) can be sent');
+			}
+			const input: Json = { OrderDirection: 'Income', OrderType: 'Invoice', ...body };
+			const customer = (input.Customer ?? input.CounterParty) as Json | undefined;
+			if (!customer || !partyOnPeppol(store, customer)) {
+				throw new ApiError(400, 'TheCustomerIsNotActiveOnPeppol', `The customer ${String(customer?.Name ?? '')} is not active on Peppol`);
+			}
+			const order = createOrder(store, auth, input);
+			markSent(store, auth, order, 'Peppol');
+			return ok(order.OrderID);
+		},
+	},
+];

@@ -1,0 +1,118 @@
+import type { AuthContext } from '../auth';
+import { parseCoda, type CodaStatement } from '../coda';
+import { badRequest, header, isRecord, jsonBody, ok } from '../http';
+import { listPage } from '../listing';
+import type { Route } from '../router';
+import type { Json, Store } from '../store';
+import { requireFields, validate, type Schema } from '../validation';
+
+const transactionSchema: Schema = {
+	BankAccountIBAN: 'string',
+	Currency: 'string',
+	StatementNumber: 'integer',
+	TransactionDate: 'date',
+	ValueDate: 'date',
+	Amount: 'number',
+	Description: 'string',
+	StructuredCommunication: 'string',
+	CounterPartyName: 'string',
+	CounterPartyIBAN: 'string',
+	CounterPartyBIC: 'string',
+	BankReference: 'string',
+	TransactionCode: 'string',
+};
+const transactionList = {
+	properties: new Set([...Object.keys(transactionSchema), 'FinancialTransactionID', 'Source', 'Created']),
+	searchIn: ['Description', 'CounterPartyName', 'CounterPartyIBAN', 'StructuredCommunication', 'BankReference'],
+	defaultOrder: 'FinancialTransactionID asc',
+};
+
+/** Adds a transaction unless one with the same account and bank reference exists (re-imports are harmless). */
+function addTransaction(store: Store, auth: AuthContext, input: Json, source: string): boolean {
+	const list = auth.data.transactions;
+	if (input.BankReference && list.some((t) => t.BankReference === input.BankReference && t.BankAccountIBAN === input.BankAccountIBAN)) {
+		return false;
+	}
+	list.push({ FinancialTransactionID: store.nextId('transaction'), Currency: 'EUR', ...input, Source: source, Created: store.clock.nowIso() });
+	return true;
+}
+
+function codaText(body: unknown, raw: Buffer, contentType: string): string {
+	if (!contentType.includes('json')) return raw.toString('latin1');
+	if (!isRecord(body)) throw badRequest('InvalidRequest', 'The body must be a JSON object with File');
+	const file = body.File;
+	if (!isRecord(file) || typeof file.FileContent !== 'string') throw badRequest('RequiredFieldMissing', "The field 'File.FileContent' is required");
+	return Buffer.from(file.FileContent, 'base64').toString('latin1');
+}
+
+function parseStatements(text: string): CodaStatement[] {
+	try {
+		return parseCoda(text);
+	} catch (error) {
+		throw badRequest('InvalidCodaFile', (error as Error).message);
+	}
+}
+
+export const transactionRoutes: Route[] = [
+	{
+		method: 'GET',
+		pattern: '/v1/financialTransactions',
+		auth: 'company',
+		handler: (ctx) => ok(listPage(ctx.req, ctx.auth.data.transactions, transactionList, ctx.store.switches, ctx.baseUrl)),
+	},
+	{
+		method: 'POST',
+		pattern: '/v1/financialTransactions/commands/import',
+		auth: 'company',
+		handler: ({ store, req, auth }) => {
+			const body = jsonBody(req);
+			const list = Array.isArray(body) ? body : isRecord(body) ? body.Transactions : undefined;
+			if (!Array.isArray(list) || list.length === 0) {
+				throw badRequest('InvalidRequest', 'The body must be a non-empty array of transactions (or {Transactions:[...]})');
+			}
+			list.forEach((entry, index) => {
+				validate(entry, transactionSchema, store.switches.rejectUnknownFields, `Transactions[${index}]`);
+				requireFields(entry as Json, ['Amount', 'TransactionDate'], `Transactions[${index}]`);
+			});
+			const imported = list.filter((entry) => addTransaction(store, auth, entry as Json, 'API')).length;
+			return ok({ Imported: imported, Duplicates: list.length - imported });
+		},
+	},
+	{
+		method: 'POST',
+		pattern: '/v1/financialTransactions/importFile',
+		auth: 'company',
+		handler: ({ store, req, auth }) => {
+			const contentType = header(req, 'content-type') ?? '';
+			const text = codaText(contentType.includes('json') ? jsonBody(req) : undefined, req.rawBody, contentType);
+			const statements = parseStatements(text);
+			let imported = 0;
+			let movements = 0;
+			for (const statement of statements) {
+				for (const movement of statement.movements.filter((m) => m.detail === 0)) {
+					movements++;
+					const transaction: Json = {
+						BankAccountIBAN: statement.account,
+						Currency: statement.currency || 'EUR',
+						StatementNumber: statement.statementNumber,
+						Amount: movement.amount,
+						Description: [movement.communication, ...movement.information].filter(Boolean).join(' '),
+						BankReference: movement.bankReference,
+						TransactionCode: movement.transactionCode,
+					};
+					const optional: Record<string, string | undefined> = {
+						TransactionDate: movement.entryDate ?? movement.valueDate,
+						ValueDate: movement.valueDate,
+						StructuredCommunication: movement.structuredCommunication,
+						CounterPartyName: movement.counterpartyName,
+						CounterPartyIBAN: movement.counterpartyAccount,
+						CounterPartyBIC: movement.counterpartyBic,
+					};
+					for (const [key, value] of Object.entries(optional)) if (value) transaction[key] = value;
+					if (addTransaction(store, auth, transaction, 'CODA')) imported++;
+				}
+			}
+			return ok({ Statements: statements.length, Imported: imported, Duplicates: movements - imported });
+		},
+	},
+];
