@@ -58,7 +58,7 @@ interface BuiltLine {
 }
 
 function netUnitPrice(line: OrderLine, percent: number): number {
-	if (typeof line.UnitPriceExcl === 'number') return line.UnitPriceExcl;
+	if (typeof line.UnitPriceExcl === 'number') return round(line.UnitPriceExcl, UNIT_PRICE_DECIMALS);
 	if (typeof line.UnitPriceIncl === 'number') {
 		return round(line.UnitPriceIncl / (1 + percent / 100), UNIT_PRICE_DECIMALS);
 	}
@@ -118,7 +118,8 @@ function vatBreakdown(lines: BuiltLine[]): TaxSubtotal[] {
 	}));
 }
 
-function paymentMeansOf(order: Order, seller: BillitParty): PaymentMeans[] {
+/** A credit note has no DueDate element: its due date travels in the payment means (BT-9). */
+function paymentMeansOf(order: Order, seller: BillitParty, creditNoteDueDate: string | undefined): PaymentMeans[] {
 	const reference = order.PaymentReference?.trim();
 	const paymentId =
 		reference && isValidStructuredCommunication(reference) ? normaliseStructuredCommunication(reference) : reference;
@@ -128,6 +129,7 @@ function paymentMeansOf(order: Order, seller: BillitParty): PaymentMeans[] {
 	if (paymentId) means.paymentId = paymentId;
 	if (iban) means.payeeAccountId = iban;
 	if (iban && seller.BIC?.trim()) means.payeeBankId = seller.BIC.replace(/\s/g, '').toUpperCase();
+	if (creditNoteDueDate) means.dueDate = creditNoteDueDate;
 	return [means];
 }
 
@@ -206,12 +208,13 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 	const intraCommunity = subtotals.some((subtotal) => subtotal.category.id === 'K');
 	if (deliveryDate || deliveryAddress || intraCommunity) {
 		const address = (deliveryAddress && toModelAddress(deliveryAddress)) ?? buyer.address;
+		const actualDeliveryDate = deliveryDate ?? (intraCommunity ? issueDate : undefined);
 		document.delivery = {
-			actualDeliveryDate: deliveryDate ?? issueDate,
+			...(actualDeliveryDate ? { actualDeliveryDate } : {}),
 			...(address ? { address } : {}),
 		};
 	}
-	const paymentMeans = paymentMeansOf(order, parties.seller);
+	const paymentMeans = paymentMeansOf(order, parties.seller, kind === 'CreditNote' ? dueDate : undefined);
 	if (paymentMeans.length > 0) document.paymentMeans = paymentMeans;
 	applyUblCustomFields(document, order.CustomFields);
 	return document;
