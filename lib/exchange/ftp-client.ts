@@ -47,6 +47,27 @@ function modeOf(info: FileInfo): number | undefined {
 }
 
 /**
+ * The SHA-256 fingerprint of the server certificate, read without trusting it and without logging in,
+ * so a credential test can show what to pin. undefined for plain FTP or when it cannot be read.
+ */
+export async function probeFtpCertificate(options: FtpConnectionOptions): Promise<string | undefined> {
+	if (options.tls === 'none') return undefined;
+	const client = new Client(options.connectTimeoutMs ?? 20_000);
+	const untrusted: ConnectionOptions = { host: options.host, rejectUnauthorized: false };
+	const read = async () => {
+		if (options.tls === 'implicit') await client.connectImplicitTLS(options.host, options.port, untrusted);
+		else {
+			await client.connect(options.host, options.port);
+			await client.useTLS(untrusted);
+		}
+		return (client.ftp.socket as TLSSocket).getPeerCertificate().fingerprint256;
+	};
+	const fingerprint = await read().catch(() => undefined);
+	client.close();
+	return fingerprint;
+}
+
+/**
  * FTP and FTPS over basic-ftp. FTP runs one command at a time per connection, so every operation
  * waits its turn; basic-ftp reuses the control connection's TLS session on data connections, which
  * vsftpd requires by default (`require_ssl_reuse`).

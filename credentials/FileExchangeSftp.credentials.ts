@@ -1,0 +1,142 @@
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+export class FileExchangeSftp implements ICredentialType {
+	name = 'fileExchangeSftp';
+
+	displayName = 'File Exchange SFTP';
+
+	documentationUrl = 'https://github.com/n8n-nodes-billit/n8n-nodes-billit#file-exchange-credentials';
+
+	icon: Icon = { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Host',
+			name: 'host',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'sftp.example.com',
+		},
+		{
+			displayName: 'Port',
+			name: 'port',
+			type: 'number',
+			default: 22,
+			required: true,
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Leave empty when the server accepts the private key alone',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			description:
+				'OpenSSH, PEM (PKCS#1, SEC1, PKCS#8) or PuTTY v2 private key; line breaks lost when pasting are restored',
+		},
+		{
+			displayName: 'Passphrase',
+			name: 'passphrase',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for an encrypted private key',
+		},
+		{
+			displayName: 'Host Keys',
+			name: 'hostKeys',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'SHA256:… (ssh-ed25519)\n[sftp.example.com]:22 ssh-ed25519 AAAAC3Nza…',
+			description:
+				'The server keys to trust, one per line: SHA256 fingerprints or known_hosts lines. Test the credential to see every key the server offers.',
+		},
+		{
+			displayName: 'Accept Any Host Key',
+			name: 'acceptAnyHostKey',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect without checking the server key (not recommended)',
+		},
+		{
+			displayName:
+				'Without a host key check, anyone who can redirect the connection can read the files and the password. Pin the server keys instead whenever possible.',
+			name: 'acceptAnyHostKeyWarning',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { acceptAnyHostKey: [true] } },
+		},
+		{
+			displayName: 'Advanced',
+			name: 'advanced',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Extra Cipher Algorithms',
+					name: 'cipher',
+					type: 'string',
+					default: '',
+					placeholder: 'aes128-cbc',
+					description: 'Comma-separated ciphers to allow in addition to the secure defaults, for legacy servers',
+				},
+				{
+					displayName: 'Extra Host Key Algorithms',
+					name: 'serverHostKey',
+					type: 'string',
+					default: '',
+					placeholder: 'ssh-dss',
+					description: 'Comma-separated host key algorithms to allow in addition to the defaults',
+				},
+				{
+					displayName: 'Extra Key Exchange Algorithms',
+					name: 'kex',
+					type: 'string',
+					default: '',
+					placeholder: 'diffie-hellman-group14-sha1',
+					description: 'Comma-separated key exchange algorithms to allow in addition to the defaults',
+				},
+				{
+					displayName: 'Extra MAC Algorithms',
+					name: 'hmac',
+					type: 'string',
+					default: '',
+					placeholder: 'hmac-sha1',
+					description: 'Comma-separated MAC algorithms to allow in addition to the defaults',
+				},
+				{
+					displayName: 'Connection Timeout (Seconds)',
+					name: 'connectTimeout',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 20,
+				},
+				{
+					displayName: 'Keepalive Interval (Seconds)',
+					name: 'keepaliveInterval',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 10,
+					description: 'Seconds between keepalive packets; 0 turns them off',
+				},
+			],
+		},
+	];
+}

@@ -1,0 +1,71 @@
+import type { ExchangeProtocol, FileExchangeClient } from './client';
+import { FtpExchangeClient, type FtpConnectionOptions, type FtpTlsMode } from './ftp-client';
+import { SftpExchangeClient } from './sftp-client';
+import type { SftpConnectionOptions } from './sftp-connection';
+
+/** Credential data as n8n hands it over (decrypted). */
+export type CredentialData = Record<string, unknown>;
+
+function text(data: CredentialData, key: string): string | undefined {
+	const value = data[key];
+	if (typeof value === 'number') return String(value);
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function number(data: CredentialData, key: string, fallback: number): number {
+	const value = Number(data[key]);
+	return Number.isFinite(value) && data[key] !== '' && data[key] !== undefined ? value : fallback;
+}
+
+function list(value: unknown): string[] | undefined {
+	if (typeof value !== 'string') return undefined;
+	const items = value
+		.split(',')
+		.map((item) => item.trim())
+		.filter(Boolean);
+	return items.length > 0 ? items : undefined;
+}
+
+export function sftpOptionsFromCredential(data: CredentialData): SftpConnectionOptions {
+	const advanced = (data.advanced ?? {}) as CredentialData;
+	return {
+		host: (text(data, 'host') ?? '').trim(),
+		port: number(data, 'port', 22),
+		username: text(data, 'username') ?? '',
+		password: text(data, 'password'),
+		privateKey: text(data, 'privateKey'),
+		passphrase: text(data, 'passphrase'),
+		hostKeys: text(data, 'hostKeys'),
+		acceptAnyHostKey: data.acceptAnyHostKey === true,
+		algorithms: {
+			cipher: list(advanced.cipher),
+			kex: list(advanced.kex),
+			hmac: list(advanced.hmac),
+			serverHostKey: list(advanced.serverHostKey),
+		},
+		connectTimeoutMs: number(advanced, 'connectTimeout', 20) * 1000,
+		keepaliveIntervalMs: number(advanced, 'keepaliveInterval', 10) * 1000,
+	};
+}
+
+export function ftpOptionsFromCredential(data: CredentialData): FtpConnectionOptions {
+	const tls = (text(data, 'tls') ?? 'explicit') as FtpTlsMode;
+	return {
+		host: (text(data, 'host') ?? '').trim(),
+		port: number(data, 'port', tls === 'implicit' ? 990 : 21),
+		user: text(data, 'user') ?? '',
+		password: text(data, 'password') ?? '',
+		tls,
+		verifyCertificate: data.verifyTls !== false,
+		caCertificate: text(data, 'trustedCa'),
+		certificateFingerprint: text(data, 'tlsFingerprint'),
+		connectTimeoutMs: number(data, 'connectTimeout', 20) * 1000,
+	};
+}
+
+/** An unconnected client for the protocol, configured from its credential. */
+export function createExchangeClient(protocol: ExchangeProtocol, data: CredentialData): FileExchangeClient {
+	return protocol === 'sftp'
+		? new SftpExchangeClient(sftpOptionsFromCredential(data))
+		: new FtpExchangeClient(ftpOptionsFromCredential(data));
+}

@@ -1,0 +1,222 @@
+import { Readable } from 'node:stream';
+import {
+	BINARY_ENCODING,
+	updateDisplayOptions,
+	type IBinaryData,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import type { ConflictMode, UploadSource } from '../../../lib/exchange/client';
+import { assertInsideBaseOnServer } from '../../../lib/exchange/confine';
+import { resolvePathTemplate, type PathTemplateValues } from '../../../lib/exchange/path-template';
+import { parseFileMode, passThroughWithResult } from './shared';
+import type { RunContext } from './types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'The binary field holding the file to upload',
+	},
+	{
+		displayName: 'Base Folder',
+		name: 'baseFolder',
+		type: 'string',
+		default: '/',
+		required: true,
+		placeholder: '/export',
+		description: 'Every uploaded file must stay inside this folder, also through symbolic links on the server',
+	},
+	{
+		displayName: 'Path Template',
+		name: 'pathTemplate',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '/export/[uen_number]/[invoice_type]/[year]/[order_number].[file_ext]',
+		description:
+			'Remote file path. Variables: [uen_number], [vat_number], [invoice_type], [document_type], [year], [month], [order_number], [order_id], [external_id], [file_type], [file_ext]. A relative path is placed under the base folder.',
+	},
+	{
+		displayName: 'Template Values',
+		name: 'templateValues',
+		type: 'collection',
+		placeholder: 'Add Value',
+		default: {},
+		options: [
+			{
+				displayName: 'Document Date',
+				name: 'documentDate',
+				type: 'string',
+				default: '',
+				description: 'Gives [year] and [month], read in Europe/Brussels',
+			},
+			{ displayName: 'Document Type', name: 'document_type', type: 'string', default: '' },
+			{ displayName: 'External ID', name: 'external_id', type: 'string', default: '' },
+			{
+				displayName: 'File Extension',
+				name: 'file_ext',
+				type: 'string',
+				default: '',
+				description: 'Defaults to the extension of the binary file',
+			},
+			{ displayName: 'File Type', name: 'file_type', type: 'string', default: '' },
+			{
+				displayName: 'Invoice Type',
+				name: 'invoice_type',
+				type: 'options',
+				options: [
+					{ name: 'Sales', value: 'sales' },
+					{ name: 'Purchase', value: 'purchase' },
+				],
+				default: 'sales',
+			},
+			{ displayName: 'Order ID', name: 'order_id', type: 'string', default: '' },
+			{ displayName: 'Order Number', name: 'order_number', type: 'string', default: '' },
+			{
+				displayName: 'UEN Number',
+				name: 'uen_number',
+				type: 'string',
+				default: '',
+				description: 'Company (enterprise) number',
+			},
+			{ displayName: 'VAT Number', name: 'vat_number', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'uploadOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Atomic Upload',
+				name: 'atomic',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to write "name.part" first and rename it, so nobody sees a half-written file. Turn off for servers that refuse renames.',
+			},
+			{
+				displayName: 'Create Folders',
+				name: 'createFolders',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to create missing folders of the path',
+			},
+			{
+				displayName: 'File Mode',
+				name: 'fileMode',
+				type: 'string',
+				default: '664',
+				description: 'Octal permissions of the uploaded file; empty keeps the server default',
+			},
+			{
+				displayName: 'Folder Mode',
+				name: 'folderMode',
+				type: 'string',
+				default: '755',
+				description: 'Octal permissions of created folders; empty keeps the server default',
+			},
+			{
+				displayName: 'On Conflict',
+				name: 'onConflict',
+				type: 'options',
+				options: [
+					{ name: 'Fail', value: 'fail', description: 'Stop with an error' },
+					{ name: 'Overwrite', value: 'overwrite', description: 'Replace the existing file' },
+					{ name: 'Rename With Suffix', value: 'rename', description: 'Upload as name-1.ext, name-2.ext, …' },
+					{
+						name: 'Skip If Identical',
+						value: 'skipIfIdentical',
+						description: 'Leave the file when it has the same content (size and SHA-256), else replace it',
+					},
+				],
+				default: 'skipIfIdentical',
+				description: 'What to do when the file already exists',
+			},
+			{
+				displayName: 'Permissions Best Effort',
+				name: 'permissionsBestEffort',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a server refusing chmod gives a warning in the output instead of an error',
+			},
+			{
+				displayName: 'Slash Replacement',
+				name: 'slashReplacement',
+				type: 'string',
+				default: '-',
+				description: 'Replaces "/" inside template values, such as the invoice number 2026/0001',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['upload'] } }, properties);
+
+interface UploadParameters {
+	atomic?: boolean;
+	createFolders?: boolean;
+	fileMode?: string;
+	folderMode?: string;
+	onConflict?: ConflictMode;
+	permissionsBestEffort?: boolean;
+	slashReplacement?: string;
+}
+
+function templateValues(raw: Record<string, unknown>, binary: IBinaryData): PathTemplateValues {
+	const values: PathTemplateValues = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (value !== '' && value !== undefined && value !== null) (values as Record<string, unknown>)[key] = value;
+	}
+	values.file_ext ??= binary.fileExtension;
+	return values;
+}
+
+async function sourceOf(this: IExecuteFunctions, binary: IBinaryData): Promise<{ open: UploadSource; size?: number }> {
+	if (binary.id) {
+		const id = binary.id;
+		const metadata = await this.helpers.getBinaryMetadata(id);
+		return { open: async () => await this.helpers.getBinaryStream(id), size: metadata.fileSize };
+	}
+	const buffer = Buffer.from(binary.data, BINARY_ENCODING);
+	return { open: () => Readable.from([buffer]), size: buffer.length };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, caseCollisions }: RunContext,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = this.helpers.assertBinaryData(itemIndex, binaryName);
+	const baseFolder = this.getNodeParameter('baseFolder', itemIndex) as string;
+	const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as UploadParameters;
+	const resolved = resolvePathTemplate(
+		this.getNodeParameter('pathTemplate', itemIndex) as string,
+		templateValues(this.getNodeParameter('templateValues', itemIndex, {}) as Record<string, unknown>, binary),
+		{ baseFolder, slashReplacement: options.slashReplacement || '-' },
+	);
+	caseCollisions.check(resolved.path);
+	const fileMode = parseFileMode.call(this, options.fileMode ?? '664', itemIndex);
+	if (options.createFolders !== false) {
+		await client.mkdirp(resolved.folder, parseFileMode.call(this, options.folderMode ?? '755', itemIndex));
+	}
+	await assertInsideBaseOnServer(client, baseFolder, resolved.folder);
+	const source = await sourceOf.call(this, binary);
+	const result = await client.upload(source.open, resolved.path, {
+		atomic: options.atomic !== false,
+		mode: fileMode,
+		onConflict: options.onConflict ?? 'skipIfIdentical',
+		permissionsBestEffort: options.permissionsBestEffort === true,
+		size: source.size,
+	});
+	return passThroughWithResult.call(this, itemIndex, { ...result, operation: 'upload' });
+}
