@@ -3,7 +3,7 @@ import { buildOrderFilter, type OrderFilterFields } from '../../../lib/billit/fi
 import { orderDirectionOptions, orderTypeOptions } from './orderOptions';
 
 /** Filters of the order Get Many operations, as UI fields plus a raw OData filter. */
-export const orderFiltersProperty: INodeProperties = {
+const allOrderFilters: INodeProperties = {
 	displayName: 'Filters',
 	name: 'filters',
 	type: 'collection',
@@ -48,6 +48,16 @@ export const orderFiltersProperty: INodeProperties = {
 		},
 	],
 };
+
+export const orderFiltersProperty = allOrderFilters;
+
+/** The filters without the given fields (for operations that fix them). */
+export function orderFiltersWithout(...names: string[]): INodeProperties {
+	return {
+		...allOrderFilters,
+		options: allOrderFilters.options!.filter((option) => !names.includes(option.name)),
+	};
+}
 
 /** The OData filter for the item's Filters collection, plus fixed clauses of the operation. */
 export function orderFilterFor(

@@ -37,3 +37,13 @@ export function parseJsonParameter<T>(value: unknown, what: string): T {
 	if (reason !== undefined) throw new Error(`${what} is not valid JSON: ${reason}`);
 	return parsed as T;
 }
+
+/** A date parameter (the UI gives date-times) as Billit's `YYYY-MM-DD`; undefined when empty. */
+export function dateOnly(value: unknown, what: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value).trim();
+	if (/^\d{4}-\d{2}-\d{2}/.test(text)) return text.slice(0, 10);
+	const parsed = new Date(text);
+	if (Number.isNaN(parsed.getTime())) throw new Error(`${what} is not a date: "${text}"`);
+	return parsed.toISOString().slice(0, 10);
+}

@@ -7,6 +7,7 @@ import { invoiceLocator } from '../../descriptions/locators';
 import { compact } from '../../helpers/compact';
 import { orderIdParameter } from '../../helpers/orders';
 import { requestForItem } from '../../helpers/request';
+import { dateOnly } from '../../helpers/parse';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['addPayment'] } },
@@ -32,7 +33,7 @@ export async function execute(
 	const orderId = orderIdParameter.call(this, itemIndex);
 	const amount = this.getNodeParameter('amount', itemIndex) as number;
 	if (!Number.isFinite(amount) || amount === 0) throw new Error('Amount must be a non-zero number');
-	const date = this.getNodeParameter('date', itemIndex) as string;
+	const date = dateOnly(this.getNodeParameter('date', itemIndex), 'Date');
 	if (!date) throw new Error('Date is required for a payment');
 	const body = compact({
 		Amount: amount,
@@ -44,5 +45,5 @@ export async function execute(
 		path: `/v1/orders/${orderId}/payments`,
 		body,
 	});
-	return [{ json: { OrderID: orderId, ...body, result: answer as never } }];
+	return [{ json: { OrderID: orderId, ...body, PaymentID: answer as number } }];
 }

@@ -12,7 +12,7 @@ import { binaryAsBillitFile } from '../../helpers/binary';
 import { compact } from '../../helpers/compact';
 import { createOrderOnce } from '../../helpers/createOrder';
 import { orderLinesFrom } from '../../helpers/orderLines';
-import { parseId } from '../../helpers/parse';
+import { dateOnly, parseId } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
 import { createProperties } from './create.description';
 
@@ -109,6 +109,9 @@ export async function execute(
 	const lines = orderLinesFrom.call(this, itemIndex);
 	const order = compact({
 		...orderFields,
+		OrderDate: dateOnly(fields.OrderDate, 'Invoice Date'),
+		ExpiryDate: dateOnly(fields.ExpiryDate, 'Due Date'),
+		DeliveryDate: dateOnly(fields.DeliveryDate, 'Delivery Date'),
 		OrderType: this.getNodeParameter('orderType', itemIndex) as string,
 		OrderDirection: direction,
 		PaymentReference: paymentReference(fields),

@@ -7,7 +7,7 @@ import { invoiceLocator } from '../../descriptions/locators';
 import { PATCHABLE_ORDER_FIELDS } from '../../descriptions/orderOptions';
 import { compact } from '../../helpers/compact';
 import { orderIdParameter } from '../../helpers/orders';
-import { parseJsonParameter } from '../../helpers/parse';
+import { dateOnly, parseJsonParameter } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -89,7 +89,11 @@ export async function execute(
 	if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {
 		throw new Error('More Fields (JSON) must be a JSON object');
 	}
-	const patch = compact({ ...extra, ...fields });
+	const patch = compact({
+		...extra,
+		...fields,
+		PaidDate: dateOnly(fields.PaidDate ?? extra.PaidDate, 'Paid Date'),
+	});
 	const refused = Object.keys(patch).filter((field) => !PATCHABLE_ORDER_FIELDS.includes(field));
 	if (refused.length > 0) {
 		throw new Error(

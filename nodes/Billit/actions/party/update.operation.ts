@@ -1,0 +1,43 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { partyLocator } from '../../descriptions/locators';
+import { parseId } from '../../helpers/parse';
+import { requestForItem } from '../../helpers/request';
+import { partyBody, partyFieldOptions } from './party.fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['party'], operation: ['update'] } },
+	[
+		partyLocator(),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: partyFieldOptions,
+		},
+	],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const partyId = parseId(
+		this.getNodeParameter('partyId', itemIndex, undefined, { extractValue: true }),
+		'Party ID',
+	);
+	const patch = partyBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (Object.keys(patch).length === 0) throw new Error('Nothing to update: add at least one field');
+	await requestForItem.call(this, itemIndex, {
+		method: 'PATCH',
+		path: `/v1/parties/${partyId}`,
+		body: patch,
+	});
+	return [{ json: { PartyID: partyId, ...patch } }];
+}

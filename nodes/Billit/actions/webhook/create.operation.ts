@@ -1,0 +1,62 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { requestForItem } from '../../helpers/request';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['create'] } },
+	[
+		{
+			displayName: 'Entity',
+			name: 'entityType',
+			type: 'options',
+			default: 'Order',
+			options: [
+				{ name: 'Order', value: 'Order', description: 'Invoices and other documents' },
+				{ name: 'Message', value: 'Message', description: 'Delivery feedback (Peppol, e-mail, …)' },
+			],
+		},
+		{
+			displayName: 'Event',
+			name: 'entityUpdateType',
+			type: 'options',
+			default: 'I',
+			options: [
+				{ name: 'Created', value: 'I' },
+				{ name: 'Updated', value: 'U' },
+				{ name: 'Deleted', value: 'D' },
+			],
+		},
+		{
+			displayName: 'URL',
+			name: 'webhookUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://n8n.example.com/webhook/…',
+			description: 'An HTTPS endpoint; the answer contains the signing secret, shown only now',
+		},
+	],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const url = String(this.getNodeParameter('webhookUrl', itemIndex)).trim();
+	if (!/^https?:\/\/[^/\s]+/i.test(url))
+		throw new Error(`Webhook URL "${url}" is not an http(s) URL`);
+	const webhook = await requestForItem.call(this, itemIndex, {
+		method: 'POST',
+		path: '/v1/webhooks',
+		body: {
+			EntityType: this.getNodeParameter('entityType', itemIndex) as string,
+			EntityUpdateType: this.getNodeParameter('entityUpdateType', itemIndex) as string,
+			WebhookURL: url,
+		},
+	});
+	return [{ json: webhook as IDataObject }];
+}

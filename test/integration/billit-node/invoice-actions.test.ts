@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator';
+import { belgianCompanyNumber } from '../../../emulator/seed';
+import { locator } from '../../helpers/fake-execute';
+import { received, runBillit, startBillitEmulator } from './harness';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startBillitEmulator();
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+beforeEach(() => {
+	emulator.admin.reset();
+});
+
+const peppolCustomer = {
+	Name: 'Peppol Customer NV',
+	VATNumber: `BE${belgianCompanyNumber(4370001)}`,
+	Email: 'ap@peppolcustomer.test',
+	Street: 'Nieuwstraat',
+	StreetNumber: '1',
+	Zipcode: '1000',
+	City: 'Brussel',
+	CountryCode: 'BE',
+};
+const mailOnlyCustomer = {
+	Name: 'Mail Only BV',
+	VATNumber: `BE${belgianCompanyNumber(4370002)}`,
+	Email: 'invoices@mailonly.test',
+	CountryCode: 'BE',
+};
+
+async function createInvoice(customer = peppolCustomer, orderNumber?: string): Promise<number> {
+	const { output } = await runBillit(emulator, {
+		resource: 'invoice',
+		operation: 'create',
+		orderType: 'Invoice',
+		orderDirection: 'Income',
+		customerMode: 'fields',
+		customer,
+		linesInput: 'fields',
+		lines: { line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }] },
+		additionalFields: orderNumber ? { OrderNumber: orderNumber } : {},
+	});
+	return output[0].json.OrderID as number;
+}
+
+async function send(orderIds: string, transportType = 'Peppol', options = {}) {
+	return await runBillit(
+		emulator,
+		{ resource: 'invoice', operation: 'send', orderIds, transportType, strictTransport: true },
+		options,
+	);
+}
+
+describe('Invoice: Send, Download, Delivery Status', () => {
+	it('sends several invoices over Peppol in one call with the strict transport header', async () => {
+		const ids = [await createInvoice(), await createInvoice()];
+		const { output } = await send(ids.join(', '));
+		expect(output[0].json).toMatchObject({ OrderIds: ids, TransportType: 'Peppol', sent: true });
+		const [call] = received(emulator, { method: 'POST', path: '/v1/orders/commands/send' });
+		expect(call.json).toEqual({ OrderIds: ids, TransportType: 'Peppol' });
+		expect(call.headers.stricttransporttype).toBe('true');
+	});
+
+	it('reports a customer not on Peppol with Billit code and item, and goes on with continue-on-fail', async () => {
+		const good = await createInvoice();
+		const bad = await createInvoice(mailOnlyCustomer);
+		const { output } = await send('', 'Peppol', {
+			continueOnFail: true,
+			items: [{ json: {} }, { json: {} }],
+			itemParameters: [{ orderIds: String(bad) }, { orderIds: String(good) }],
+		});
+		expect(output[0]).toMatchObject({ pairedItem: { item: 0 } });
+		expect(output[0].json.error).toMatch(/TheCustomerIsNotActiveOnPeppol/);
+		expect(output[1].json).toMatchObject({ sent: true, OrderIds: [good] });
+	});
+
+	it('throws the Billit error with the item index without continue-on-fail', async () => {
+		const bad = await createInvoice(mailOnlyCustomer);
+		await expect(send(String(bad))).rejects.toMatchObject({
+			message: expect.stringMatching(/TheCustomerIsNotActiveOnPeppol/),
+			context: expect.objectContaining({ itemIndex: 0 }),
+		});
+	});
+
+	it('downloads the PDF and the UBL as binary with names and MIME types after a Peppol send', async () => {
+		const orderId = await createInvoice(peppolCustomer, 'INV-2026-7');
+		await send(String(orderId));
+		const { output } = await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'download',
+			orderId: locator(orderId),
+			file: 'all',
+			binaryPropertyName: 'data',
+			options: {},
+		});
+		const binary = output[0].binary!;
+		expect(binary.data).toMatchObject({ mimeType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
+		expect(Buffer.from(binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+		expect(binary.data_1).toMatchObject({ fileName: expect.stringMatching(/\.xml$/), mimeType: expect.stringMatching(/xml/) });
+		expect(Buffer.from(binary.data_1.data, 'base64').toString()).toContain('INV-2026-7');
+		expect(output[0].json.files).toHaveLength(2);
+	});
+
+	it('says clearly that an invoice has no UBL file', async () => {
+		emulator.admin.setSwitches({ ublAttachmentOnPeppolSend: false });
+		const orderId = await createInvoice(peppolCustomer, 'INV-2026-8');
+		await send(String(orderId));
+		await expect(
+			runBillit(emulator, { resource: 'invoice', operation: 'download', orderId: locator(orderId), file: 'ubl', binaryPropertyName: 'data', options: {} }),
+		).rejects.toThrow(/INV-2026-8 has no UBL file/);
+	});
+
+	it('fails clearly on a file above the maximum size', async () => {
+		const orderId = await createInvoice(peppolCustomer, 'INV-2026-9');
+		await send(String(orderId));
+		await expect(
+			runBillit(emulator, {
+				resource: 'invoice',
+				operation: 'download',
+				orderId: locator(orderId),
+				file: 'pdf',
+				binaryPropertyName: 'data',
+				options: { maxFileSizeMb: 0.0001 },
+			}),
+		).rejects.toThrow(/above the maximum of 0\.0 MB/);
+	});
+
+	it('decodes the delivery status', async () => {
+		const orderId = await createInvoice();
+		await send(String(orderId));
+		const { output } = await runBillit(emulator, { resource: 'invoice', operation: 'getDeliveryStatus', orderId: locator(orderId) });
+		expect(output[0].json).toMatchObject({ OrderID: orderId, IsSent: true, LastTransport: 'Peppol' });
+		expect((output[0].json.Messages as unknown[]).length).toBeGreaterThan(0);
+	});
+});
+
+describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
+	it('patches only patchable fields and refuses others by name', async () => {
+		const orderId = await createInvoice();
+		const { output } = await runBillit(
+			emulator,
+			{ resource: 'invoice', operation: 'update', orderId: locator(orderId) },
+			{
+				continueOnFail: true,
+				items: [{ json: {} }, { json: {} }],
+				itemParameters: [
+					{ updateFields: { json: '{"TotalIncl": 1}', InternalInfo: 'x' } },
+					{ updateFields: { ExportedToConnector: true, InternalInfo: 'exported', PaidDate: '' } },
+				],
+			},
+		);
+		expect(output[0].json.error).toMatch(/cannot patch TotalIncl/);
+		expect(output[1].json).toMatchObject({ OrderID: orderId, ExportedToConnector: true });
+		const patches = received(emulator, { method: 'PATCH' });
+		expect(patches).toHaveLength(1);
+		expect(patches[0].json).toEqual({ ExportedToConnector: true, InternalInfo: 'exported' });
+	});
+
+	it('adds a payment', async () => {
+		const orderId = await createInvoice();
+		const { output } = await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'addPayment',
+			orderId: locator(orderId),
+			amount: 50,
+			date: '2026-03-04T00:00:00',
+			paymentDescription: 'Bank',
+		});
+		expect(output[0].json).toMatchObject({ OrderID: orderId, Amount: 50, PaymentID: expect.any(Number) });
+		const [call] = received(emulator, { method: 'POST', path: `/v1/orders/${orderId}/payments` });
+		expect(call.json).toEqual({ Amount: 50, Date: '2026-03-04', Description: 'Bank' });
+	});
+
+	it('deletes and lists deleted invoices; an unknown id is an item error', async () => {
+		const orderId = await createInvoice();
+		const { output } = await runBillit(
+			emulator,
+			{ resource: 'invoice', operation: 'delete' },
+			{
+				continueOnFail: true,
+				items: [{ json: {} }, { json: {} }],
+				itemParameters: [{ orderId: locator(999999) }, { orderId: locator(orderId) }],
+			},
+		);
+		expect(output[0].json.error).toMatch(/404|NotFound|999999/);
+		expect(output[1].json).toEqual({ OrderID: orderId, deleted: true });
+		const { output: deleted } = await runBillit(emulator, { resource: 'invoice', operation: 'getDeleted', returnAll: true });
+		expect(deleted.map((item) => item.json.OrderID)).toContain(orderId);
+	});
+});
