@@ -1,6 +1,7 @@
 import { UblXmlError, type XmlPosition } from './errors';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
 export function findInvalidUtf8(bytes: Uint8Array): number {
@@ -58,13 +59,19 @@ export function decodeUtf8Strict(bytes: Uint8Array): string {
 	}
 	const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
 	const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
-	const invalidAt = findInvalidUtf8(body);
-	if (invalidAt >= 0) {
-		const byte = body[invalidAt].toString(16).toUpperCase().padStart(2, '0');
-		throw new UblXmlError(
-			`The document is not valid UTF-8: byte 0x${byte} at offset ${invalidAt + (hasBom ? 3 : 0)} cannot start or continue a UTF-8 character (Latin-1 or Windows-1252 text?)`,
-			positionOfByte(body, invalidAt),
-		);
+	try {
+		return FATAL_UTF8.decode(body);
+	} catch {
+		// The native decoder says only that something is wrong; find where, for the error message.
+		throw invalidUtf8Error(body, hasBom);
 	}
-	return Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8');
+}
+
+function invalidUtf8Error(body: Uint8Array, hasBom: boolean): UblXmlError {
+	const invalidAt = Math.max(findInvalidUtf8(body), 0);
+	const byte = (body[invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+	return new UblXmlError(
+		`The document is not valid UTF-8: byte 0x${byte} at offset ${invalidAt + (hasBom ? UTF8_BOM.length : 0)} cannot start or continue a UTF-8 character (Latin-1 or Windows-1252 text?)`,
+		positionOfByte(body, invalidAt),
+	);
 }
