@@ -1,0 +1,249 @@
+import { posix } from 'node:path';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import type { ExchangeProtocol, FileExchangeClient, RemoteEntry } from '../../lib/exchange/client';
+import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
+import { createExchangeClient } from '../../lib/exchange/credentials';
+import { decidePoll, emptyPollState, type PollSettings, type PollState } from '../../lib/exchange/poll-state';
+
+const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
+	sftp: 'fileExchangeSftp',
+	ftp: 'fileExchangeFtp',
+};
+const MAX_SEEN = 20_000;
+
+interface TriggerOptions {
+	binaryPropertyName?: string;
+	maxFiles?: number;
+	minAgeSeconds?: number;
+	moveToFolder?: string;
+}
+
+function entryJson(entry: RemoteEntry, pickedUpFrom?: string): IDataObject {
+	return {
+		path: entry.path,
+		name: entry.name,
+		folder: posix.dirname(entry.path),
+		size: entry.size,
+		modifiedAt: entry.modifiedAt?.toISOString() ?? null,
+		...(pickedUpFrom ? { originalPath: pickedUpFrom } : {}),
+	};
+}
+
+async function emitEntry(
+	this: IPollFunctions,
+	client: FileExchangeClient,
+	entry: RemoteEntry,
+	options: TriggerOptions,
+	manual: boolean,
+): Promise<INodeExecutionData> {
+	let current = entry;
+	const moveTo = options.moveToFolder?.trim();
+	if (moveTo && !manual) {
+		await client.mkdirp(moveTo, 0o755);
+		const to = posix.join(moveTo, entry.name);
+		await client.move(entry.path, to, { overwrite: true });
+		current = { ...entry, path: to };
+	}
+	const item: INodeExecutionData = { json: entryJson(current, current === entry ? undefined : entry.path) };
+	if (this.getNodeParameter('download') as boolean) {
+		const binary = await this.helpers.prepareBinaryData(await client.download(current.path), current.name);
+		item.binary = { [options.binaryPropertyName || 'data']: binary };
+	}
+	return item;
+}
+
+export class FileExchangeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'File Exchange Trigger',
+		name: 'fileExchangeTrigger',
+		icon: { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["folder"] }}',
+		description: 'Starts the workflow when complete new or changed files appear in an SFTP or FTP(S) folder',
+		defaults: { name: 'File Exchange Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				// The credential names are fixed by design.md; the "-Api" suffix is meant for HTTP API credentials.
+				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
+				name: 'fileExchangeSftp',
+				required: true,
+				displayOptions: { show: { protocol: ['sftp'] } },
+				testedBy: 'fileExchangeSftpConnectionTest',
+			},
+			{
+				name: 'fileExchangeFtp',
+				required: true,
+				displayOptions: { show: { protocol: ['ftp'] } },
+				testedBy: 'fileExchangeFtpConnectionTest',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Each file is emitted at least once: make the next steps safe to repeat (for example move the file to processed/ at the end). Test runs in the editor show a sample and do not save state.',
+				name: 'deliveryNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Protocol',
+				name: 'protocol',
+				type: 'options',
+				options: [
+					{ name: 'SFTP', value: 'sftp' },
+					{ name: 'FTP / FTPS', value: 'ftp' },
+				],
+				default: 'sftp',
+			},
+			{
+				displayName: 'Folder',
+				name: 'folder',
+				type: 'string',
+				default: '/inbound',
+				required: true,
+			},
+			{
+				displayName: 'Glob Filter',
+				name: 'glob',
+				type: 'string',
+				default: '',
+				placeholder: '*.{xml,pdf}',
+				description: 'Only files matching this pattern; a pattern without "/" matches the file name at any depth',
+			},
+			{
+				displayName: 'Recursive',
+				name: 'recursive',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to watch sub-folders too',
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'detect',
+				type: 'options',
+				options: [
+					{ name: 'New Files', value: 'new' },
+					{ name: 'New or Changed Files', value: 'newOrChanged' },
+				],
+				default: 'new',
+			},
+			{
+				displayName: 'Complete When',
+				name: 'stability',
+				type: 'options',
+				options: [
+					{
+						name: 'Same Size in Two Polls',
+						value: 'twoPolls',
+						description: 'Size and time unchanged since the previous poll',
+					},
+					{
+						name: 'Untouched for a Minimum Age',
+						value: 'minAge',
+						description: 'Not modified for a number of seconds',
+					},
+				],
+				default: 'twoPolls',
+				description: 'How to tell that a file is no longer being written; ".part" files are always skipped',
+			},
+			{
+				displayName: 'Download Files',
+				name: 'download',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to emit the file content as binary data',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Files per Poll',
+						name: 'maxFiles',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 100,
+						description: 'More files are picked up by the next polls',
+					},
+					{
+						displayName: 'Minimum Age (Seconds)',
+						name: 'minAgeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 60,
+						description: 'With "Untouched for a Minimum Age"',
+					},
+					{
+						displayName: 'Move to Folder on Pick-Up',
+						name: 'moveToFolder',
+						type: 'string',
+						default: '',
+						placeholder: '/inbound/in-progress',
+						description: 'Move each emitted file here first, so no other poller takes it',
+					},
+					{
+						displayName: 'Put Output File in Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { credentialTest: fileExchangeCredentialTests };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const protocol = this.getNodeParameter('protocol') as ExchangeProtocol;
+		const folder = this.getNodeParameter('folder') as string;
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const manual = this.getMode() === 'manual';
+		const settings: PollSettings = {
+			stability: this.getNodeParameter('stability') as PollSettings['stability'],
+			minAgeMs: (options.minAgeSeconds ?? 60) * 1000,
+			detect: this.getNodeParameter('detect') as PollSettings['detect'],
+			maxFiles: manual ? 1 : (options.maxFiles ?? 100),
+			maxSeen: MAX_SEEN,
+		};
+		const staticData = this.getWorkflowStaticData('node');
+		const state = (staticData.fileExchange as PollState | undefined) ?? emptyPollState();
+
+		const client = createExchangeClient(protocol, await this.getCredentials(CREDENTIAL_BY_PROTOCOL[protocol]));
+		await client.connect().catch((error: unknown) => {
+			throw new NodeOperationError(this.getNode(), error as Error);
+		});
+		try {
+			const listing = await client.list(folder, {
+				recursive: this.getNodeParameter('recursive') as boolean,
+				glob: (this.getNodeParameter('glob') as string) || undefined,
+			});
+			// A test run shows the newest complete-looking file without touching the saved state.
+			const decision = manual
+				? { ready: listing.filter((entry) => entry.type === 'file').slice(-1), next: state }
+				: decidePoll(state, listing, Date.now(), settings);
+			const items: INodeExecutionData[] = [];
+			for (const entry of decision.ready) items.push(await emitEntry.call(this, client, entry, options, manual));
+			if (!manual) staticData.fileExchange = decision.next;
+			return items.length > 0 ? [items] : null;
+		} finally {
+			await client.close();
+		}
+	}
+}
