@@ -29,9 +29,7 @@ describe('resolvePathTemplate', () => {
 			invoice,
 			base,
 		);
-		expect(resolved.path).toBe(
-			'/export/0123456789/BE0123456789/sales/invoice/2026/03/2026-0001-4711-ext-9-ubl.xml',
-		);
+		expect(resolved.path).toBe('/export/0123456789/BE0123456789/sales/invoice/2026/03/2026-0001-4711-ext-9-ubl.xml');
 		expect(resolved.folder).toBe('/export/0123456789/BE0123456789/sales/invoice/2026/03');
 		expect(resolved.fileName).toBe('2026-0001-4711-ext-9-ubl.xml');
 	});
@@ -46,11 +44,7 @@ describe('resolvePathTemplate', () => {
 	});
 
 	it('takes year and month from the document date in Europe/Brussels, not UTC', () => {
-		const { path } = resolvePathTemplate(
-			'[year]/[month]/x.xml',
-			{ documentDate: '2026-12-31T23:30:00Z' },
-			base,
-		);
+		const { path } = resolvePathTemplate('[year]/[month]/x.xml', { documentDate: '2026-12-31T23:30:00Z' }, base);
 		expect(path).toBe('/export/2027/01/x.xml');
 	});
 
@@ -76,7 +70,9 @@ describe('resolvePathTemplate', () => {
 	});
 
 	it('refuses an unknown variable and names the known ones', () => {
-		expect(() => resolvePathTemplate('[customer]/a.xml', invoice, base)).toThrow(/unknown path variable \[customer\].*\[uen_number\]/);
+		expect(() => resolvePathTemplate('[customer]/a.xml', invoice, base)).toThrow(
+			/unknown path variable \[customer\].*\[uen_number\]/,
+		);
 	});
 
 	it('refuses a ".." segment written in the template', () => {
