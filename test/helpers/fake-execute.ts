@@ -32,8 +32,16 @@ export interface FakeExecuteOptions {
 		credentials: IDataObject,
 		request: IHttpRequestOptions,
 	) => void;
+	/** Changes an answer before the node sees it (e.g. to simulate content corrupted in transit). */
+	alterResponse?: (request: IHttpRequestOptions, response: HttpResponse) => void;
 	continueOnFail?: boolean;
 	node?: Partial<INode>;
+}
+
+export interface HttpResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: unknown;
 }
 
 export interface HttpCall {
@@ -92,7 +100,10 @@ function toQueryString(qs: IDataObject | undefined): string {
 }
 
 /** Real HTTP with fetch, answering like n8n's `httpRequest` for the options Billit code uses. */
-async function performHttp(request: IHttpRequestOptions): Promise<unknown> {
+async function performHttp(
+	request: IHttpRequestOptions,
+	alterResponse?: FakeExecuteOptions['alterResponse'],
+): Promise<unknown> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(request.headers ?? {})) {
 		if (value !== undefined && value !== null) headers[name] = String(value);
@@ -126,6 +137,13 @@ async function performHttp(request: IHttpRequestOptions): Promise<unknown> {
 			parsed = text;
 		}
 	}
+	const answer: HttpResponse = {
+		statusCode: response.status,
+		headers: responseHeaders,
+		body: parsed,
+	};
+	alterResponse?.(request, answer);
+	parsed = answer.body;
 	const ignore = request.ignoreHttpStatusErrors;
 	const ignored =
 		ignore === true ||
@@ -222,7 +240,7 @@ export function fakeExecute(options: FakeExecuteOptions): FakeExecute {
 			const authenticated = { ...request, headers: { ...request.headers } };
 			authenticate(credentialType, credentials, authenticated);
 			httpCalls.push({ credentialType, request: authenticated });
-			return await performHttp(authenticated);
+			return await performHttp(authenticated, options.alterResponse);
 		},
 		prepareBinaryData: async (content: Buffer, fileName?: string, mimeType?: string) =>
 			binaryData(content, fileName, mimeType),

@@ -14,6 +14,13 @@ export async function startBillitEmulator(switches: Parameters = {}): Promise<Em
 	return emulator;
 }
 
+/** Back to the seeded start state, with the test's OAuth2 access token valid again. */
+export function resetEmulator(emulator: Emulator, switches: Parameters = {}): void {
+	emulator.admin.reset();
+	emulator.admin.setSwitches(switches);
+	grantAccessToken(emulator);
+}
+
 export function grantAccessToken(emulator: Emulator): void {
 	emulator.store.accessTokens.set(OAUTH_TOKEN, {
 		email: DEMO.email,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { locator } from '../../helpers/fake-execute';
-import { received, runBillit, startBillitEmulator } from './harness';
+import { received, resetEmulator, runBillit, startBillitEmulator } from './harness';
 
 let emulator: Emulator;
 
@@ -13,7 +13,7 @@ afterAll(async () => {
 	await emulator.stop();
 });
 beforeEach(() => {
-	emulator.admin.reset();
+	resetEmulator(emulator);
 });
 
 const peppolCustomer = {
@@ -42,7 +42,9 @@ async function createInvoice(customer = peppolCustomer, orderNumber?: string): P
 		customerMode: 'fields',
 		customer,
 		linesInput: 'fields',
-		lines: { line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }] },
+		lines: {
+			line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }],
+		},
 		additionalFields: orderNumber ? { OrderNumber: orderNumber } : {},
 	});
 	return output[0].json.OrderID as number;
@@ -99,9 +101,15 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 			options: {},
 		});
 		const binary = output[0].binary!;
-		expect(binary.data).toMatchObject({ mimeType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
+		expect(binary.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: expect.stringMatching(/\.pdf$/),
+		});
 		expect(Buffer.from(binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-		expect(binary.data_1).toMatchObject({ fileName: expect.stringMatching(/\.xml$/), mimeType: expect.stringMatching(/xml/) });
+		expect(binary.data_1).toMatchObject({
+			fileName: expect.stringMatching(/\.xml$/),
+			mimeType: expect.stringMatching(/xml/),
+		});
 		expect(Buffer.from(binary.data_1.data, 'base64').toString()).toContain('INV-2026-7');
 		expect(output[0].json.files).toHaveLength(2);
 	});
@@ -111,7 +119,14 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 		const orderId = await createInvoice(peppolCustomer, 'INV-2026-8');
 		await send(String(orderId));
 		await expect(
-			runBillit(emulator, { resource: 'invoice', operation: 'download', orderId: locator(orderId), file: 'ubl', binaryPropertyName: 'data', options: {} }),
+			runBillit(emulator, {
+				resource: 'invoice',
+				operation: 'download',
+				orderId: locator(orderId),
+				file: 'ubl',
+				binaryPropertyName: 'data',
+				options: {},
+			}),
 		).rejects.toThrow(/INV-2026-8 has no UBL file/);
 	});
 
@@ -133,8 +148,16 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 	it('decodes the delivery status', async () => {
 		const orderId = await createInvoice();
 		await send(String(orderId));
-		const { output } = await runBillit(emulator, { resource: 'invoice', operation: 'getDeliveryStatus', orderId: locator(orderId) });
-		expect(output[0].json).toMatchObject({ OrderID: orderId, IsSent: true, LastTransport: 'Peppol' });
+		const { output } = await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'getDeliveryStatus',
+			orderId: locator(orderId),
+		});
+		expect(output[0].json).toMatchObject({
+			OrderID: orderId,
+			IsSent: true,
+			LastTransport: 'Peppol',
+		});
 		expect((output[0].json.Messages as unknown[]).length).toBeGreaterThan(0);
 	});
 });
@@ -171,7 +194,11 @@ describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
 			date: '2026-03-04T00:00:00',
 			paymentDescription: 'Bank',
 		});
-		expect(output[0].json).toMatchObject({ OrderID: orderId, Amount: 50, PaymentID: expect.any(Number) });
+		expect(output[0].json).toMatchObject({
+			OrderID: orderId,
+			Amount: 50,
+			PaymentID: expect.any(Number),
+		});
 		const [call] = received(emulator, { method: 'POST', path: `/v1/orders/${orderId}/payments` });
 		expect(call.json).toEqual({ Amount: 50, Date: '2026-03-04', Description: 'Bank' });
 	});
@@ -189,7 +216,11 @@ describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
 		);
 		expect(output[0].json.error).toMatch(/404|NotFound|999999/);
 		expect(output[1].json).toEqual({ OrderID: orderId, deleted: true });
-		const { output: deleted } = await runBillit(emulator, { resource: 'invoice', operation: 'getDeleted', returnAll: true });
+		const { output: deleted } = await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'getDeleted',
+			returnAll: true,
+		});
 		expect(deleted.map((item) => item.json.OrderID)).toContain(orderId);
 	});
 });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { touchOrder } from '../../../emulator/order-model';
 import { billitAuthenticate } from '../../helpers/fake-execute';
-import { COMPANY, jsonOf, received, runBillit, startBillitEmulator } from './harness';
+import {
+	COMPANY,
+	jsonOf,
+	received,
+	resetEmulator,
+	runBillit,
+	startBillitEmulator,
+} from './harness';
 
 let emulator: Emulator;
 
@@ -13,8 +20,7 @@ afterAll(async () => {
 	await emulator.stop();
 });
 beforeEach(() => {
-	emulator.admin.reset();
-	emulator.admin.setSwitches({ pageSize: 2 });
+	resetEmulator(emulator, { pageSize: 2 });
 });
 
 function seedInvoices(count: number): number[] {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { locator } from '../../helpers/fake-execute';
-import { COMPANY, received, runBillit, startBillitEmulator } from './harness';
+import { COMPANY, received, resetEmulator, runBillit, startBillitEmulator } from './harness';
 
 let emulator: Emulator;
 
@@ -12,8 +12,7 @@ afterAll(async () => {
 	await emulator.stop();
 });
 beforeEach(() => {
-	emulator.admin.reset();
-	// reset() clears tokens too; tests here use the API key.
+	resetEmulator(emulator);
 });
 
 const inlineCustomer = {

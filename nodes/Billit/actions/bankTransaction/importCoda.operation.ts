@@ -1,5 +1,6 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -32,7 +33,9 @@ export async function execute(
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/financialTransactions/importFile',
-		body: { FileName: file.FileName, FileContent: file.FileContent, MimeType: 'text/plain' },
+		body: {
+			File: { FileName: file.FileName, FileContent: file.FileContent, MimeType: 'text/plain' },
+		},
 	});
-	return [{ json: { FileName: file.FileName, imported: true, result: answer as string } }];
+	return [{ json: { FileName: file.FileName, ...(answer as IDataObject) } }];
 }

@@ -1,5 +1,6 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -37,5 +38,5 @@ export async function execute(
 		path: '/v1/financialTransactions/commands/import',
 		body: compact(transactions),
 	});
-	return [{ json: { imported: transactions.length, result: answer as string } }];
+	return [{ json: { sent: transactions.length, ...(answer as IDataObject) } }];
 }

@@ -40,16 +40,45 @@ const NODE_ONLY_FIELDS = [
 	'paymentReferenceFormat',
 ];
 
+const ORDER_PARTY_FIELDS = [
+	'PartyID',
+	'PartyType',
+	'Nr',
+	'Name',
+	'CommercialName',
+	'VATNumber',
+	'VATLiable',
+	'PeppolIdentifier',
+	'Identifiers',
+	'Addresses',
+	'Street',
+	'StreetNumber',
+	'Box',
+	'Zipcode',
+	'City',
+	'CountryCode',
+	'Email',
+	'Phone',
+	'Mobile',
+	'IBAN',
+	'BIC',
+	'Language',
+];
+
 async function counterParty(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	if (this.getNodeParameter('customerMode', itemIndex) === 'party') {
 		const partyId = parseId(
 			this.getNodeParameter('partyId', itemIndex, undefined, { extractValue: true }),
 			'Party',
 		);
-		return (await requestForItem.call(this, itemIndex, {
+		const party = (await requestForItem.call(this, itemIndex, {
 			method: 'GET',
 			path: `/v1/parties/${partyId}`,
 		})) as IDataObject;
+		// Read-only fields such as Created or LastModified are not part of an order's party.
+		return Object.fromEntries(
+			Object.entries(party).filter(([key]) => ORDER_PARTY_FIELDS.includes(key)),
+		);
 	}
 	const { GLN, ...customer } = this.getNodeParameter('customer', itemIndex, {}) as IDataObject;
 	if (!customer.Name) throw new Error('Customer Details need at least a Name');
