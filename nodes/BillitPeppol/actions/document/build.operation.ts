@@ -1,0 +1,19 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { binaryPropertyProperty } from '../../../Billit/descriptions/paging';
+import { buildFromOrderProperties } from '../../descriptions/buildFromOrder';
+import { buildFromOrder, builtMetadata } from '../../helpers/buildFromOrder';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['build'] } },
+	[...buildFromOrderProperties, binaryPropertyProperty],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const built = await buildFromOrder.call(this, itemIndex);
+	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = await this.helpers.prepareBinaryData(built.xml, built.fileName, 'application/xml');
+	return [{ json: builtMetadata(built), binary: { [field]: binary } }];
+}

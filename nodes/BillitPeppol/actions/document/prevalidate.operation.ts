@@ -1,0 +1,54 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { ublInputProperties } from '../../descriptions/ublInput';
+import { readUblInput } from '../../helpers/ublInput';
+import { readUblPayload } from '../../helpers/ublPayload';
+import { assertValid, prevalidate } from '../../helpers/validation';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['prevalidate'] } },
+	[
+		{
+			displayName: 'An offline check against the EN16931 and Peppol BIS 3.0 rules with their official IDs. Passing it is not acceptance by the network or the receiver.',
+			name: 'prevalidateNotice',
+			type: 'notice',
+			default: '',
+		},
+		...ublInputProperties,
+		{
+			displayName: 'Fail When Invalid',
+			name: 'failWhenInvalid',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an invalid document fails the item (use the error output to route it), instead of passing with valid = false',
+		},
+	],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const payload = readUblPayload(await readUblInput.call(this, itemIndex));
+	if (payload.document.kind === 'ApplicationResponse') {
+		throw new Error('Pre-validation covers invoices and credit notes; this is an ApplicationResponse');
+	}
+	const result = prevalidate(payload);
+	if (this.getNodeParameter('failWhenInvalid', itemIndex, false) as boolean) {
+		assertValid(payload.document.id, result);
+	}
+	return [
+		{
+			json: {
+				documentType: payload.document.kind,
+				documentId: payload.document.id,
+				...(result as unknown as IDataObject),
+			},
+		},
+	];
+}

@@ -1,0 +1,101 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import type { CommercialDocument } from '../../../../lib/ubl/model';
+import type { ValidationResult } from '../../../../lib/ubl/validate';
+import { requestForItem } from '../../../Billit/helpers/request';
+import { buildFromOrderProperties } from '../../descriptions/buildFromOrder';
+import { showWhen } from '../../descriptions/showWhen';
+import { ublInputProperties } from '../../descriptions/ublInput';
+import { buildFromOrder } from '../../helpers/buildFromOrder';
+import { readUblInput } from '../../helpers/ublInput';
+import { readUblPayload } from '../../helpers/ublPayload';
+import { assertValid, prevalidate } from '../../helpers/validation';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['send'] } },
+	[
+		{
+			displayName:
+				'Sends over Peppol only: when the receiver is not on Peppol, Billit refuses the document and nothing is sent by another channel',
+			name: 'sendNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'ubl',
+			options: [
+				{ name: 'UBL Document', value: 'ubl', description: 'An own Peppol BIS 3.0 UBL file or XML text' },
+				{
+					name: 'Built From Billit JSON',
+					value: 'order',
+					description: 'Build the UBL from a Billit invoice or credit note first',
+				},
+			],
+		},
+		...showWhen(ublInputProperties, { source: ['ubl'] }),
+		...showWhen(buildFromOrderProperties, { source: ['order'] }),
+		{
+			displayName: 'Skip Pre-Validation',
+			name: 'skipValidation',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send even when the offline rule check finds errors; Billit still validates and refuses invalid documents',
+		},
+	],
+);
+
+interface Outgoing {
+	xml: Buffer;
+	document: CommercialDocument;
+	ublSource: 'input' | 'built';
+	validation: ValidationResult;
+}
+
+async function outgoingDocument(this: IExecuteFunctions, itemIndex: number): Promise<Outgoing> {
+	if (this.getNodeParameter('source', itemIndex) === 'order') {
+		const built = await buildFromOrder.call(this, itemIndex);
+		return { ...built, ublSource: 'built' };
+	}
+	const xml = await readUblInput.call(this, itemIndex);
+	const payload = readUblPayload(xml);
+	if (payload.document.kind === 'ApplicationResponse') {
+		throw new Error('Only invoices and credit notes can be sent with this operation');
+	}
+	return { xml, document: payload.document, ublSource: 'input', validation: prevalidate(payload) };
+}
+
+function withoutByteOrderMark(xml: Buffer): string {
+	return xml.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const outgoing = await outgoingDocument.call(this, itemIndex);
+	const skipValidation = this.getNodeParameter('skipValidation', itemIndex, false) as boolean;
+	if (!skipValidation) assertValid(outgoing.document.id, outgoing.validation);
+	const orderId = await requestForItem.call(this, itemIndex, {
+		method: 'POST',
+		path: '/v1/peppol/sendOrder',
+		body: { XML: withoutByteOrderMark(outgoing.xml) },
+	});
+	const receiver = outgoing.document.buyer.endpoint;
+	const json: IDataObject = {
+		OrderID: orderId as IDataObject[keyof IDataObject],
+		ublSource: outgoing.ublSource,
+		documentType: outgoing.document.kind,
+		documentId: outgoing.document.id,
+		receiver: receiver ? `${receiver.schemeId}:${receiver.id}` : undefined,
+		validation: skipValidation ? undefined : (outgoing.validation as unknown as IDataObject),
+	};
+	return [{ json }];
+}

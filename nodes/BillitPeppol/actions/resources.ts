@@ -1,0 +1,13 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import type { BillitResource } from '../../Billit/actions/types';
+import { document } from './document/Document.resource';
+import { inbox } from './inbox/Inbox.resource';
+import { participant } from './participant/Participant.resource';
+
+export const resources: Record<string, BillitResource> = { document, inbox, participant };
+
+export const resourceOptions: INodePropertyOptions[] = [
+	{ name: 'Document', value: 'document' },
+	{ name: 'Inbox', value: 'inbox' },
+	{ name: 'Participant', value: 'participant' },
+];

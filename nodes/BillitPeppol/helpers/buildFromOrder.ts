@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { Order } from '../../../lib/billit/types';
+import { buildUbl } from '../../../lib/ubl/build';
+import { fromBillitOrder, type FromBillitOptions } from '../../../lib/ubl/from-billit';
+import type { CommercialDocument } from '../../../lib/ubl/model';
+import type { ZeroVatTreatment } from '../../../lib/ubl/billit-vat';
+import type { ValidationResult } from '../../../lib/ubl/validate';
+import { parseJsonParameter } from '../../Billit/helpers/parse';
+import { ownCompanyParty } from './ownCompany';
+import { readUblPayload } from './ublPayload';
+import { prevalidate } from './validation';
+
+export interface BuiltUbl {
+	xml: Buffer;
+	fileName: string;
+	document: CommercialDocument;
+	order: Order;
+	validation: ValidationResult;
+}
+
+interface BuildOptions {
+	pdfBinaryPropertyName?: string;
+	zeroVatTreatment?: ZeroVatTreatment;
+	exemptionReason?: string;
+	exemptionReasonCode?: string;
+}
+
+function readOrder(this: IExecuteFunctions, itemIndex: number): Order {
+	const order = parseJsonParameter<unknown>(
+		this.getNodeParameter('order', itemIndex),
+		'Invoice (Billit JSON)',
+	);
+	if (order === null || typeof order !== 'object' || Array.isArray(order)) {
+		throw new Error('Invoice (Billit JSON) must be one Billit order object');
+	}
+	return order as Order;
+}
+
+async function optionsFor(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: BuildOptions,
+): Promise<FromBillitOptions> {
+	const result: FromBillitOptions = {};
+	if (options.zeroVatTreatment) result.zeroVatTreatment = options.zeroVatTreatment;
+	if (options.exemptionReason) result.exemptionReason = options.exemptionReason;
+	if (options.exemptionReasonCode) result.exemptionReasonCode = options.exemptionReasonCode;
+	const pdfField = options.pdfBinaryPropertyName?.trim();
+	if (pdfField) {
+		const binary = this.helpers.assertBinaryData(itemIndex, pdfField);
+		result.pdf = {
+			content: await this.helpers.getBinaryDataBuffer(itemIndex, pdfField),
+			filename: binary.fileName,
+		};
+	}
+	return result;
+}
+
+/** A file name from the invoice number; characters that paths or shells trip over become `_`. */
+function fileNameFor(document: CommercialDocument): string {
+	return `${document.id.replace(/[^\w.-]+/g, '_')}.xml`;
+}
+
+/**
+ * Builds a Peppol BIS Billing 3.0 document from a Billit invoice or credit note, with the chosen
+ * company as seller (sales) or buyer (purchases), and pre-validates the result.
+ */
+export async function buildFromOrder(this: IExecuteFunctions, itemIndex: number): Promise<BuiltUbl> {
+	const order = readOrder.call(this, itemIndex);
+	const options = this.getNodeParameter('buildOptions', itemIndex, {}) as BuildOptions;
+	const company = await ownCompanyParty.call(this, itemIndex);
+	const document = fromBillitOrder(order, company, await optionsFor.call(this, itemIndex, options));
+	const xml = buildUbl(document);
+	const validation = prevalidate(readUblPayload(xml));
+	return { xml, fileName: fileNameFor(document), document, order, validation };
+}
+
+/** `ublSource`-style metadata of a built document, as the Billit node reports its UBL files. */
+export function builtMetadata(built: BuiltUbl): IDataObject {
+	return {
+		ublSource: 'built',
+		OrderID: built.order.OrderID,
+		OrderNumber: built.order.OrderNumber,
+		documentType: built.document.kind,
+		documentId: built.document.id,
+		fileName: built.fileName,
+		validation: built.validation as unknown as IDataObject,
+	};
+}

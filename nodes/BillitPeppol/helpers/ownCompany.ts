@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { credentialTypeFor } from '../../../lib/billit/request';
+import type { Party } from '../../../lib/billit/types';
+import { companyFor, requestForItem } from '../../Billit/helpers/request';
+
+/** The PartyID the node acts for: the Company parameter, else the API key credential's PartyID. */
+export async function ownCompanyId(this: IExecuteFunctions, itemIndex: number): Promise<number> {
+	const chosen = companyFor.call(this, itemIndex).partyId;
+	if (chosen !== undefined) return chosen;
+	const authentication = this.getNodeParameter('authentication', itemIndex, 'apiKey');
+	const credentials = await this.getCredentials(credentialTypeFor(authentication));
+	const partyId = Number(credentials.partyId);
+	if (!Number.isInteger(partyId) || partyId <= 0) {
+		throw new Error('Choose the Company: the credential has no PartyID');
+	}
+	return partyId;
+}
+
+/** The own company as a Billit party (name, VAT number, address, IBAN), from the account information. */
+export async function ownCompanyParty(this: IExecuteFunctions, itemIndex: number): Promise<Party> {
+	const partyId = await ownCompanyId.call(this, itemIndex);
+	const account = (await requestForItem.call(this, itemIndex, {
+		method: 'GET',
+		path: '/v1/account/accountInformation',
+	})) as IDataObject;
+	const companies = (account.Companies as Party[] | undefined) ?? [];
+	const company = companies.find((candidate) => Number(candidate.PartyID) === partyId);
+	if (!company) throw new Error(`The connected Billit account has no company with PartyID ${partyId}`);
+	return company;
+}

@@ -1,0 +1,32 @@
+import { validateUbl, type ValidationIssue, type ValidationResult } from '../../../lib/ubl/validate';
+import type { UblPayload } from './ublPayload';
+
+const RULES_IN_MESSAGE = 5;
+
+/** Offline Peppol BIS 3.0 pre-validation of an invoice or credit note (not network acceptance). */
+export function prevalidate(payload: UblPayload): ValidationResult {
+	return validateUbl(payload.element);
+}
+
+function describe(issue: ValidationIssue): string {
+	return `${issue.rule} at ${issue.path}: ${issue.message}`;
+}
+
+/** A pre-validation failure naming the first rule ids, so the reason shows in the item's error. */
+export class InvalidUblError extends Error {
+	readonly errors: ValidationIssue[];
+
+	constructor(documentId: string, errors: ValidationIssue[]) {
+		const shown = errors.slice(0, RULES_IN_MESSAGE);
+		const more = errors.length > shown.length ? ` and ${errors.length - shown.length} more` : '';
+		super(
+			`UBL document ${documentId} fails pre-validation: ${shown.map((issue) => issue.rule).join(', ')}${more}. ${shown.map(describe).join('; ')}`,
+		);
+		this.name = 'InvalidUblError';
+		this.errors = errors;
+	}
+}
+
+export function assertValid(documentId: string, result: ValidationResult): void {
+	if (!result.valid) throw new InvalidUblError(documentId, result.errors);
+}
