@@ -80,4 +80,68 @@ describe('a workflow run through the REST API', () => {
 			await n8n.deleteWorkflow(stored.id);
 		}
 	});
+
+	it('reports a failed run with the error n8n recorded', async () => {
+		const failing: WorkflowFile = {
+			...workflow,
+			name: 'e2e: manual trigger and stop and error',
+			nodes: [
+				workflow.nodes[0],
+				{
+					id: 'b5b4e3c3-0c1e-4b7a-9a51-0d6b1c0e0003',
+					name: 'Set Invoice',
+					type: 'n8n-nodes-base.stopAndError',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: { errorMessage: 'invoice 2026/0001 refused' },
+				},
+			],
+		};
+		const stored = await n8n.importWorkflow(failing);
+		try {
+			const execution = await n8n.runManually(stored.id);
+			expect(execution.status).toBe('error');
+			expect(() => assertSucceeded(execution)).toThrow(/Set Invoice: invoice 2026\/0001 refused/);
+		} finally {
+			await n8n.deleteWorkflow(stored.id);
+		}
+	});
+});
+
+describe('a published workflow', () => {
+	it('answers on the instance webhook URL as soon as publishing returns, and its run is readable', async () => {
+		const path = `e2e-${Date.now()}`;
+		const stored = await n8n.importWorkflow({
+			name: 'e2e: webhook',
+			nodes: [
+				{
+					id: 'b5b4e3c3-0c1e-4b7a-9a51-0d6b1c0e0004',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'b5b4e3c3-0c1e-4b7a-9a51-0d6b1c0e0005',
+					parameters: { httpMethod: 'POST', path, options: {} },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+		try {
+			expect((await n8n.activateWorkflow(stored.id)).active).toBe(true);
+			const response = await fetch(`${n8n.coordinates.baseUrl}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ orderId: 42 }),
+			});
+			expect(response.status).toBe(200);
+			const execution = await n8n.waitForExecutionOf(stored.id);
+			assertSucceeded(execution);
+			expect(execution.mode).toBe('webhook');
+			expect(nodeOutput(execution, 'Webhook')[0]).toMatchObject({ body: { orderId: 42 } });
+			expect((await n8n.deactivateWorkflow(stored.id)).active).toBe(false);
+		} finally {
+			await n8n.deleteWorkflow(stored.id);
+		}
+	});
 });

@@ -1,4 +1,4 @@
-import { N8nHttpError, requestJson, type JsonRequest } from './http';
+import { requestJson, undefinedIfNotFound, type JsonRequest } from './http';
 import { isFinished, type N8nExecution } from './run-data';
 
 /** How tests reach the shared instance; provided by test/e2e/global-setup.ts. */
@@ -27,6 +27,13 @@ export interface StoredWorkflow extends WorkflowFile {
 	id: string;
 	active: boolean;
 	versionId?: string;
+	activeVersionId?: string | null;
+}
+
+interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
 }
 
 export interface StoredCredential {
@@ -95,13 +102,41 @@ export class N8nClient {
 		await this.publicApi({ method: 'DELETE', path: `/workflows/${id}` });
 	}
 
-	/** "Publish" in n8n 2.x (activation in 1.x): triggers and webhooks go live. */
-	async activateWorkflow(id: string): Promise<StoredWorkflow> {
-		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/publish`, body: {} });
+	/**
+	 * "Publish" in n8n 2.x (activation in 1.x). n8n answers before the triggers are live (its
+	 * publication outbox registers webhooks and pollers shortly after), so this waits until every
+	 * trigger of the published version is activated, and fails with n8n's reason otherwise.
+	 */
+	async activateWorkflow(id: string, wait: WaitOptions = {}): Promise<StoredWorkflow> {
+		const published = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/publish`, body: {} });
+		const status = await this.waitForPublication(id, wait);
+		if (status && (status.status !== 'published' || status.liveVersionId !== published.activeVersionId)) {
+			const reasons = status.triggers.map((trigger) => `${trigger.nodeId}: ${trigger.status} ${trigger.errorMessage ?? ''}`);
+			throw new Error(`publishing workflow ${id} ended "${status.status}": ${reasons.join('; ')}`);
+		}
+		return published;
 	}
 
-	async deactivateWorkflow(id: string): Promise<StoredWorkflow> {
-		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/unpublish` });
+	/** Unpublish; resolves once n8n has taken the triggers down. */
+	async deactivateWorkflow(id: string, wait: WaitOptions = {}): Promise<StoredWorkflow> {
+		const unpublished = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/unpublish` });
+		await this.waitForPublication(id, wait);
+		return unpublished;
+	}
+
+	/** Polls n8n's publication status until no publication is in flight; undefined if n8n publishes synchronously. */
+	private async waitForPublication(id: string, { timeoutMs = 60_000, pollMs = 250 }: WaitOptions): Promise<PublicationStatus | undefined> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			// 404: N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, publication happened in the request.
+			const response = await undefinedIfNotFound(
+				this.internalApi<{ data: PublicationStatus }>({ method: 'GET', path: `/rest/workflows/${id}/publication-status` }),
+			);
+			const status = response?.data;
+			if (status?.status !== 'in_progress') return status;
+			if (Date.now() > deadline) throw new Error(`publication of workflow ${id} still in progress after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, pollMs));
+		}
 	}
 
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<StoredCredential> {
@@ -114,6 +149,28 @@ export class N8nClient {
 
 	async getExecution(id: string | number): Promise<N8nExecution> {
 		return await this.publicApi<N8nExecution>({ method: 'GET', path: `/executions/${id}?includeData=true` });
+	}
+
+	/** Executions of one workflow, newest first, with run data (e.g. runs started by a webhook or poll). */
+	async executionsOf(workflowId: string, limit = 20): Promise<N8nExecution[]> {
+		const query = new URLSearchParams({ workflowId, includeData: 'true', limit: String(limit) });
+		const { data } = await this.publicApi<{ data: N8nExecution[] }>({ method: 'GET', path: `/executions?${query}` });
+		return data;
+	}
+
+	/**
+	 * Waits for the first execution of a workflow that started on its own (webhook, poll, schedule)
+	 * and for that execution to finish. `after` skips executions already known.
+	 */
+	async waitForExecutionOf(workflowId: string, { after = [], ...wait }: WaitOptions & { after?: Array<string | number> } = {}): Promise<N8nExecution> {
+		const known = new Set(after.map(String));
+		const deadline = Date.now() + (wait.timeoutMs ?? 120_000);
+		for (;;) {
+			const started = (await this.executionsOf(workflowId)).filter((execution) => !known.has(String(execution.id)));
+			if (started.length) return await this.waitForExecution(started[started.length - 1].id, wait);
+			if (Date.now() > deadline) throw new Error(`workflow ${workflowId} started no new execution`);
+			await new Promise((resolve) => setTimeout(resolve, wait.pollMs ?? 250));
+		}
 	}
 
 	/**
@@ -148,9 +205,7 @@ export class N8nClient {
 
 	private async tryGetExecution(id: string | number): Promise<N8nExecution | undefined> {
 		// A manual run's execution row can appear a moment after the run was accepted.
-		return await this.getExecution(id).catch(async (error: unknown) =>
-			error instanceof N8nHttpError && error.status === 404 ? undefined : await Promise.reject(error),
-		);
+		return await undefinedIfNotFound(this.getExecution(id));
 	}
 
 	/** Runs an imported workflow from its Manual Trigger and waits for the finished execution. */

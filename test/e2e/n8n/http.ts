@@ -11,6 +11,13 @@ export class N8nHttpError extends Error {
 	}
 }
 
+/** The promise's value, or undefined when n8n answered 404; other failures pass through. */
+export async function undefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
+	return await promise.catch(async (error: unknown) =>
+		error instanceof N8nHttpError && error.status === 404 ? undefined : await Promise.reject(error),
+	);
+}
+
 export interface JsonRequest {
 	method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 	path: string;
