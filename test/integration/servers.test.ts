@@ -8,7 +8,7 @@ import SftpClient from 'ssh2-sftp-client';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 
 import { sha256Fingerprint } from '../servers/keys';
-import { countWriteOpens, waitForSftpLog } from '../servers/sftp-log';
+import { countWriteOpens, waitForSftpLog, type SftpLogEntry } from '../servers/sftp-log';
 import type { FtpServerInfo, HostKeyInfo, SftpServerInfo } from '../servers/types';
 
 const servers = inject('testServers');
@@ -80,9 +80,10 @@ describe('OpenSSH SFTP server', () => {
 		const remote = posix.join(sftp.remoteRoot, uniqueName('pdf'));
 		await client.put(Buffer.from('first'), remote);
 		await client.put(Buffer.from('second'), remote);
-		const entries = await waitForSftpLog(sftp.logFile, (lines) => countWriteOpens(lines, remote) >= 2);
+		const secondClosed = (lines: SftpLogEntry[]) =>
+			lines.some((entry) => entry.message.startsWith(`close "${remote}" bytes read 0 written 6`));
+		const entries = await waitForSftpLog(sftp.logFile, secondClosed);
 		expect(countWriteOpens(entries, remote)).toBe(2);
-		expect(entries.some((entry) => entry.message.startsWith(`close "${remote}" bytes read 0 written 6`))).toBe(true);
 	});
 
 	it('logs in with the generated key and pins the RSA host key', async () => {

@@ -15,12 +15,17 @@ export interface Daemon {
 	stop(): Promise<void>;
 }
 
-// Process groups of daemons still running, killed synchronously if the Node process exits without
-// stopping them (a crash or an interrupted run must not leave servers behind).
-const running = new Set<number>();
-process.once('exit', () => {
-	for (const pid of running) killGroup(pid, 'SIGKILL');
-});
+// The daemon runs under a small shell guard holding a pipe from this process: when the pipe closes
+// (stop(), or this process ending in any way, even killed), the guard stops the daemon, so no server
+// outlives the test run. The guard exits with the daemon's status when the daemon exits by itself.
+// (Background jobs of sh read /dev/null unless told otherwise, hence the pipe is kept as fd 3.)
+const GUARD_SCRIPT = [
+	'exec 3<&0',
+	'"$@" </dev/null 3<&- &',
+	'daemon=$!',
+	'{ cat <&3 >/dev/null; kill -TERM "$daemon" 2>/dev/null; } &',
+	'wait "$daemon"',
+].join('\n');
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
@@ -40,19 +45,22 @@ function logTail(logFile: string): string {
 
 export function startDaemon(name: string, file: string, args: readonly string[], logFile: string): Daemon {
 	const logFd = openSync(logFile, 'a', 0o600);
-	// detached: own process group, so stop() also reaches the per-connection children.
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- starting real sshd and vsftpd is the purpose of this test code, never shipped
-	const child: ChildProcess = spawn(file, args, { detached: true, stdio: ['ignore', logFd, logFd] });
+	const child: ChildProcess = spawn('/bin/sh', ['-c', GUARD_SCRIPT, name, file, ...args], {
+		// Own process group, so stop() also reaches the guard and the per-connection children.
+		detached: true,
+		stdio: ['pipe', logFd, logFd],
+	});
 	closeSync(logFd);
 	if (child.pid === undefined) throw new Error(`${name} did not start (${file})`);
 	const pid = child.pid;
-	running.add(pid);
+	child.stdin?.on('error', () => undefined);
 
 	let hasExited = false;
 	const exitedOrFailed = new Promise<void>((resolve) => {
 		child.once('exit', () => {
 			hasExited = true;
-			running.delete(pid);
+			child.stdin?.destroy();
 			resolve();
 		});
 		child.once('error', () => resolve());
@@ -71,11 +79,11 @@ export function startDaemon(name: string, file: string, args: readonly string[],
 		exited,
 		async stop() {
 			if (hasExited) return;
-			killGroup(pid, 'SIGTERM');
+			child.stdin?.end();
 			const forced = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
 			await exitedOrFailed;
 			clearTimeout(forced);
-			// Children in the group (sessions) may outlive the leader after SIGTERM.
+			// Sessions still open may outlive the daemon after SIGTERM.
 			killGroup(pid, 'SIGKILL');
 		},
 	};

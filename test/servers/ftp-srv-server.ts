@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -33,6 +34,28 @@ function listenersOf(): Map<string, SignalListener[]> {
 	return new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, process.listeners(signal) as SignalListener[]]));
 }
 
+const AUTH_TLS_ACCEPTED = 234;
+
+interface FtpConnectionInternals {
+	commandSocket: { pause(): void };
+	reply(code: number, ...lines: unknown[]): Promise<unknown>;
+}
+
+/**
+ * ftp-srv answers AUTH TLS with 234 and wraps the socket in TLS only after that write completed; a
+ * client's TLS hello arriving in between is read as an FTP command, answered in plain text, and the
+ * handshake fails ("wrong version number", seen on a loaded machine). Pausing the plain socket before
+ * the 234 leaves the hello in the kernel buffer for the TLS layer, which reads the handle itself.
+ */
+function holdReadsAcrossTlsUpgrade(connection: FtpConnectionInternals): void {
+	const reply = connection.reply.bind(connection);
+	// Not async: ftp-srv chains Bluebird methods on the promise reply() returns.
+	connection.reply = (code, ...lines) => {
+		if (code === AUTH_TLS_ACCEPTED) connection.commandSocket.pause();
+		return reply(code, ...lines);
+	};
+}
+
 /** ftp-srv (in this process) on `host` with explicit TLS, serving `<runDir>/ftp-srv` as `/`. */
 export async function startFtpSrv(
 	runDir: string,
@@ -60,6 +83,10 @@ export async function startFtpSrv(
 			if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
 		}
 	}
+	// ftp-srv's typings omit the 'connect' event and the connection's socket.
+	(server as unknown as EventEmitter).on('connect', ({ connection }: { connection: FtpConnectionInternals }) =>
+		holdReadsAcrossTlsUpgrade(connection),
+	);
 	server.on('login', ({ username, password }, resolve, reject) => {
 		if (username === credentials.username && password === credentials.password) resolve({ root });
 		else reject(new Error('Invalid username or password'));

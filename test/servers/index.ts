@@ -1,10 +1,11 @@
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { cleanUpOnFailure } from './cleanup';
 import { startFtpSrv } from './ftp-srv-server';
 import { generateTlsCertificate } from './keys';
-import { assertChrootSafe, assertServerPrerequisites } from './preflight';
+import { assertServerPrerequisites } from './preflight';
+import { createRunDir } from './run-dir';
 import { startSftpServer } from './sftp-server';
 import { ensureFtpPamService, ensureTestUser } from './test-user';
 import type { RunningTestServers } from './types';
@@ -13,18 +14,6 @@ import { startVsftpd } from './vsftpd-server';
 export type * from './types';
 
 const HOST = '127.0.0.1';
-// Under /run (root-owned, not world-writable) because the SFTP chroot lives in the run folder.
-const DEFAULT_BASE_DIR = '/run/billit-test-servers';
-
-async function createRunDir(): Promise<string> {
-	const baseDir = process.env.BILLIT_TEST_SERVERS_DIR ?? DEFAULT_BASE_DIR;
-	await mkdir(baseDir, { recursive: true, mode: 0o755 });
-	const runDir = await mkdtemp(join(baseDir, 'run-'));
-	// The test user must be able to reach its data folders inside.
-	await chmod(runDir, 0o755);
-	await assertChrootSafe(runDir);
-	return runDir;
-}
 
 interface Stoppable {
 	stop(): Promise<void>;
@@ -60,7 +49,7 @@ async function startServersIn(runDir: string) {
 			certificate: await certificateReady,
 		});
 	return await startAll([
-		userReady.then(async (user) => await startSftpServer(runDir, HOST, user)),
+		startSftpServer(runDir, HOST, userReady),
 		Promise.all([userReady, certificateReady]).then(
 			async ([user, certificate]) => await startFtpSrv(runDir, HOST, user, certificate),
 		),

@@ -6,7 +6,7 @@ import { SSHD_BINARY } from './sftp-server';
 import { VSFTPD_BINARY } from './vsftpd-server';
 
 const INSTALL_HINT = 'Run scripts/install-test-deps.sh as root, then run the tests as root.';
-const TOOLS_ON_PATH = ['ssh-keygen', 'openssl', 'useradd', 'usermod', 'chpasswd', 'getent'];
+const TOOLS_ON_PATH = ['ssh-keygen', 'openssl', 'useradd', 'usermod', 'chpasswd'];
 
 async function isExecutable(file: string): Promise<boolean> {
 	return await access(file, constants.X_OK).then(

@@ -60,8 +60,13 @@ function sshdConfig(options: {
 /**
  * OpenSSH sshd on `host`, SFTP only, for the non-root test user, in `runDir` (which, like every
  * folder above it, must be owned by root and not writable by others: sshd's rule for chroots).
+ * Keys are generated while the test user is still being set up.
  */
-export async function startSftpServer(runDir: string, host: string, user: TestUser): Promise<RunningSftpServer> {
+export async function startSftpServer(
+	runDir: string,
+	host: string,
+	userReady: Promise<TestUser>,
+): Promise<RunningSftpServer> {
 	const configDir = join(runDir, 'sshd');
 	const authorizedKeysDir = join(runDir, 'sshd-authorized-keys');
 	const chrootDir = join(runDir, 'sftp-chroot');
@@ -71,16 +76,17 @@ export async function startSftpServer(runDir: string, host: string, user: TestUs
 	await mkdir(authorizedKeysDir, { mode: 0o755 });
 	await mkdir(join(chrootDir, 'dev'), { recursive: true, mode: 0o755 });
 	await mkdir(root, { mode: 0o755 });
-	await chown(root, user.uid, user.gid);
-	await chmod(root, 0o755);
 	await mkdir(PRIVSEP_DIR, { recursive: true, mode: 0o755 });
 
-	const [port, ed25519, rsa, clientKey] = await Promise.all([
+	const [port, ed25519, rsa, clientKey, user] = await Promise.all([
 		findFreePort(host),
 		generateSshKey('ed25519', join(configDir, 'ssh_host_ed25519_key'), 'test host key'),
 		generateSshKey('rsa', join(configDir, 'ssh_host_rsa_key'), 'test host key'),
-		generateSshKey('ed25519', join(configDir, 'client_ed25519_key'), `${user.username} test key`),
+		generateSshKey('ed25519', join(configDir, 'client_ed25519_key'), 'test user key'),
+		userReady,
 	]);
+	await chown(root, user.uid, user.gid);
+	await chmod(root, 0o755);
 	const authorizedKeysFile = join(authorizedKeysDir, user.username);
 	await writeFile(authorizedKeysFile, `${clientKey.publicKey}\n`, { mode: 0o644 });
 

@@ -20,16 +20,21 @@ const TEST_HOME = '/';
 const NO_LOGIN_SHELL = '/usr/sbin/nologin';
 const USERADD_EXIT_USER_EXISTS = 9;
 
+// useradd writes local accounts, so the local files are the truth (and faster than spawning getent).
+async function accountFields(file: '/etc/passwd' | '/etc/shadow', username: string): Promise<string[] | undefined> {
+	const line = (await readFile(file, 'utf8')).split('\n').find((entry) => entry.startsWith(`${username}:`));
+	return line?.split(':');
+}
+
 async function lookupUser(username: string): Promise<{ uid: number; gid: number; home: string } | undefined> {
-	const result = await runCommand('getent', ['passwd', username]);
-	if (result.code !== 0) return undefined;
-	const [, , uid, gid, , home] = result.stdout.trim().split(':');
+	const fields = await accountFields('/etc/passwd', username);
+	if (!fields) return undefined;
+	const [, , uid, gid, , home] = fields;
 	return { uid: Number(uid), gid: Number(gid), home };
 }
 
 async function shadowHash(username: string): Promise<string> {
-	const line = (await readFile('/etc/shadow', 'utf8')).split('\n').find((entry) => entry.startsWith(`${username}:`));
-	return line?.split(':')[1] ?? '';
+	return (await accountFields('/etc/shadow', username))?.[1] ?? '';
 }
 
 async function hasPassword(username: string, password: string): Promise<boolean> {

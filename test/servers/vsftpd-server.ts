@@ -66,6 +66,8 @@ export async function startVsftpd(options: VsftpdOptions): Promise<RunningVsftpd
 		'local_umask=002',
 		`local_root=${root}`,
 		`pam_service_name=${options.pamService}`,
+		// vsftpd pauses a second after a failed login by default; tests of wrong passwords need no pause.
+		'delay_failed_login=0',
 		'userlist_enable=NO',
 		'connect_from_port_20=NO',
 		'pasv_enable=YES',

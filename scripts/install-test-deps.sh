@@ -1,0 +1,40 @@
+#!/bin/sh
+# Installs the Debian packages the integration test servers need (test/servers): OpenSSH's sshd
+# and ssh-keygen, vsftpd, openssl, and useradd/chpasswd. Idempotent: installs only what is missing,
+# and runs `apt-get update` once, only when something is missing. Run as root (the CI does).
+set -eu
+
+PACKAGES="openssh-server openssh-client vsftpd openssl passwd"
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-test-deps.sh must run as root (apt-get install)." >&2
+	exit 1
+fi
+
+missing=""
+for package in $PACKAGES; do
+	status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+	if [ "$status" != "installed" ]; then
+		missing="$missing $package"
+	fi
+done
+
+if [ -z "$missing" ]; then
+	echo "Test server packages already installed:$(printf ' %s' $PACKAGES)"
+	exit 0
+fi
+
+# The tests start their own sshd and vsftpd on free ports; keep Debian from starting the system
+# services during the install, unless the machine already has a policy of its own.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+	printf '#!/bin/sh\nexit 101\n' >"$policy"
+	chmod 755 "$policy"
+	trap 'rm -f "$policy"' EXIT
+fi
+
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086 # word splitting of the package list is intended
+apt-get install -y -q --no-install-recommends $missing
