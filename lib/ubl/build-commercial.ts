@@ -1,4 +1,5 @@
 import { addressNode, partyNode, taxSchemeNode } from './build-party';
+import { KIND_ELEMENT_NAMES } from './document-names';
 import type {
 	AdditionalDocument,
 	AllowanceCharge,
@@ -19,15 +20,6 @@ import {
 import { amountLeaf, decimalLeaf, group, leaf, unitPriceLeaf, type MaybeNode } from './node-builders';
 import type { XmlNode } from './xml-writer';
 
-/** Element names that differ between Invoice and CreditNote. */
-const NAMES = {
-	Invoice: { typeCode: 'cbc:InvoiceTypeCode', line: 'cac:InvoiceLine', quantity: 'cbc:InvoicedQuantity' },
-	CreditNote: {
-		typeCode: 'cbc:CreditNoteTypeCode',
-		line: 'cac:CreditNoteLine',
-		quantity: 'cbc:CreditedQuantity',
-	},
-} as const;
 
 /** A credit note has no ProjectReference in UBL 2.1: Peppol carries it as document type 50. */
 const PROJECT_DOCUMENT_TYPE = '50';
@@ -211,7 +203,7 @@ function priceNode(line: DocumentLine, currency: string): MaybeNode {
 }
 
 function lineNode(line: DocumentLine, document: CommercialDocument): MaybeNode {
-	const names = NAMES[document.kind];
+	const names = KIND_ELEMENT_NAMES[document.kind];
 	const currency = document.currency;
 	return group(names.line, [
 		leaf('cbc:ID', line.id),
@@ -238,7 +230,7 @@ function referenceNode(name: string, id: string | undefined): MaybeNode {
 
 /** Header elements whose order differs between the Invoice and CreditNote schemas. */
 function headerDatesAndType(document: CommercialDocument): MaybeNode[] {
-	const typeCode = leaf(NAMES[document.kind].typeCode, document.typeCode);
+	const typeCode = leaf(KIND_ELEMENT_NAMES[document.kind].typeCode, document.typeCode);
 	const notes = (document.notes ?? []).map((note) => leaf('cbc:Note', note));
 	const taxPointDate = leaf('cbc:TaxPointDate', document.taxPointDate);
 	if (document.kind === 'CreditNote') return [taxPointDate, typeCode, ...notes];

@@ -1,4 +1,5 @@
 import { UblDocumentError } from './errors';
+import { KIND_ELEMENT_NAMES } from './document-names';
 import type {
 	AdditionalDocument,
 	AllowanceCharge,
@@ -13,7 +14,7 @@ import type {
 	TaxCategory,
 	TaxTotal,
 } from './model';
-import { readAddress, readParty } from './read-party';
+import { readAddress, readParty, readRequiredParty } from './read-party';
 import {
 	compact,
 	optionalIdentifier,
@@ -24,14 +25,6 @@ import {
 import type { XmlElement } from './xml';
 import { childOf, childrenOf, textOf } from './xml-query';
 
-const NAMES = {
-	Invoice: { typeCode: 'cbc:InvoiceTypeCode', line: 'cac:InvoiceLine', quantity: 'cbc:InvoicedQuantity' },
-	CreditNote: {
-		typeCode: 'cbc:CreditNoteTypeCode',
-		line: 'cac:CreditNoteLine',
-		quantity: 'cbc:CreditedQuantity',
-	},
-} as const;
 
 function readPeriod(element: XmlElement | undefined): Period | undefined {
 	if (!element) return undefined;
@@ -185,7 +178,7 @@ function readPrice(element: XmlElement | undefined, line: XmlElement): Price {
 }
 
 function readLine(element: XmlElement, kind: CommercialDocumentKind): DocumentLine {
-	const quantityName = NAMES[kind].quantity;
+	const quantityName = KIND_ELEMENT_NAMES[kind].quantity;
 	return compact({
 		id: requiredText(element, 'cbc:ID'),
 		note: textOf(element, 'cbc:Note'),
@@ -202,15 +195,9 @@ function readLine(element: XmlElement, kind: CommercialDocumentKind): DocumentLi
 	});
 }
 
-function requiredParty(root: XmlElement, path: string) {
-	const party = readParty(childOf(root, path));
-	if (!party) throw new UblDocumentError(`<${root.name}> has no ${path}`, root);
-	return party;
-}
-
 /** Reads an Invoice or CreditNote root element into the JSON model. */
 export function readCommercialDocument(root: XmlElement, kind: CommercialDocumentKind): CommercialDocument {
-	const names = NAMES[kind];
+	const names = KIND_ELEMENT_NAMES[kind];
 	const currency = requiredText(root, 'cbc:DocumentCurrencyCode');
 	const totals = childOf(root, 'cac:LegalMonetaryTotal');
 	if (!totals) throw new UblDocumentError(`<${root.name}> has no cac:LegalMonetaryTotal`, root);
@@ -247,8 +234,8 @@ export function readCommercialDocument(root: XmlElement, kind: CommercialDocumen
 		contractReference: textOf(root, 'cac:ContractDocumentReference/cbc:ID'),
 		additionalDocuments: childrenOf(root, 'cac:AdditionalDocumentReference').map(readAdditionalDocument),
 		projectReference: textOf(root, 'cac:ProjectReference/cbc:ID'),
-		seller: requiredParty(root, 'cac:AccountingSupplierParty/cac:Party'),
-		buyer: requiredParty(root, 'cac:AccountingCustomerParty/cac:Party'),
+		seller: readRequiredParty(root, 'cac:AccountingSupplierParty/cac:Party'),
+		buyer: readRequiredParty(root, 'cac:AccountingCustomerParty/cac:Party'),
 		payee: readParty(childOf(root, 'cac:PayeeParty')),
 		taxRepresentative: readParty(childOf(root, 'cac:TaxRepresentativeParty')),
 		delivery: readDelivery(childOf(root, 'cac:Delivery')),

@@ -4,11 +4,10 @@ import type {
 	DecodedCode,
 	ApplicationResponseType,
 	LineResponse,
-	Party,
 	ResponseDetail,
 } from './model';
 import { INVOICE_RESPONSE_CUSTOMIZATION_ID, MESSAGE_LEVEL_RESPONSE_CUSTOMIZATION_ID } from './namespaces';
-import { readParty } from './read-party';
+import { readParty, readRequiredParty } from './read-party';
 import { compact, requiredText } from './read-values';
 import {
 	INVOICE_RESPONSE_CODES,
@@ -53,12 +52,6 @@ function readResponse(element: XmlElement, codes: Record<string, string>, decode
 	});
 }
 
-function requiredParty(root: XmlElement, path: string): Party {
-	const party = readParty(childOf(root, path));
-	if (!party) throw new UblDocumentError(`<${root.name}> has no ${path}`, root);
-	return party;
-}
-
 /** Reads a Peppol Invoice Response or Message Level Response, decoding its status codes. */
 export function readApplicationResponse(root: XmlElement): ApplicationResponseDocument {
 	const customizationId = textOf(root, 'cbc:CustomizationID') ?? '';
@@ -88,8 +81,8 @@ export function readApplicationResponse(root: XmlElement): ApplicationResponseDo
 		issueDate: requiredText(root, 'cbc:IssueDate'),
 		issueTime: textOf(root, 'cbc:IssueTime'),
 		notes: childrenOf(root, 'cbc:Note').map((note) => note.text.trim()),
-		sender: requiredParty(root, 'cac:SenderParty'),
-		receiver: requiredParty(root, 'cac:ReceiverParty'),
+		sender: readRequiredParty(root, 'cac:SenderParty'),
+		receiver: readRequiredParty(root, 'cac:ReceiverParty'),
 		documentResponse: readResponse(response, documentCodes, decodeStatus),
 		documentReference: compact({
 			id: requiredText(reference, 'cbc:ID'),

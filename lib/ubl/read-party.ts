@@ -1,3 +1,4 @@
+import { UblDocumentError } from './errors';
 import type { Address, Party, TaxRegistration } from './model';
 import { compact, optionalIdentifier } from './read-values';
 import type { XmlElement } from './xml';
@@ -53,4 +54,11 @@ export function readParty(element: XmlElement | undefined): Party | undefined {
 				})
 			: undefined,
 	});
+}
+
+/** A mandatory party at a path below the root, e.g. `cac:AccountingSupplierParty/cac:Party`. */
+export function readRequiredParty(root: XmlElement, path: string): Party {
+	const party = readParty(childOf(root, path));
+	if (!party) throw new UblDocumentError(`<${root.name}> has no ${path}`, root);
+	return party;
 }

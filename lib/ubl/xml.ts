@@ -37,12 +37,6 @@ function byteLength(input: Buffer | string): number {
 	return typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
 }
 
-function positionOfIndex(text: string, index: number): XmlPosition {
-	const before = text.slice(0, index);
-	const lastNewline = before.lastIndexOf('\n');
-	return { line: before.split('\n').length, column: index - lastNewline };
-}
-
 /** Maps string offsets to line and column with a binary search over line starts. */
 function lineLocator(text: string): (index: number) => XmlPosition {
 	const lineStarts = [0];
@@ -74,7 +68,7 @@ function refuseNonXmlStart(text: string): void {
 	if (text[start] !== '<') {
 		throw new UblXmlError(
 			'The content is not XML: it does not start with "<" (binary data or another format?)',
-			positionOfIndex(text, start),
+			lineLocator(text)(start),
 		);
 	}
 }
@@ -83,7 +77,7 @@ function refuseDoctype(text: string): never {
 	const index = text.search(/<!DOCTYPE/i);
 	throw new UblXmlError(
 		'DOCTYPE declarations are refused: UBL needs none, and DTDs enable entity expansion and external entity attacks',
-		positionOfIndex(text, Math.max(index, 0)),
+		lineLocator(text)(Math.max(index, 0)),
 	);
 }
 
