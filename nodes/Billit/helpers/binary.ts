@@ -49,6 +49,20 @@ export function decodeFileContent(base64: unknown, fileName: string, maxBytes: n
  * Downloads `/v1/files/{id}`. Billit documents base64 JSON; some clients receive raw bytes, so a
  * Buffer or string answer is accepted too, named after the reference the order gave.
  */
+/** Billit's documented answer is base64 JSON; a body that is not a JSON object is the file itself. */
+function asFileJson(body: Buffer): IDataObject | undefined {
+	const start = body.subarray(0, 64).toString('utf8').trimStart();
+	if (!start.startsWith('{')) return undefined;
+	try {
+		const parsed: unknown = JSON.parse(body.toString('utf8'));
+		return parsed !== null && typeof parsed === 'object' && 'FileContent' in parsed
+			? (parsed as IDataObject)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export async function downloadBillitFile(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -58,18 +72,19 @@ export async function downloadBillitFile(
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v1/files/${encodeURIComponent(reference.FileID)}`,
+		responseType: 'buffer',
 	});
+	const body = Buffer.isBuffer(answer) ? answer : Buffer.from(JSON.stringify(answer ?? {}));
+	const file = asFileJson(body);
 	const fallbackName = reference.FileName ?? `${reference.FileID}`;
-	if (Buffer.isBuffer(answer) || typeof answer === 'string') {
-		const content = Buffer.isBuffer(answer) ? answer : Buffer.from(answer, 'binary');
-		assertSize(content.length, maxBytes, fallbackName);
+	if (!file) {
+		assertSize(body.length, maxBytes, fallbackName);
 		return {
 			fileName: fallbackName,
 			mimeType: mimeTypeFor(fallbackName, reference.MimeType),
-			content,
+			content: body,
 		};
 	}
-	const file = (answer ?? {}) as IDataObject;
 	const fileName = (file.FileName as string | undefined) ?? fallbackName;
 	return {
 		fileName,

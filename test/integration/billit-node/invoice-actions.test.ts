@@ -33,7 +33,10 @@ const mailOnlyCustomer = {
 	CountryCode: 'BE',
 };
 
-async function createInvoice(customer = peppolCustomer, orderNumber?: string): Promise<number> {
+async function createInvoice(
+	customer: Record<string, string> = peppolCustomer,
+	orderNumber?: string,
+): Promise<number> {
 	const { output } = await runBillit(emulator, {
 		resource: 'invoice',
 		operation: 'create',
