@@ -137,8 +137,13 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	});
 	closeSync(logFd);
 	child.unref();
+	// n8n runs in its own process group (so its task runners can be stopped with it), which also
+	// means it would outlive a test run that is interrupted before its teardown: take it down then.
+	const killOnExit = () => signalGroup(child, 'SIGKILL');
+	process.once('exit', killOnExit);
 
 	const stop = async (graceMs = 20_000) => {
+		process.removeListener('exit', killOnExit);
 		if (!exited(child)) {
 			signalGroup(child, 'SIGTERM');
 			await waitForExit(child, graceMs);
