@@ -33,6 +33,13 @@ export function numberedName(path: string, attempt: number): string {
 	return posix.join(folder, `${stem}-${attempt}${extension}`);
 }
 
+/** A pattern without `/` matches the file name at any depth; one with `/` the path relative to the listed folder. */
+function globMatcher(glob: string | undefined): (relativePath: string) => boolean {
+	if (!glob) return () => true;
+	const isMatch = picomatch(glob, { dot: true });
+	return glob.includes('/') ? isMatch : (relativePath) => isMatch(posix.basename(relativePath));
+}
+
 /**
  * The behaviour both protocols share (conflicts, atomic upload, folders, recursive listing), built on
  * a handful of single-step primitives each protocol implements.
@@ -62,7 +69,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	protected abstract replace(from: string, to: string): Promise<void>;
 
 	async list(folder: string, options: ListOptions = {}): Promise<RemoteEntry[]> {
-		const matches = options.glob ? picomatch(options.glob, { basename: true, dot: true }) : () => true;
+		const matches = globMatcher(options.glob);
 		const result: RemoteEntry[] = [];
 		// An explicit queue instead of recursion: very deep or wide trees must not overflow the stack.
 		const pending = [folder];
@@ -171,7 +178,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	): Promise<number> {
 		const part = `${target}${PART_SUFFIX}`;
 		const place = async () => {
-			const bytes = await this.writeFile(part, await source());
+			const bytes = await this.writePart(part, source);
 			await this.applyMode(part, options, warnings);
 			await this.replace(part, target);
 			return bytes;
@@ -191,6 +198,19 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		const bytes = await this.writeFile(target, await source());
 		await this.applyMode(target, options, warnings);
 		return bytes;
+	}
+
+	/**
+	 * Writes the `.part` file. A stale `.part` left by a crashed run is normally just truncated; one
+	 * the user may not write (say, left by another account) is removed and written afresh.
+	 */
+	private async writePart(part: string, source: UploadSource): Promise<number> {
+		return await this.writeFile(part, await source()).catch(async (error: unknown) => {
+			const refused = error instanceof ExchangeError && error.kind === 'permissionDenied';
+			if (!refused || !(await this.stat(part))) throw error;
+			await this.delete(part);
+			return await this.writeFile(part, await source());
+		});
 	}
 
 	private async applyMode(path: string, options: UploadOptions, warnings: string[]): Promise<void> {

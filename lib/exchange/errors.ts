@@ -115,7 +115,16 @@ export function ftpOperationError(error: unknown, operation: string, path: strin
 	if (code === 530) {
 		return new ExchangeError('authentication', `${operation} ${path}: not logged in: ${detail}`, { cause: error });
 	}
-	if (code === 550 || code === 553) {
+	if (code === 553) {
+		return new ExchangeError(
+			'permissionDenied',
+			`${operation} ${path}: permission denied or name not allowed (${detail})`,
+			{
+				cause: error,
+			},
+		);
+	}
+	if (code === 550) {
 		const kind = /permission|denied|not allowed|access/i.test(detail)
 			? 'permissionDenied'
 			: /no such|not found|doesn't exist|does not exist|failed to open|can't check/i.test(detail)
