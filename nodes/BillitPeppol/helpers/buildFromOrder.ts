@@ -7,7 +7,7 @@ import type { ZeroVatTreatment } from '../../../lib/ubl/billit-vat';
 import type { ValidationResult } from '../../../lib/ubl/validate';
 import { parseJsonParameter } from '../../Billit/helpers/parse';
 import { ownCompanyParty } from './ownCompany';
-import { readUblPayload } from './ublPayload';
+import { readUblElement } from './ublPayload';
 import { prevalidate } from './validation';
 
 export interface BuiltUbl {
@@ -71,7 +71,7 @@ export async function buildFromOrder(this: IExecuteFunctions, itemIndex: number)
 	const company = await ownCompanyParty.call(this, itemIndex);
 	const document = fromBillitOrder(order, company, await optionsFor.call(this, itemIndex, options));
 	const xml = buildUbl(document);
-	const validation = prevalidate(readUblPayload(xml));
+	const validation = prevalidate(readUblElement(xml));
 	return { xml, fileName: fileNameFor(document), document, order, validation };
 }
 

@@ -36,9 +36,9 @@ export interface UblPayload {
 
 /**
  * Parses UBL bytes safely (lib/ubl refuses DOCTYPEs, oversized and non-UTF-8 input, with line and
- * column) and reads the document into the JSON model.
+ * column) and returns the UBL root element, taken out of a Peppol envelope when there is one.
  */
-export function readUblPayload(xml: Buffer, maxBytes?: number): UblPayload {
+export function readUblElement(xml: Buffer, maxBytes?: number): XmlElement {
 	const element = payloadOf(parseXml(xml, maxBytes === undefined ? {} : { maxBytes }));
 	if (!isUblRoot(element)) {
 		throw new UblDocumentError(
@@ -46,9 +46,17 @@ export function readUblPayload(xml: Buffer, maxBytes?: number): UblPayload {
 			element,
 		);
 	}
-	const document =
-		element.local === 'ApplicationResponse'
-			? readApplicationResponse(element)
-			: readCommercialDocument(element, element.local as 'Invoice' | 'CreditNote');
-	return { element, document };
+	return element;
+}
+
+/** The JSON model of a UBL root element. */
+export function readUblDocument(element: XmlElement): UblDocument {
+	return element.local === 'ApplicationResponse'
+		? readApplicationResponse(element)
+		: readCommercialDocument(element, element.local as 'Invoice' | 'CreditNote');
+}
+
+export function readUblPayload(xml: Buffer, maxBytes?: number): UblPayload {
+	const element = readUblElement(xml, maxBytes);
+	return { element, document: readUblDocument(element) };
 }

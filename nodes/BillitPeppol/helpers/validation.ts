@@ -1,11 +1,11 @@
 import { validateUbl, type ValidationIssue, type ValidationResult } from '../../../lib/ubl/validate';
-import type { UblPayload } from './ublPayload';
+import type { XmlElement } from '../../../lib/ubl/xml';
 
 const RULES_IN_MESSAGE = 5;
 
 /** Offline Peppol BIS 3.0 pre-validation of an invoice or credit note (not network acceptance). */
-export function prevalidate(payload: UblPayload): ValidationResult {
-	return validateUbl(payload.element);
+export function prevalidate(element: XmlElement): ValidationResult {
+	return validateUbl(element);
 }
 
 function describe(issue: ValidationIssue): string {

@@ -6,7 +6,8 @@ import {
 } from 'n8n-workflow';
 import { ublInputProperties } from '../../descriptions/ublInput';
 import { readUblInput } from '../../helpers/ublInput';
-import { readUblPayload } from '../../helpers/ublPayload';
+import { textOf } from '../../../../lib/ubl/xml-query';
+import { readUblElement } from '../../helpers/ublPayload';
 import { assertValid, prevalidate } from '../../helpers/validation';
 
 export const description = updateDisplayOptions(
@@ -34,19 +35,21 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const payload = readUblPayload(await readUblInput.call(this, itemIndex));
-	if (payload.document.kind === 'ApplicationResponse') {
+	const element = readUblElement(await readUblInput.call(this, itemIndex));
+	if (element.local === 'ApplicationResponse') {
 		throw new Error('Pre-validation covers invoices and credit notes; this is an ApplicationResponse');
 	}
-	const result = prevalidate(payload);
+	// Read from the XML, not the model: pre-validation reports a missing ID as a rule violation.
+	const documentId = textOf(element, 'cbc:ID')?.trim() ?? '';
+	const result = prevalidate(element);
 	if (this.getNodeParameter('failWhenInvalid', itemIndex, false) as boolean) {
-		assertValid(payload.document.id, result);
+		assertValid(documentId || '(without ID)', result);
 	}
 	return [
 		{
 			json: {
-				documentType: payload.document.kind,
-				documentId: payload.document.id,
+				documentType: element.local,
+				documentId,
 				...(result as unknown as IDataObject),
 			},
 		},

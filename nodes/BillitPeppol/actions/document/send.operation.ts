@@ -6,13 +6,14 @@ import {
 } from 'n8n-workflow';
 import type { CommercialDocument } from '../../../../lib/ubl/model';
 import type { ValidationResult } from '../../../../lib/ubl/validate';
+import { textOf } from '../../../../lib/ubl/xml-query';
 import { requestForItem } from '../../../Billit/helpers/request';
 import { buildFromOrderProperties } from '../../descriptions/buildFromOrder';
 import { showWhen } from '../../descriptions/showWhen';
 import { ublInputProperties } from '../../descriptions/ublInput';
 import { buildFromOrder } from '../../helpers/buildFromOrder';
 import { readUblInput } from '../../helpers/ublInput';
-import { readUblPayload } from '../../helpers/ublPayload';
+import { readUblDocument, readUblElement } from '../../helpers/ublPayload';
 import { assertValid, prevalidate } from '../../helpers/validation';
 
 export const description = updateDisplayOptions(
@@ -59,17 +60,31 @@ interface Outgoing {
 	validation: ValidationResult;
 }
 
-async function outgoingDocument(this: IExecuteFunctions, itemIndex: number): Promise<Outgoing> {
+/** The document to send, pre-validated; with `enforce`, a failing check stops it here. */
+async function outgoingDocument(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	enforce: boolean,
+): Promise<Outgoing> {
 	if (this.getNodeParameter('source', itemIndex) === 'order') {
 		const built = await buildFromOrder.call(this, itemIndex);
+		if (enforce) assertValid(built.document.id, built.validation);
 		return { ...built, ublSource: 'built' };
 	}
 	const xml = await readUblInput.call(this, itemIndex);
-	const payload = readUblPayload(xml);
-	if (payload.document.kind === 'ApplicationResponse') {
+	const element = readUblElement(xml);
+	if (element.local === 'ApplicationResponse') {
 		throw new Error('Only invoices and credit notes can be sent with this operation');
 	}
-	return { xml, document: payload.document, ublSource: 'input', validation: prevalidate(payload) };
+	const validation = prevalidate(element);
+	// Checked before reading the model, so a missing element is reported by its rule id.
+	if (enforce) assertValid(textOf(element, 'cbc:ID')?.trim() || '(without ID)', validation);
+	return {
+		xml,
+		document: readUblDocument(element) as CommercialDocument,
+		ublSource: 'input',
+		validation,
+	};
 }
 
 function withoutByteOrderMark(xml: Buffer): string {
@@ -80,9 +95,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const outgoing = await outgoingDocument.call(this, itemIndex);
 	const skipValidation = this.getNodeParameter('skipValidation', itemIndex, false) as boolean;
-	if (!skipValidation) assertValid(outgoing.document.id, outgoing.validation);
+	const outgoing = await outgoingDocument.call(this, itemIndex, !skipValidation);
 	const orderId = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/peppol/sendOrder',

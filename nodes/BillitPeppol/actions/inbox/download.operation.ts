@@ -48,13 +48,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const fileId = String(this.getNodeParameter('peppolFileId', itemIndex) ?? '').trim();
+	const givenId = this.getNodeParameter('peppolFileId', itemIndex) as string | number;
+	const fileId = String(givenId ?? '').trim();
 	if (fileId === '') throw new Error('Peppol File ID is empty');
 	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const maxBytes = maxBytesFor.call(this, itemIndex);
 	const file = await downloadBillitFile.call(this, itemIndex, { FileID: fileId }, maxBytes);
 	const json: IDataObject = {
-		PeppolFileID: fileId,
+		PeppolFileID: givenId,
 		fileName: file.fileName,
 		mimeType: file.mimeType,
 		size: file.content.length,
