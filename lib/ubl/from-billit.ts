@@ -11,9 +11,12 @@ import { roundHalfAwayFromZero as round } from './decimal';
 import { UblBuildError } from './errors';
 import type {
 	AdditionalDocument,
+	Address,
 	CommercialDocument,
 	CommercialDocumentKind,
+	Delivery,
 	DocumentLine,
+	MonetaryTotals,
 	Party,
 	PaymentMeans,
 	TaxCategory,
@@ -141,6 +144,39 @@ function pdfAttachment(order: Order, options: FromBillitOptions, documentId: str
 	return { id: documentId, attachment: { mimeCode: 'application/pdf', filename, base64 } };
 }
 
+/** Totals without document-level allowances or charges (Billit has none); what is left to pay is `ToPay`. */
+function monetaryTotals(lines: BuiltLine[], taxAmount: number, toPay: number | undefined): MonetaryTotals {
+	const lineTotal = round(lines.reduce((sum, { line }) => sum + line.lineExtensionAmount, 0));
+	const taxInclusive = round(lineTotal + taxAmount);
+	const prepaid = typeof toPay === 'number' && toPay >= 0 && toPay < taxInclusive ? round(taxInclusive - toPay) : 0;
+	return {
+		lineExtensionAmount: lineTotal,
+		taxExclusiveAmount: lineTotal,
+		taxInclusiveAmount: taxInclusive,
+		...(prepaid ? { prepaidAmount: prepaid } : {}),
+		payableAmount: round(taxInclusive - prepaid),
+	};
+}
+
+/** Delivery date and place when known; intra-community supplies must state both (BR-IC-11, BR-IC-12). */
+function deliveryOf(
+	order: Order,
+	buyer: BillitParty,
+	buyerAddress: Address | undefined,
+	subtotals: TaxSubtotal[],
+): Delivery | undefined {
+	const deliveryAddress = buyer.Addresses?.find((address) => address.AddressType === 'DeliveryAddress');
+	const deliveryDate = dateOf(order.DeliveryDate);
+	const intraCommunity = subtotals.some((subtotal) => subtotal.category.id === 'K');
+	if (!deliveryDate && !deliveryAddress && !intraCommunity) return undefined;
+	const address = (deliveryAddress && toModelAddress(deliveryAddress)) ?? buyerAddress;
+	const actualDeliveryDate = deliveryDate ?? (intraCommunity ? dateOf(order.OrderDate) : undefined);
+	return {
+		...(actualDeliveryDate ? { actualDeliveryDate } : {}),
+		...(address ? { address } : {}),
+	};
+}
+
 /** "Not subject to VAT" documents must not carry VAT identifiers (BR-O-02 to BR-O-04). */
 function withoutVatId(party: Party): Party {
 	const copy = { ...party };
@@ -164,11 +200,7 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 	const built = (order.OrderLines ?? []).map((line, index) => buildLine(line, index, options));
 	if (built.length === 0) throw new UblBuildError(`Order ${id} has no lines`);
 	const subtotals = vatBreakdown(built);
-	const lineTotal = round(built.reduce((sum, { line }) => sum + line.lineExtensionAmount, 0));
 	const taxAmount = round(subtotals.reduce((sum, subtotal) => sum + subtotal.taxAmount, 0));
-	const taxInclusive = round(lineTotal + taxAmount);
-	const toPay = order.ToPay;
-	const prepaid = typeof toPay === 'number' && toPay >= 0 && toPay < taxInclusive ? round(taxInclusive - toPay) : 0;
 	const notSubject = subtotals.every((subtotal) => subtotal.category.id === CATEGORY_NOT_SUBJECT);
 	const seller = toModelParty(parties.seller);
 	const buyer = toModelParty(parties.buyer);
@@ -185,13 +217,7 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 		seller: notSubject ? withoutVatId(seller) : seller,
 		buyer: notSubject ? withoutVatId(buyer) : buyer,
 		taxTotal: { taxAmount, subtotals },
-		totals: {
-			lineExtensionAmount: lineTotal,
-			taxExclusiveAmount: lineTotal,
-			taxInclusiveAmount: taxInclusive,
-			...(prepaid ? { prepaidAmount: prepaid } : {}),
-			payableAmount: round(taxInclusive - prepaid),
-		},
+		totals: monetaryTotals(built, taxAmount, order.ToPay),
 		lines: built.map(({ line }) => line),
 	};
 	const dueDate = dateOf(order.ExpiryDate);
@@ -202,18 +228,8 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 	}
 	const attachment = pdfAttachment(order, options, id);
 	if (attachment) document.additionalDocuments = [attachment];
-	const deliveryAddress = parties.buyer.Addresses?.find((address) => address.AddressType === 'DeliveryAddress');
-	const deliveryDate = dateOf(order.DeliveryDate);
-	// Intra-community supplies must state when and where goods went (BR-IC-11, BR-IC-12).
-	const intraCommunity = subtotals.some((subtotal) => subtotal.category.id === 'K');
-	if (deliveryDate || deliveryAddress || intraCommunity) {
-		const address = (deliveryAddress && toModelAddress(deliveryAddress)) ?? buyer.address;
-		const actualDeliveryDate = deliveryDate ?? (intraCommunity ? issueDate : undefined);
-		document.delivery = {
-			...(actualDeliveryDate ? { actualDeliveryDate } : {}),
-			...(address ? { address } : {}),
-		};
-	}
+	const delivery = deliveryOf(order, parties.buyer, buyer.address, subtotals);
+	if (delivery) document.delivery = delivery;
 	const paymentMeans = paymentMeansOf(order, parties.seller, kind === 'CreditNote' ? dueDate : undefined);
 	if (paymentMeans.length > 0) document.paymentMeans = paymentMeans;
 	applyUblCustomFields(document, order.CustomFields);
