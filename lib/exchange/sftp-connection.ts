@@ -125,14 +125,16 @@ function connectError(error: unknown, options: SftpConnectionOptions): ExchangeE
 	const endpoint = endpointOf(options);
 	if (error instanceof ExchangeError) return error;
 	const level = (error as { level?: string }).level;
-	if (level === 'client-authentication') {
+	const text = error instanceof Error ? error.message : String(error);
+	// ssh2-sftp-client re-wraps ssh2's errors, keeping the message but not the `level`.
+	if (level === 'client-authentication' || /authentication methods failed/i.test(text)) {
 		return new ExchangeError(
 			'authentication',
 			`authentication failed for user "${options.username}" at ${endpoint}: wrong password, or the server does not accept the private key`,
 			{ cause: error },
 		);
 	}
-	if (level === 'client-timeout') {
+	if (level === 'client-timeout' || /timed out while waiting for handshake/i.test(text)) {
 		return new ExchangeError('timeout', `${endpoint} did not complete the SSH handshake in time`, { cause: error });
 	}
 	const fromSocket = socketError(error, endpoint);

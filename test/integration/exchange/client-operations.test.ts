@@ -65,156 +65,159 @@ async function modeOnDisk(path: string): Promise<number> {
 	return (await stat(path)).mode & 0o777;
 }
 
-describe.each(cases)('File Exchange client against $name', ({ info, client: makeClient, runsAsRoot, connectAttempts }) => {
-	let client: FileExchangeClient;
-	let base: string;
+describe.each(cases)(
+	'File Exchange client against $name',
+	({ info, client: makeClient, runsAsRoot, connectAttempts }) => {
+		let client: FileExchangeClient;
+		let base: string;
 
-	beforeAll(async () => {
-		client = await connected(makeClient(), connectAttempts);
-		base = remoteJoin(info().remoteRoot, uniqueName('ops'));
-		await client.mkdirp(base, 0o755);
-	});
-
-	afterAll(async () => {
-		await client?.close();
-	});
-
-	it('uploads through a path template into new folders with modes 755 and 664 on disk', async () => {
-		const { path, folder } = resolvePathTemplate(
-			'[uen_number]/[invoice_type]/[year]/[order_number].[file_ext]',
-			{
-				uen_number: '0123456789',
-				invoice_type: 'sales',
-				documentDate: '2026-03-31',
-				order_number: '2026/0001',
-				file_ext: 'xml',
-			},
-			{ baseFolder: base },
-		);
-		await client.mkdirp(folder, 0o755);
-		const result = await client.upload(bufferSource('<Invoice/>'), path, {
-			atomic: true,
-			mode: 0o664,
-			onConflict: 'fail',
+		beforeAll(async () => {
+			client = await connected(makeClient(), connectAttempts);
+			base = remoteJoin(info().remoteRoot, uniqueName('ops'));
+			await client.mkdirp(base, 0o755);
 		});
-		expect(result).toMatchObject({
-			path: `${base}/0123456789/sales/2026/2026-0001.xml`,
-			status: 'uploaded',
-			bytes: 10,
+
+		afterAll(async () => {
+			await client?.close();
 		});
-		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('<Invoice/>');
-		expect((await modeOnDisk(diskPath(info(), path))).toString(8)).toBe('664');
-		for (const created of ['0123456789', '0123456789/sales', '0123456789/sales/2026']) {
-			expect((await modeOnDisk(diskPath(info(), `${base}/${created}`))).toString(8)).toBe('755');
-		}
-	});
 
-	it('handles conflicts: fail, skip if identical, overwrite, rename with suffix', async () => {
-		const path = `${base}/conflict.txt`;
-		const upload = (content: string, onConflict: 'fail' | 'skipIfIdentical' | 'overwrite' | 'rename') =>
-			client.upload(bufferSource(content), path, { atomic: true, mode: 0o664, onConflict });
-		await upload('one', 'fail');
-		await expect(upload('two', 'fail')).rejects.toMatchObject({ kind: 'exists' });
-		expect(await upload('one', 'skipIfIdentical')).toMatchObject({ status: 'skipped', path });
-		expect(await upload('uno', 'skipIfIdentical')).toMatchObject({ status: 'overwritten' });
-		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('uno');
-		expect(await upload('three', 'overwrite')).toMatchObject({ status: 'overwritten' });
-		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('three');
-		expect(await upload('four', 'rename')).toMatchObject({ status: 'renamed', path: `${base}/conflict-1.txt` });
-		expect(await upload('five', 'rename')).toMatchObject({ path: `${base}/conflict-2.txt` });
-		expect(await readFile(diskPath(info(), `${base}/conflict-2.txt`), 'utf8')).toBe('five');
-		const names = (await client.list(base)).map((entry) => entry.name);
-		expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
-	});
-
-	it('downloads a file as a stream', async () => {
-		const content = Buffer.alloc(300_000, 7);
-		await client.upload(bufferSource(content), `${base}/big.bin`, { atomic: true, onConflict: 'overwrite' });
-		expect((await readAll(await client.download(`${base}/big.bin`))).equals(content)).toBe(true);
-		await expect(client.download(`${base}/missing.bin`)).rejects.toMatchObject({ kind: 'notFound' });
-	});
-
-	it('lists recursively with a glob, with sizes and times', async () => {
-		const folder = `${base}/tree`;
-		await client.mkdirp(`${folder}/a/b`, 0o755);
-		for (const path of ['x.xml', 'x.pdf', 'a/y.xml', 'a/b/z.xml', 'a/b/z.txt']) {
-			await client.upload(bufferSource(path), `${folder}/${path}`, { atomic: false, onConflict: 'overwrite' });
-		}
-		const xml = await client.list(folder, { recursive: true, glob: '*.xml' });
-		expect(xml.map((entry) => entry.path).sort()).toEqual(
-			[`${folder}/a/b/z.xml`, `${folder}/a/y.xml`, `${folder}/x.xml`].sort(),
-		);
-		expect(xml.every((entry) => entry.type === 'file' && entry.size > 0 && entry.modifiedAt instanceof Date)).toBe(
-			true,
-		);
-		const topOnly = await client.list(folder, { glob: '*.xml' });
-		expect(topOnly.map((entry) => entry.name)).toEqual(['x.xml']);
-		const nested = await client.list(folder, { recursive: true, glob: 'a/**/*.txt' });
-		expect(nested.map((entry) => entry.path)).toEqual([`${folder}/a/b/z.txt`]);
-	});
-
-	it('moves to processed/ and error/, refusing to overwrite unless asked, and deletes', async () => {
-		await client.upload(bufferSource('p'), `${base}/in.xml`, { atomic: true, onConflict: 'overwrite' });
-		await client.mkdirp(`${base}/processed`, 0o755);
-		await client.move(`${base}/in.xml`, `${base}/processed/in.xml`);
-		expect(await client.stat(`${base}/in.xml`)).toBeUndefined();
-		expect(await readFile(diskPath(info(), `${base}/processed/in.xml`), 'utf8')).toBe('p');
-
-		await client.upload(bufferSource('q'), `${base}/in.xml`, { atomic: true, onConflict: 'overwrite' });
-		await expect(client.move(`${base}/in.xml`, `${base}/processed/in.xml`)).rejects.toMatchObject({ kind: 'exists' });
-		await client.move(`${base}/in.xml`, `${base}/processed/in.xml`, { overwrite: true });
-		expect(await readFile(diskPath(info(), `${base}/processed/in.xml`), 'utf8')).toBe('q');
-
-		await client.mkdirp(`${base}/error`, 0o755);
-		await client.upload(bufferSource('bad'), `${base}/bad.xml`, { atomic: true, onConflict: 'overwrite' });
-		await client.move(`${base}/bad.xml`, `${base}/error/bad.xml`);
-		await client.delete(`${base}/error/bad.xml`);
-		expect(await client.stat(`${base}/error/bad.xml`)).toBeUndefined();
-		await expect(client.delete(`${base}/error/bad.xml`)).rejects.toBeInstanceOf(ExchangeError);
-	});
-
-	it('never shows the final name before a throttled atomic upload is complete', async () => {
-		const observer = await connected(makeClient(), connectAttempts);
-		const folder = `${base}/atomic`;
-		await client.mkdirp(folder, 0o755);
-		let done = false;
-		let sawFinalEarly = false;
-		let sawPart = false;
-		const upload = client
-			.upload(slowSource(12, 16_384, 40), `${folder}/slow.xml`, { atomic: true, mode: 0o664, onConflict: 'fail' })
-			.finally(() => {
-				done = true;
+		it('uploads through a path template into new folders with modes 755 and 664 on disk', async () => {
+			const { path, folder } = resolvePathTemplate(
+				'[uen_number]/[invoice_type]/[year]/[order_number].[file_ext]',
+				{
+					uen_number: '0123456789',
+					invoice_type: 'sales',
+					documentDate: '2026-03-31',
+					order_number: '2026/0001',
+					file_ext: 'xml',
+				},
+				{ baseFolder: base },
+			);
+			await client.mkdirp(folder, 0o755);
+			const result = await client.upload(bufferSource('<Invoice/>'), path, {
+				atomic: true,
+				mode: 0o664,
+				onConflict: 'fail',
 			});
-		while (!done) {
-			const names = (await observer.list(folder)).map((entry) => entry.name);
-			if (!done && names.includes('slow.xml')) sawFinalEarly = true;
-			if (names.includes('slow.xml.part')) sawPart = true;
-		}
-		await upload;
-		await observer.close();
-		expect(sawFinalEarly).toBe(false);
-		expect(sawPart).toBe(true);
-		expect((await stat(diskPath(info(), `${folder}/slow.xml`))).size).toBe(12 * 16_384);
-	});
+			expect(result).toMatchObject({
+				path: `${base}/0123456789/sales/2026/2026-0001.xml`,
+				status: 'uploaded',
+				bytes: 10,
+			});
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('<Invoice/>');
+			expect((await modeOnDisk(diskPath(info(), path))).toString(8)).toBe('664');
+			for (const created of ['0123456789', '0123456789/sales', '0123456789/sales/2026']) {
+				expect((await modeOnDisk(diskPath(info(), `${base}/${created}`))).toString(8)).toBe('755');
+			}
+		});
 
-	it.skipIf(runsAsRoot)(
-		'reports permission denied on a folder the user cannot write, leaving nothing behind',
-		async () => {
-			const folder = `${base}/locked`;
-			await mkdir(diskPath(info(), folder), { mode: 0o755 });
-			await chown(diskPath(info(), folder), 0, 0);
-			const failure = client.upload(bufferSource('x'), `${folder}/x.xml`, { atomic: true, onConflict: 'fail' });
-			await expect(failure).rejects.toMatchObject({ kind: 'permissionDenied' });
-			await expect(failure).rejects.toThrow(/permission denied/);
-			await expect(client.mkdirp(`${folder}/sub`, 0o755)).rejects.toBeInstanceOf(ExchangeError);
-		},
-	);
+		it('handles conflicts: fail, skip if identical, overwrite, rename with suffix', async () => {
+			const path = `${base}/conflict.txt`;
+			const upload = (content: string, onConflict: 'fail' | 'skipIfIdentical' | 'overwrite' | 'rename') =>
+				client.upload(bufferSource(content), path, { atomic: true, mode: 0o664, onConflict });
+			await upload('one', 'fail');
+			await expect(upload('two', 'fail')).rejects.toMatchObject({ kind: 'exists' });
+			expect(await upload('one', 'skipIfIdentical')).toMatchObject({ status: 'skipped', path });
+			expect(await upload('uno', 'skipIfIdentical')).toMatchObject({ status: 'overwritten' });
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('uno');
+			expect(await upload('three', 'overwrite')).toMatchObject({ status: 'overwritten' });
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('three');
+			expect(await upload('four', 'rename')).toMatchObject({ status: 'renamed', path: `${base}/conflict-1.txt` });
+			expect(await upload('five', 'rename')).toMatchObject({ path: `${base}/conflict-2.txt` });
+			expect(await readFile(diskPath(info(), `${base}/conflict-2.txt`), 'utf8')).toBe('five');
+			const names = (await client.list(base)).map((entry) => entry.name);
+			expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
+		});
 
-	it('cleans up a stale .part file from a crashed run', async () => {
-		const path = `${base}/stale.xml`;
-		await writeFile(diskPath(info(), `${path}.part`), 'half of an old upload, left by another account');
-		await client.upload(bufferSource('complete'), path, { atomic: true, onConflict: 'fail' });
-		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
-		expect(await client.stat(`${path}.part`)).toBeUndefined();
-	});
-});
+		it('downloads a file as a stream', async () => {
+			const content = Buffer.alloc(300_000, 7);
+			await client.upload(bufferSource(content), `${base}/big.bin`, { atomic: true, onConflict: 'overwrite' });
+			expect((await readAll(await client.download(`${base}/big.bin`))).equals(content)).toBe(true);
+			await expect(client.download(`${base}/missing.bin`)).rejects.toMatchObject({ kind: 'notFound' });
+		});
+
+		it('lists recursively with a glob, with sizes and times', async () => {
+			const folder = `${base}/tree`;
+			await client.mkdirp(`${folder}/a/b`, 0o755);
+			for (const path of ['x.xml', 'x.pdf', 'a/y.xml', 'a/b/z.xml', 'a/b/z.txt']) {
+				await client.upload(bufferSource(path), `${folder}/${path}`, { atomic: false, onConflict: 'overwrite' });
+			}
+			const xml = await client.list(folder, { recursive: true, glob: '*.xml' });
+			expect(xml.map((entry) => entry.path).sort()).toEqual(
+				[`${folder}/a/b/z.xml`, `${folder}/a/y.xml`, `${folder}/x.xml`].sort(),
+			);
+			expect(xml.every((entry) => entry.type === 'file' && entry.size > 0 && entry.modifiedAt instanceof Date)).toBe(
+				true,
+			);
+			const topOnly = await client.list(folder, { glob: '*.xml' });
+			expect(topOnly.map((entry) => entry.name)).toEqual(['x.xml']);
+			const nested = await client.list(folder, { recursive: true, glob: 'a/**/*.txt' });
+			expect(nested.map((entry) => entry.path)).toEqual([`${folder}/a/b/z.txt`]);
+		});
+
+		it('moves to processed/ and error/, refusing to overwrite unless asked, and deletes', async () => {
+			await client.upload(bufferSource('p'), `${base}/in.xml`, { atomic: true, onConflict: 'overwrite' });
+			await client.mkdirp(`${base}/processed`, 0o755);
+			await client.move(`${base}/in.xml`, `${base}/processed/in.xml`);
+			expect(await client.stat(`${base}/in.xml`)).toBeUndefined();
+			expect(await readFile(diskPath(info(), `${base}/processed/in.xml`), 'utf8')).toBe('p');
+
+			await client.upload(bufferSource('q'), `${base}/in.xml`, { atomic: true, onConflict: 'overwrite' });
+			await expect(client.move(`${base}/in.xml`, `${base}/processed/in.xml`)).rejects.toMatchObject({ kind: 'exists' });
+			await client.move(`${base}/in.xml`, `${base}/processed/in.xml`, { overwrite: true });
+			expect(await readFile(diskPath(info(), `${base}/processed/in.xml`), 'utf8')).toBe('q');
+
+			await client.mkdirp(`${base}/error`, 0o755);
+			await client.upload(bufferSource('bad'), `${base}/bad.xml`, { atomic: true, onConflict: 'overwrite' });
+			await client.move(`${base}/bad.xml`, `${base}/error/bad.xml`);
+			await client.delete(`${base}/error/bad.xml`);
+			expect(await client.stat(`${base}/error/bad.xml`)).toBeUndefined();
+			await expect(client.delete(`${base}/error/bad.xml`)).rejects.toBeInstanceOf(ExchangeError);
+		});
+
+		it('never shows the final name before a throttled atomic upload is complete', async () => {
+			const observer = await connected(makeClient(), connectAttempts);
+			const folder = `${base}/atomic`;
+			await client.mkdirp(folder, 0o755);
+			let done = false;
+			let sawFinalEarly = false;
+			let sawPart = false;
+			const upload = client
+				.upload(slowSource(12, 16_384, 40), `${folder}/slow.xml`, { atomic: true, mode: 0o664, onConflict: 'fail' })
+				.finally(() => {
+					done = true;
+				});
+			while (!done) {
+				const names = (await observer.list(folder)).map((entry) => entry.name);
+				if (!done && names.includes('slow.xml')) sawFinalEarly = true;
+				if (names.includes('slow.xml.part')) sawPart = true;
+			}
+			await upload;
+			await observer.close();
+			expect(sawFinalEarly).toBe(false);
+			expect(sawPart).toBe(true);
+			expect((await stat(diskPath(info(), `${folder}/slow.xml`))).size).toBe(12 * 16_384);
+		});
+
+		it.skipIf(runsAsRoot)(
+			'reports permission denied on a folder the user cannot write, leaving nothing behind',
+			async () => {
+				const folder = `${base}/locked`;
+				await mkdir(diskPath(info(), folder), { mode: 0o755 });
+				await chown(diskPath(info(), folder), 0, 0);
+				const failure = client.upload(bufferSource('x'), `${folder}/x.xml`, { atomic: true, onConflict: 'fail' });
+				await expect(failure).rejects.toMatchObject({ kind: 'permissionDenied' });
+				await expect(failure).rejects.toThrow(/permission denied/);
+				await expect(client.mkdirp(`${folder}/sub`, 0o755)).rejects.toBeInstanceOf(ExchangeError);
+			},
+		);
+
+		it('cleans up a stale .part file from a crashed run', async () => {
+			const path = `${base}/stale.xml`;
+			await writeFile(diskPath(info(), `${path}.part`), 'half of an old upload, left by another account');
+			await client.upload(bufferSource('complete'), path, { atomic: true, onConflict: 'fail' });
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
+			expect(await client.stat(`${path}.part`)).toBeUndefined();
+		});
+	},
+);
