@@ -9,6 +9,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -183,11 +184,71 @@ function binaryData(
 	};
 }
 
+/** `httpRequestWithAuthentication` doing real HTTP with the test credentials, recording each call. */
+function authenticatedHttp(
+	options: Pick<FakeExecuteOptions, 'credentials' | 'authenticate' | 'alterResponse'>,
+	httpCalls: HttpCall[],
+) {
+	const authenticate = options.authenticate ?? billitAuthenticate;
+	return async (credentialType: string, request: IHttpRequestOptions) => {
+		const credentials = options.credentials?.[credentialType];
+		if (!credentials) throw new Error(`No test credentials of type ${credentialType}`);
+		const authenticated = { ...request, headers: { ...request.headers } };
+		authenticate(credentialType, credentials, authenticated);
+		httpCalls.push({ credentialType, request: authenticated });
+		return await performHttp(authenticated, options.alterResponse);
+	};
+}
+
+function credentialsLookup(credentials: FakeExecuteOptions['credentials']) {
+	return async (type: string) => {
+		const found = credentials?.[type];
+		if (!found) throw new Error(`No test credentials of type ${type}`);
+		return found;
+	};
+}
+
+export interface FakeLoadOptionsOptions {
+	/** Node parameters as the editor holds them while it loads options. */
+	parameters: Parameters;
+	credentials?: Record<string, IDataObject>;
+	authenticate?: FakeExecuteOptions['authenticate'];
+}
+
+/** A faked `ILoadOptionsFunctions` (list search, load options) doing real HTTP like `fakeExecute`. */
+export function fakeLoadOptions(options: FakeLoadOptionsOptions) {
+	const httpCalls: HttpCall[] = [];
+	const context = mock<ILoadOptionsFunctions>();
+	context.getNode.mockImplementation(() => ({
+		id: 'billit-test-node',
+		name: 'Billit',
+		type: 'n8n-nodes-billit.billit',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	}));
+	context.getNodeParameter.mockImplementation(function (
+		this: unknown,
+		...args: [string, unknown?, { extractValue?: boolean }?]
+	) {
+		const [name, fallback, parameterOptions] = args;
+		const value = readPath(options.parameters, name);
+		if (value === undefined) return fallback;
+		return parameterOptions?.extractValue && isResourceLocator(value) ? value.value : value;
+	} as unknown as ILoadOptionsFunctions['getNodeParameter']);
+	context.getCredentials.mockImplementation(
+		credentialsLookup(options.credentials) as ILoadOptionsFunctions['getCredentials'],
+	);
+	context.helpers = {
+		httpRequestWithAuthentication: authenticatedHttp(options, httpCalls),
+	} as unknown as ILoadOptionsFunctions['helpers'];
+	return { context, httpCalls };
+}
+
 export function fakeExecute(options: FakeExecuteOptions): FakeExecute {
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const httpCalls: HttpCall[] = [];
 	const staticData: IDataObject = {};
-	const authenticate = options.authenticate ?? billitAuthenticate;
 	const node: INode = {
 		id: 'billit-test-node',
 		name: 'Billit',
@@ -221,11 +282,9 @@ export function fakeExecute(options: FakeExecuteOptions): FakeExecute {
 		if (parameterOptions?.extractValue && isResourceLocator(value)) value = value.value;
 		return value;
 	} as unknown as IExecuteFunctions['getNodeParameter']);
-	context.getCredentials.mockImplementation((async (type: string) => {
-		const credentials = options.credentials?.[type];
-		if (!credentials) throw new Error(`No test credentials of type ${type}`);
-		return credentials;
-	}) as IExecuteFunctions['getCredentials']);
+	context.getCredentials.mockImplementation(
+		credentialsLookup(options.credentials) as IExecuteFunctions['getCredentials'],
+	);
 
 	const assertBinaryData = (itemIndex: number, propertyName: string | IBinaryData): IBinaryData => {
 		const name = String(propertyName);
@@ -234,14 +293,7 @@ export function fakeExecute(options: FakeExecuteOptions): FakeExecute {
 		return binary;
 	};
 	const helpers = {
-		httpRequestWithAuthentication: async (credentialType: string, request: IHttpRequestOptions) => {
-			const credentials = options.credentials?.[credentialType];
-			if (!credentials) throw new Error(`No test credentials of type ${credentialType}`);
-			const authenticated = { ...request, headers: { ...request.headers } };
-			authenticate(credentialType, credentials, authenticated);
-			httpCalls.push({ credentialType, request: authenticated });
-			return await performHttp(authenticated, options.alterResponse);
-		},
+		httpRequestWithAuthentication: authenticatedHttp(options, httpCalls),
 		prepareBinaryData: async (content: Buffer, fileName?: string, mimeType?: string) =>
 			binaryData(content, fileName, mimeType),
 		assertBinaryData,
