@@ -1,0 +1,115 @@
+import type { IDataObject } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator';
+import { BillitPollTrigger } from '../../../nodes/BillitPollTrigger/BillitPollTrigger.node';
+import { COMPANY, credentialsFor, startBillitEmulator } from '../billit-node/harness';
+import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
+
+const node = new BillitPollTrigger();
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startBillitEmulator();
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+beforeEach(() => {
+	emulator.admin.reset();
+	emulator.admin.setSwitches({ lastModifiedTies: true, pageSize: 30, rateLimitPerSecond: 0 });
+});
+
+function pollTrigger(event: string, extra: IDataObject = {}): FakeTrigger {
+	return fakeTrigger({
+		parameters: { authentication: 'apiKey', event, maxDocuments: 40, filters: {}, ...extra },
+		credentials: credentialsFor(emulator),
+	});
+}
+
+async function poll(trigger: FakeTrigger): Promise<number[]> {
+	const result = await node.poll.call(trigger.context);
+	return (result?.[0] ?? []).map((item) => item.json.OrderID as number);
+}
+
+function expectEachOnce(emitted: number[], expected: number[]) {
+	const counts = new Map<number, number>();
+	for (const id of emitted) counts.set(id, (counts.get(id) ?? 0) + 1);
+	expect([...counts.values()].every((count) => count === 1)).toBe(true);
+	expect(expected.every((id) => counts.get(id) === 1)).toBe(true);
+}
+
+describe.each(['changedInvoice', 'newInvoice'])('Billit Poll Trigger (%s)', (event) => {
+	it('emits 250 invoices arriving across polls with equal timestamps exactly once', async () => {
+		// The emulator repeats its last stamp, which is older than "now": start before it and take
+		// the demo documents first, so that only the 250 arrive afterwards.
+		const trigger = pollTrigger(event, { startFrom: 'date', startDate: '2000-01-01T00:00:00Z' });
+		while ((await poll(trigger)).length > 0);
+		const created: number[] = [];
+		const emitted: number[] = [];
+		for (let batch = 0; batch < 5; batch++) {
+			created.push(...emulator.admin.seed({ partyId: COMPANY, invoices: 50 }).OrderIDs);
+			const ids = await poll(trigger);
+			expect(ids.length).toBeLessThanOrEqual(40);
+			emitted.push(...ids);
+		}
+		for (let ids = await poll(trigger); ids.length > 0; ids = await poll(trigger)) emitted.push(...ids);
+		const stamps = new Set(created.map((id) => emulator.store.companyData(COMPANY).orders.get(id)!.LastModified));
+		expect(stamps.size).toBe(1);
+		expectEachOnce(emitted, created);
+		expect(emitted).toHaveLength(250);
+	});
+
+	it('returns a sample in manual mode without moving the watermark', async () => {
+		const trigger = pollTrigger(event, { startFrom: 'date', startDate: '2000-01-01T00:00:00Z' });
+		while ((await poll(trigger)).length > 0);
+		const before = JSON.stringify(trigger.staticData);
+		const created = emulator.admin.seed({ partyId: COMPANY, invoices: 3 }).OrderIDs;
+		trigger.setMode('manual');
+		expect(await poll(trigger)).toHaveLength(1);
+		expect(JSON.stringify(trigger.staticData)).toBe(before);
+		trigger.setMode('trigger');
+		expect((await poll(trigger)).sort()).toEqual([...created].sort());
+	});
+});
+
+describe('Billit Poll Trigger: start date and other events', () => {
+	it('backfills from a chosen date in bounded batches', async () => {
+		emulator.admin.setSwitches({ lastModifiedTies: false });
+		const created = emulator.admin.seed({ partyId: COMPANY, invoices: 90 }).OrderIDs;
+		const trigger = pollTrigger('changedInvoice', { startFrom: 'date', startDate: '2000-01-01T00:00:00Z' });
+		const batches: number[][] = [];
+		for (let ids = await poll(trigger); ids.length > 0; ids = await poll(trigger)) batches.push(ids);
+		expect(batches.every((batch) => batch.length <= 40)).toBe(true);
+		expectEachOnce(batches.flat(), created);
+	});
+
+	it('emits deleted invoices once', async () => {
+		const [a, b] = emulator.admin.seed({ partyId: COMPANY, invoices: 2 }).OrderIDs;
+		const trigger = pollTrigger('deletedInvoice');
+		await poll(trigger);
+		const orders = emulator.store.companyData(COMPANY);
+		for (const id of [a, b]) {
+			const response = await fetch(`${emulator.url}/v1/orders/${id}`, {
+				method: 'DELETE',
+				headers: { ApiKey: credentialsFor(emulator).billitApi.apiKey, PartyID: String(COMPANY) },
+			});
+			expect(response.status).toBe(200);
+		}
+		expect(orders.deletedOrders.size).toBe(2);
+		expect((await poll(trigger)).sort()).toEqual([a, b].sort());
+		expect(await poll(trigger)).toEqual([]);
+	});
+
+	it('emits each waiting Peppol inbox item once and forgets confirmed ones', async () => {
+		emulator.admin.seedInbox({ partyId: COMPANY, count: 3 });
+		const trigger = pollTrigger('newPeppolInboxItem');
+		const first = await node.poll.call(trigger.context);
+		const items = (first?.[0] ?? []).map((item) => item.json.InboxItemID as number);
+		expect(items).toHaveLength(3);
+		expect(await node.poll.call(trigger.context)).toBeNull();
+		emulator.store.companyData(COMPANY).inbox.splice(0, 1);
+		expect(Object.keys(trigger.staticData.inboxSeen as object)).toHaveLength(3);
+		expect(await node.poll.call(trigger.context)).toBeNull();
+		expect(Object.keys(trigger.staticData.inboxSeen as object)).toHaveLength(2);
+	});
+});
