@@ -70,7 +70,7 @@ export function fakeTrigger(options: {
 		const value = readPath(options.parameters, name);
 		if (value === undefined) return fallback;
 		if (parameterOptions?.extractValue && value !== null && typeof value === 'object' && '__rl' in value) {
-			return (value as { value: unknown }).value;
+			return (value as unknown as { value: unknown }).value;
 		}
 		return value;
 	}) as unknown as TriggerFunctions['getNodeParameter']);
