@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
 import type SftpClient from 'ssh2-sftp-client';
@@ -48,6 +48,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	private client: SftpClient | undefined;
 	private wrapper: SFTPWrapper | undefined;
 	private presentedHostKey: PresentedHostKey | undefined;
+	/** Open transfer streams: a dropped connection must fail them instead of leaving them waiting forever. */
+	private readonly transfers = new Set<Writable | Readable>();
 
 	constructor(private readonly options: SftpConnectionOptions) {
 		super();
@@ -64,6 +66,29 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		this.client = connection.client;
 		this.wrapper = connection.sftp;
 		this.presentedHostKey = connection.hostKey;
+		const wrapper = connection.sftp;
+		const onLost = () => this.connectionLost(wrapper);
+		wrapper.once('close', onLost);
+		wrapper.once('end', onLost);
+		connection.client.on('close', onLost);
+		connection.client.on('end', onLost);
+	}
+
+	private connectionLost(wrapper: SFTPWrapper): void {
+		if (this.wrapper !== wrapper) return;
+		this.wrapper = undefined;
+		for (const stream of this.transfers) {
+			stream.destroy(
+				new ExchangeError('connectionLost', `the connection to ${this.endpoint} was lost during a transfer`),
+			);
+		}
+		this.transfers.clear();
+	}
+
+	private track<T extends Writable | Readable>(stream: T): T {
+		this.transfers.add(stream);
+		stream.once('close', () => this.transfers.delete(stream));
+		return stream;
 	}
 
 	async close(): Promise<void> {
@@ -117,7 +142,7 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
 		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
 		const output = new PassThrough();
-		const input = this.sftp.createReadStream(path);
+		const input = this.track(this.sftp.createReadStream(path));
 		input.on('error', (error: Error) => output.destroy(this.mapError(error, 'read', path)));
 		input.pipe(output);
 		return output;
@@ -146,7 +171,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 
 	protected async writeFile(path: string, source: Readable): Promise<number> {
 		const counter = byteCounter();
-		await pipeline(source, counter, this.sftp.createWriteStream(path, { flags: 'w' })).catch((error: unknown) => {
+		const output = this.track(this.sftp.createWriteStream(path, { flags: 'w' }));
+		await pipeline(source, counter, output).catch((error: unknown) => {
 			throw this.mapError(error, 'write', path);
 		});
 		return counter.bytes;

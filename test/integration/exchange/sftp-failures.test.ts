@@ -1,0 +1,113 @@
+import { constants } from 'node:fs';
+import { access, chmod, readFile, stat, symlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { assertInsideBaseOnServer } from '../../../lib/exchange/confine';
+import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { bufferSource, diskPath, remoteJoin, sftpOptions, slowSource, testServers, uniqueName } from './helpers';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+
+const run = promisify(execFile);
+
+/** /dev/full inside the SFTP chroot (`<run>/sftp-chroot/dev/full`): every write to it fails with ENOSPC. */
+async function ensureDevFullInChroot(sftpRoot: string): Promise<void> {
+	const devFull = join(dirname(sftpRoot), 'dev', 'full');
+	const exists = await access(devFull, constants.F_OK).then(
+		() => true,
+		() => false,
+	);
+	if (!exists) await run('mknod', ['-m', '666', devFull, 'c', '1', '7']);
+	await chmod(devFull, 0o666);
+}
+
+describe('SFTP failures as the non-root user', () => {
+	const info = () => testServers().sftp;
+	let client: SftpExchangeClient;
+	let base: string;
+
+	beforeAll(async () => {
+		client = new SftpExchangeClient(sftpOptions(info()));
+		await client.connect();
+		base = remoteJoin(info().remoteRoot, uniqueName('failures'));
+		await client.mkdirp(base, 0o755);
+	});
+
+	afterAll(async () => {
+		await client?.close();
+	});
+
+	it('reports a full disk (ENOSPC from /dev/full behind the .part name) and leaves no final file', async () => {
+		await ensureDevFullInChroot(info().root);
+		await symlink('/dev/full', diskPath(info(), `${base}/full.xml.part`));
+		const attempt = client.upload(bufferSource(Buffer.alloc(70_000, 1)), `${base}/full.xml`, {
+			atomic: true,
+			mode: 0o664,
+			onConflict: 'fail',
+		});
+		await expect(attempt).rejects.toMatchObject({ kind: 'noSpace' });
+		await expect(attempt).rejects.toThrow(/disk full or file too large/);
+		expect(await client.stat(`${base}/full.xml`)).toBeUndefined();
+	});
+
+	it('refuses a folder that a symbolic link leads out of the base folder, by the server realpath', async () => {
+		await client.mkdirp(`${base}/exports`, 0o755);
+		await symlink('/', diskPath(info(), `${base}/exports/escape`));
+		await expect(
+			assertInsideBaseOnServer(client, `${base}/exports`, `${base}/exports/escape/etc`),
+		).rejects.toMatchObject({
+			kind: 'outsideBase',
+		});
+		await expect(assertInsideBaseOnServer(client, `${base}/exports`, `${base}/exports/a/b`)).resolves.toBeUndefined();
+	});
+
+	describe('connection dropped mid-transfer', () => {
+		let proxy: TcpProxy;
+
+		beforeAll(async () => {
+			proxy = await startTcpProxy(info().host, info().port);
+		});
+
+		afterAll(async () => {
+			await proxy?.close();
+		});
+
+		it('fails clearly, leaves only the .part, and the next run replaces it', async () => {
+			const viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port }));
+			await viaProxy.connect();
+			const path = `${base}/dropped.xml`;
+			const before = proxy.bytesUp();
+			const attempt = viaProxy.upload(slowSource(40, 16_384, 25), path, {
+				atomic: true,
+				mode: 0o664,
+				onConflict: 'fail',
+			});
+			const outcome = attempt.then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+			while (proxy.bytesUp() - before < 100_000) await new Promise((resolve) => setTimeout(resolve, 10));
+			proxy.cutAll();
+			const failure = await outcome;
+			expect(failure).toMatchObject({ kind: 'connectionLost' });
+			await viaProxy.close();
+
+			expect(await client.stat(path)).toBeUndefined();
+			const part = await client.stat(`${path}.part`);
+			expect(part?.size).toBeGreaterThan(0);
+			expect(part?.size).toBeLessThan(40 * 16_384);
+
+			const retried = await client.upload(bufferSource('complete'), path, {
+				atomic: true,
+				mode: 0o664,
+				onConflict: 'fail',
+			});
+			expect(retried.status).toBe('uploaded');
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
+			expect(await client.stat(`${path}.part`)).toBeUndefined();
+			expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
+		});
+	});
+});
