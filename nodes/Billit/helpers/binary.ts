@@ -27,11 +27,16 @@ export function mimeTypeFor(fileName: string, given?: unknown): string {
 	return MIME_BY_EXTENSION[extension] ?? 'application/octet-stream';
 }
 
-/** Base64 length of `maxBytes` bytes, to refuse an oversized file before decoding it. */
+function formatSize(bytes: number): string {
+	return bytes >= 1048576
+		? `${(bytes / 1048576).toFixed(1)} MB`
+		: `${(bytes / 1024).toFixed(1)} KB`;
+}
+
 function assertSize(bytes: number, maxBytes: number, fileName: string): void {
 	if (bytes > maxBytes) {
 		throw new Error(
-			`Billit file "${fileName}" is ${(bytes / 1048576).toFixed(1)} MB, above the maximum of ${(maxBytes / 1048576).toFixed(1)} MB set in the node; raise "Maximum File Size" to download it`,
+			`Billit file "${fileName}" is ${formatSize(bytes)}, above the maximum of ${formatSize(maxBytes)} set in the node; raise "Maximum File Size" to download it`,
 		);
 	}
 }

@@ -145,7 +145,7 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 				binaryPropertyName: 'data',
 				options: { maxFileSizeMb: 0.0001 },
 			}),
-		).rejects.toThrow(/above the maximum of 0\.0 MB/);
+		).rejects.toThrow(/above the maximum of 0\.1 KB set in the node/);
 	});
 
 	it('decodes the delivery status', async () => {
