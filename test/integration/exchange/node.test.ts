@@ -1,0 +1,222 @@
+import { readFile, stat } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
+import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
+import { binaryItem, fakeExecuteFunctions, type ParameterValue } from './fake-n8n';
+import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
+
+interface NodeCase {
+	name: string;
+	protocol: 'sftp' | 'ftp';
+	info: () => SftpServerInfo | FtpServerInfo;
+	credentials: () => Record<string, unknown>;
+}
+
+const cases: NodeCase[] = [
+	{
+		name: 'SFTP',
+		protocol: 'sftp',
+		info: () => testServers().sftp,
+		credentials: () => {
+			const info = testServers().sftp;
+			return {
+				host: info.host,
+				port: info.port,
+				username: info.username,
+				password: info.password,
+				hostKeys: info.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
+				acceptAnyHostKey: false,
+			};
+		},
+	},
+	{
+		name: 'FTPS (vsftpd, explicit TLS)',
+		protocol: 'ftp',
+		info: () => testServers().ftp.vsftpdExplicit,
+		credentials: () => {
+			const info = testServers().ftp.vsftpdExplicit;
+			return {
+				host: info.host,
+				port: info.port,
+				user: info.username,
+				password: info.password,
+				tls: 'explicit',
+				verifyTls: true,
+				trustedCa: info.ca,
+			};
+		},
+	},
+];
+
+describe.each(cases)('File Exchange node over $name', ({ protocol, info, credentials }) => {
+	const node = new FileExchange();
+	const run = async (
+		operation: string,
+		parameters: Record<string, ParameterValue>,
+		items = [{ json: {} }] as Parameters<typeof fakeExecuteFunctions>[0]['items'],
+		continueOnFail = false,
+	) =>
+		await node.execute.call(
+			fakeExecuteFunctions({
+				items,
+				parameters: { protocol, operation, ...parameters },
+				credentials: credentials(),
+				continueOnFail,
+			}),
+		);
+
+	it('uploads items through a path template, one connection, modes on disk, per-item errors paired', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
+		const orders = ['2026/0001', '2026/0002', '..', '2026/0004'];
+		const items = orders.map((order) => binaryItem(`<Invoice id="${order}"/>`, 'invoice.xml', { order }));
+		const [output] = await run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: '[uen_number]/[invoice_type]/[year]/[order_number].[file_ext]',
+				templateValues: (index: number) => ({
+					uen_number: '0123456789',
+					invoice_type: 'sales',
+					documentDate: '2026-05-02',
+					order_number: orders[index],
+				}),
+				uploadOptions: { fileMode: '664', folderMode: '755', onConflict: 'skipIfIdentical' },
+			},
+			items,
+			true,
+		);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[2].json.error).toMatch(/contains "\.\."/);
+		const uploaded = output.filter((item) => !item.json.error);
+		expect(uploaded.map((item) => (item.json.fileExchange as { path: string }).path)).toEqual([
+			`${base}/0123456789/sales/2026/2026-0001.xml`,
+			`${base}/0123456789/sales/2026/2026-0002.xml`,
+			`${base}/0123456789/sales/2026/2026-0004.xml`,
+		]);
+		expect(uploaded[0].json.order).toBe('2026/0001');
+		const onDisk = diskPath(info(), `${base}/0123456789/sales/2026/2026-0002.xml`);
+		expect(await readFile(onDisk, 'utf8')).toBe('<Invoice id="2026/0002"/>');
+		expect((await stat(onDisk)).mode & 0o777).toBe(0o664);
+
+		const [again] = await run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: '[uen_number]/[invoice_type]/[year]/[order_number].[file_ext]',
+				templateValues: {
+					uen_number: '0123456789',
+					invoice_type: 'sales',
+					documentDate: '2026-05-02',
+					order_number: '2026/0001',
+				},
+				uploadOptions: {},
+			},
+			[items[0]],
+		);
+		expect(again[0].json.fileExchange).toMatchObject({ status: 'skipped' });
+	});
+
+	it('stops with the item index when continue-on-fail is off', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
+		const attempt = run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: '[order_number].xml',
+				templateValues: {},
+				uploadOptions: {},
+			},
+			[binaryItem('x', 'x.xml')],
+		);
+		await expect(attempt).rejects.toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 0 } });
+		await expect(attempt).rejects.toThrow(/\[order_number\] has no value/);
+	});
+
+	it('lists, downloads, moves to a dated processed/ folder, writes a reason file and deletes', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
+		await run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: 'inbound/a.xml',
+				templateValues: {},
+				uploadOptions: {},
+			},
+			[binaryItem('A', 'a.xml')],
+		);
+		await run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: 'inbound/sub/b.pdf',
+				templateValues: {},
+				uploadOptions: {},
+			},
+			[binaryItem('B', 'b.pdf')],
+		);
+
+		const [listed] = await run('list', {
+			folder: `${base}/inbound`,
+			recursive: true,
+			glob: '*.xml',
+			includeFolders: false,
+		});
+		expect(listed.map((item) => item.json.path)).toEqual([`${base}/inbound/a.xml`]);
+		expect(listed[0].json).toMatchObject({ size: 1, type: 'file' });
+
+		const [downloaded] = await run('download', { path: `${base}/inbound/a.xml`, binaryPropertyName: 'file' });
+		expect(Buffer.from(downloaded[0].binary?.file.data ?? '', 'base64').toString()).toBe('A');
+		expect(downloaded[0].binary?.file.fileName).toBe('a.xml');
+
+		const [moved] = await run('move', {
+			path: `${base}/inbound/a.xml`,
+			destinationFolder: 'processed',
+			moveOptions: { dateFolders: 'month' },
+		});
+		const to = (moved[0].json.fileExchange as { to: string }).to;
+		expect(to).toMatch(new RegExp(`^${base}/inbound/processed/\\d{4}/\\d{2}/a\\.xml$`));
+		expect(await readFile(diskPath(info(), to), 'utf8')).toBe('A');
+
+		const [reason] = await run('writeReasonFile', {
+			path: `${base}/inbound/sub/b.pdf`,
+			reason: 'UBL rule BR-01 failed',
+			suffix: '.reason.txt',
+			fileMode: '664',
+		});
+		expect(reason[0].json.fileExchange).toMatchObject({ path: `${base}/inbound/sub/b.pdf.reason.txt` });
+		expect(await readFile(diskPath(info(), `${base}/inbound/sub/b.pdf.reason.txt`), 'utf8')).toBe(
+			'UBL rule BR-01 failed\n',
+		);
+
+		await run('delete', { path: `${base}/inbound/sub/b.pdf` });
+		const [after] = await run('list', {
+			folder: `${base}/inbound/sub`,
+			recursive: false,
+			glob: '',
+			includeFolders: false,
+		});
+		expect(after.map((item) => item.json.name)).toEqual(['b.pdf.reason.txt']);
+	});
+
+	it('gives every item an error when the connection fails and continue-on-fail is on', async () => {
+		const node2 = new FileExchange();
+		const [output] = await node2.execute.call(
+			fakeExecuteFunctions({
+				items: [{ json: {} }, { json: {} }],
+				parameters: { protocol, operation: 'list', folder: '/', recursive: false, glob: '', includeFolders: false },
+				credentials: { ...credentials(), password: 'wrong-password-xyz' },
+				continueOnFail: true,
+			}),
+		);
+		expect(output).toHaveLength(2);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(String(output[0].json.error)).not.toContain('wrong-password-xyz');
+		expect(output[0].json.errorKind).toBe('authentication');
+	});
+});
