@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
@@ -10,7 +11,7 @@ interface NodeCase {
 	name: string;
 	protocol: 'sftp' | 'ftp';
 	info: () => SftpServerInfo | FtpServerInfo;
-	credentials: () => Record<string, unknown>;
+	credentials: () => IDataObject;
 }
 
 const cases: NodeCase[] = [
