@@ -19,6 +19,8 @@ export type ItemRequest = Pick<
 > & {
 	/** Overrides the node's Context Party ID (accountant feed items carry their own). */
 	contextPartyId?: number;
+	/** Account-level calls (account information, company search) need no company. */
+	withoutCompany?: boolean;
 };
 
 function optionalId(value: unknown, what: string): number | undefined {
@@ -36,19 +38,35 @@ export function companyFor(this: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
+/** The request core's options for an item: the node's company, context party and item index. */
+function optionsForItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: ItemRequest,
+): BillitRequestOptions {
+	const company = companyFor.call(this, itemIndex);
+	const { withoutCompany, contextPartyId, ...options } = request;
+	const oauth2 = this.getNodeParameter('authentication', itemIndex, 'apiKey') === 'oAuth2';
+	if (oauth2 && !withoutCompany && company.partyId === undefined) {
+		throw new Error(
+			'Choose a Company: an OAuth2 connection has no company of its own, so the node must say which PartyID to act for',
+		);
+	}
+	return {
+		...options,
+		itemIndex,
+		partyId: company.partyId,
+		contextPartyId: contextPartyId ?? company.contextPartyId,
+	};
+}
+
 /** One Billit request for an item, in the company chosen on the node. */
 export async function requestForItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	request: ItemRequest,
 ): Promise<unknown> {
-	const company = companyFor.call(this, itemIndex);
-	return await billitRequest.call(this, {
-		...request,
-		itemIndex,
-		partyId: company.partyId,
-		contextPartyId: request.contextPartyId ?? company.contextPartyId,
-	});
+	return await billitRequest.call(this, optionsForItem.call(this, itemIndex, request));
 }
 
 /** All items of a Billit list (following NextPageLink), or the first `limit`. */
@@ -58,17 +76,8 @@ export async function requestAllForItem(
 	request: ItemRequest,
 	limit?: number,
 ): Promise<IDataObject[]> {
-	const company = companyFor.call(this, itemIndex);
-	return (await billitRequestAllItems.call(
-		this,
-		{
-			...request,
-			itemIndex,
-			partyId: company.partyId,
-			contextPartyId: request.contextPartyId ?? company.contextPartyId,
-		},
-		{ limit },
-	)) as IDataObject[];
+	const options = optionsForItem.call(this, itemIndex, request);
+	return (await billitRequestAllItems.call(this, options, { limit })) as IDataObject[];
 }
 
 /** Reads Return All / Limit and lists a path. */

@@ -201,6 +201,27 @@ describe('Company', () => {
 		expect(call.headers.partyid).toBe(String(other));
 		expect(call.headers.authorization).toMatch(/redacted/);
 	});
+
+	it('with OAuth2 lists companies without a company but asks for one before company calls', async () => {
+		const oauth = { authentication: 'oAuth2', company: locator('', 'list') };
+		const { output } = await runBillit(emulator, {
+			...oauth,
+			resource: 'company',
+			operation: 'listCompanies',
+			apiAllowedOnly: false,
+		});
+		expect(jsonOf(output).map((company) => company.PartyID)).toContain(COMPANY);
+		await expect(
+			runBillit(emulator, {
+				...oauth,
+				resource: 'product',
+				operation: 'getMany',
+				returnAll: true,
+				search: '',
+			}),
+		).rejects.toThrow(/Choose a Company: an OAuth2 connection has no company of its own/);
+		expect(received(emulator, { path: '/v1/products' })).toHaveLength(0);
+	});
 });
 
 describe('Accountant Feed', () => {

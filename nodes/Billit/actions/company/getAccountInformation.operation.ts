@@ -18,6 +18,7 @@ export async function execute(
 	const account = await requestForItem.call(this, itemIndex, {
 		method: 'GET',
 		path: '/v1/account/accountInformation',
+		withoutCompany: true,
 	});
 	return [{ json: account as IDataObject }];
 }

@@ -27,6 +27,7 @@ export async function execute(
 	const account = (await requestForItem.call(this, itemIndex, {
 		method: 'GET',
 		path: '/v1/account/accountInformation',
+		withoutCompany: true,
 	})) as IDataObject;
 	const apiAllowedOnly = this.getNodeParameter('apiAllowedOnly', itemIndex, false) as boolean;
 	const companies = ((account.Companies as IDataObject[] | undefined) ?? []).filter(
