@@ -1,0 +1,6 @@
+import type { Benchmark } from './types';
+import { ublBenchmark } from './ubl';
+import { xmlLibraryBenchmark } from './xml-library';
+
+/** Every benchmark, in the order a full run takes them. */
+export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark];
