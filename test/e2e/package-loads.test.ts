@@ -18,8 +18,9 @@ describe('the packed package in a real n8n', () => {
 		expect(n8n.coordinates.packageName).toBe(declaredTypes(repoRoot).packageName);
 	});
 
-	it('loads exactly the node types package.json declares', async () => {
-		const expected = declaredTypes(repoRoot).nodes.map((name) => n8n.typeName(name));
+	it('loads exactly the node types package.json declares, plus the tool variants of usableAsTool nodes', async () => {
+		const declared = declaredTypes(repoRoot);
+		const expected = [...declared.nodes, ...declared.toolNodes].map((name) => n8n.typeName(name));
 		const loaded = await n8n.nodeTypes();
 		expect(missing(expected, loaded)).toEqual([]);
 		// Versioned nodes are listed once per version; the set of names must match exactly.

@@ -13,9 +13,12 @@ export class N8nHttpError extends Error {
 
 /** The promise's value, or undefined when n8n answered 404; other failures pass through. */
 export async function undefinedIfNotFound<T>(promise: Promise<T>): Promise<T | undefined> {
-	return await promise.catch(async (error: unknown) =>
-		error instanceof N8nHttpError && error.status === 404 ? undefined : await Promise.reject(error),
-	);
+	try {
+		return await promise;
+	} catch (error) {
+		if (error instanceof N8nHttpError && error.status === 404) return undefined;
+		throw error;
+	}
 }
 
 export interface JsonRequest {

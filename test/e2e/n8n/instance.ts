@@ -128,7 +128,6 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	mkdirSync(options.userFolder, { recursive: true });
 	const logFile = join(options.userFolder, 'n8n.log');
 	const logFd = openSync(logFile, 'a');
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test harness: starts npm and n8n, not node code
 	const child = spawn(options.runtime.node, [options.runtime.n8nBin, 'start'], {
 		cwd: options.userFolder,
 		env: instanceEnv(options, port, brokerPort, encryptionKey),

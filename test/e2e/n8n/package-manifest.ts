@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface DeclaredTypes {
 	packageName: string;
 	nodes: string[];
+	/** `<name>Tool`: the AI-tool variant n8n derives from every node marked `usableAsTool`. */
+	toolNodes: string[];
 	credentials: string[];
 }
 
@@ -22,10 +24,18 @@ function exportedClasses(file: string): Constructor[] {
 	return Object.values(exported).filter((value): value is Constructor => typeof value === 'function');
 }
 
+interface NodeDescriptionPart {
+	description?: { name?: unknown; usableAsTool?: unknown };
+}
+
 function nodeName(instance: unknown, file: string): string {
-	const name = (instance as { description?: { name?: unknown } }).description?.name;
+	const name = (instance as NodeDescriptionPart).description?.name;
 	if (typeof name !== 'string') throw new Error(`${file} exports a class without description.name`);
 	return name;
+}
+
+function toolNodeNames(instance: unknown, file: string): string[] {
+	return (instance as NodeDescriptionPart).description?.usableAsTool ? [`${nodeName(instance, file)}Tool`] : [];
 }
 
 function credentialName(instance: unknown, file: string): string {
@@ -40,11 +50,12 @@ function credentialName(instance: unknown, file: string): string {
  */
 export function declaredTypes(packageDir: string): DeclaredTypes {
 	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as PackageJson;
-	const namesIn = (files: string[] | undefined, nameOf: (instance: unknown, file: string) => string) =>
-		(files ?? []).flatMap((file) => exportedClasses(join(packageDir, file)).map((cls) => nameOf(new cls(), file)));
+	const namesIn = (files: string[] | undefined, namesOf: (instance: unknown, file: string) => string | string[]) =>
+		(files ?? []).flatMap((file) => exportedClasses(join(packageDir, file)).flatMap((cls) => namesOf(new cls(), file)));
 	return {
 		packageName: manifest.name,
 		nodes: namesIn(manifest.n8n?.nodes, nodeName),
+		toolNodes: namesIn(manifest.n8n?.nodes, toolNodeNames),
 		credentials: namesIn(manifest.n8n?.credentials, credentialName),
 	};
 }

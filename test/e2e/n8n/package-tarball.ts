@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathWithNode24, repoRoot } from './repo';
 
 function npm(args: string[], cwd: string, capture: boolean): string {
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test harness: starts npm and n8n, not node code
 	const result = spawnSync('npm', args, {
 		cwd,
 		env: { ...process.env, PATH: pathWithNode24(), npm_config_update_notifier: 'false' },
@@ -37,6 +36,10 @@ export function installPackageInto(userFolder: string, tarball: string): string 
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(join(nodesDir, 'package.json'), `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
-	npm(['install', '--ignore-scripts', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=warn', tarball], nodesDir, false);
+	npm(
+		['install', '--ignore-scripts', '--omit=dev', '--omit=peer', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=warn', tarball],
+		nodesDir,
+		false,
+	);
 	return nodesDir;
 }

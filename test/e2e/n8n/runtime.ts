@@ -18,12 +18,10 @@ const installer = join(repoRoot, 'scripts', 'n8n-runtime.mjs');
  * prints its own progress), then returns where it is.
  */
 export function ensureN8nRuntime(): N8nRuntime {
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test harness: starts npm and n8n, not node code
 	const install = spawnSync(node24, [installer, 'install'], { stdio: 'inherit' });
 	if (install.status !== 0) {
 		throw new Error(`installing n8n failed (${install.signal ?? `exit ${install.status}`}); see the output above`);
 	}
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test harness: starts npm and n8n, not node code
 	const locate = spawnSync(node24, [installer, 'locate'], { encoding: 'utf8' });
 	if (locate.status !== 0) throw new Error(`locating n8n failed: ${locate.stderr.trim()}`);
 	return JSON.parse(locate.stdout) as N8nRuntime;
