@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { binaryItem, locator } from '../../helpers/fake-execute';
@@ -157,6 +159,32 @@ describe('Document', () => {
 		expect(
 			received(emulator, { method: 'DELETE', path: `/v1/toProcess/${uploadId}` }),
 		).toHaveLength(1);
+	});
+});
+
+describe('Document upload of a UBL file', () => {
+	it('becomes an incoming invoice that the Incoming Invoice resource then lists', async () => {
+		const xml = readFileSync(join(__dirname, '../../fixtures/ubl/base-example.xml'));
+		const { output } = await runBillit(
+			emulator,
+			{ resource: 'document', operation: 'upload', binaryPropertyName: 'invoice', options: {} },
+			{ items: [binaryItem('invoice', xml, 'base-example.xml', 'application/xml')] },
+		);
+		expect(output[0].json).toMatchObject({
+			FileName: 'base-example.xml',
+			MimeType: 'application/xml',
+		});
+		const { output: incoming } = await runBillit(emulator, {
+			resource: 'incomingInvoice',
+			operation: 'getMany',
+			returnAll: true,
+			notExportedOnly: true,
+			exportMarker: 'flag',
+			filters: {},
+			options: { simplify: true },
+		});
+		expect(incoming).toHaveLength(1);
+		expect(incoming[0].json).toMatchObject({ OrderDirection: 'Cost', OrderType: 'Invoice' });
 	});
 });
 
