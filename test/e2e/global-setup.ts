@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import type { TestProject } from 'vitest/node';
 
+import { createEmulator } from '../../emulator';
+import { startTestServers } from '../servers';
 import type { N8nCoordinates } from './n8n/client';
 import { startN8n } from './n8n/instance';
 import { prepareAccess } from './n8n/owner';
@@ -13,7 +15,8 @@ import { ensureN8nRuntime } from './n8n/runtime';
 import './n8n/shared-instance';
 
 // One real n8n for the whole e2e run, with this package installed from its packed tarball the way
-// users install it. N8N_E2E_KEEP=1 keeps the work folder (database, n8n.log) after the run.
+// users install it, plus the Billit emulator and the real SFTP/FTP servers the example pipelines
+// talk to. N8N_E2E_KEEP=1 keeps the work folder (database, n8n.log) after the run.
 export default async function setup(project: TestProject) {
 	const timings: string[] = [];
 	const timed = async <T>(label: string, step: () => T | Promise<T>): Promise<T> => {
@@ -23,14 +26,23 @@ export default async function setup(project: TestProject) {
 		return result;
 	};
 
-	const runtime = await timed('n8n runtime', ensureN8nRuntime);
-	const workDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-billit-e2e-'));
-	const userFolder = join(workDir, 'user');
-	const tarball = await timed('build + pack', () => buildAndPack(join(workDir, 'pack')));
-	await timed('package install', () => installPackageInto(userFolder, tarball));
-	const instance = await timed('n8n start', () => startN8n({ runtime, userFolder }));
+	const emulator = createEmulator();
+	const serversStarting = timed('test servers', startTestServers);
+	// A failed n8n start must not leave the servers running.
+	serversStarting.catch(() => undefined);
+	const stopServers = async () => await (await serversStarting.catch(() => undefined))?.stop();
+
+	let n8nStarted: Awaited<ReturnType<typeof startN8n>> | undefined;
 	let provided = false;
+	const workDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-billit-e2e-'));
 	try {
+		await timed('emulator', async () => await emulator.start());
+		const runtime = await timed('n8n runtime', ensureN8nRuntime);
+		const userFolder = join(workDir, 'user');
+		const tarball = await timed('build + pack', () => buildAndPack(join(workDir, 'pack')));
+		await timed('package install', () => installPackageInto(userFolder, tarball));
+		const instance = await timed('n8n start', () => startN8n({ runtime, userFolder }));
+		n8nStarted = instance;
 		const access = await timed('owner + API key', () => prepareAccess(instance.baseUrl));
 		const packageName = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string }).name;
 		const coordinates: N8nCoordinates = {
@@ -40,15 +52,21 @@ export default async function setup(project: TestProject) {
 			logFile: instance.logFile,
 			packageName,
 		};
+		const { sftp, ftp } = await serversStarting;
 		project.provide('n8n', coordinates);
+		project.provide('testServers', { sftp, ftp });
+		project.provide('billitEmulator', { url: emulator.url });
 		provided = true;
+		console.log(`[e2e] n8n ${runtime.version} at ${instance.baseUrl} (log ${instance.logFile}); emulator ${emulator.url}; ${timings.join(', ')}`);
 	} finally {
-		if (!provided) await instance.stop();
+		if (!provided) {
+			await Promise.allSettled([n8nStarted?.stop(), emulator.stop(), stopServers()]);
+			rmSync(workDir, { recursive: true, force: true });
+		}
 	}
-	console.log(`[e2e] n8n ${runtime.version} at ${instance.baseUrl} (log ${instance.logFile}); ${timings.join(', ')}`);
 
 	return async () => {
-		await instance.stop();
+		await Promise.allSettled([n8nStarted?.stop(), emulator.stop(), stopServers()]);
 		if (process.env.N8N_E2E_KEEP) {
 			console.log(`[e2e] kept ${workDir}`);
 		} else {

@@ -1,0 +1,53 @@
+import { DEMO } from '../../../emulator/seed';
+import type { SftpServerInfo } from '../../servers/types';
+import type { N8nClient, StoredCredential, WorkflowFile } from '../n8n/client';
+import { DEMO_COMPANY } from './billit-emulator';
+import { credentialNamesOf } from './examples';
+
+export interface PipelineTargets {
+	emulatorUrl: string;
+	sftp: SftpServerInfo;
+}
+
+/** Credential data per type, pointing at the emulator and the real servers of this run. */
+function credentialData(type: string, { emulatorUrl, sftp }: PipelineTargets): Record<string, unknown> {
+	switch (type) {
+		case 'billitApi':
+			return { environment: 'custom', baseUrl: emulatorUrl, apiKey: DEMO.apiKey, partyId: String(DEMO_COMPANY) };
+		case 'fileExchangeSftp':
+			return {
+				host: sftp.host,
+				port: sftp.port,
+				username: sftp.username,
+				password: sftp.password,
+				hostKeys: sftp.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
+				acceptAnyHostKey: false,
+			};
+		default:
+			throw new Error(`no test credential for type ${type}`);
+	}
+}
+
+/**
+ * Creates, under the names an example refers to, the credentials it needs, so n8n links them when
+ * the unchanged file is imported. Returns a function that deletes them again.
+ */
+export async function createCredentialsFor(
+	n8n: N8nClient,
+	workflow: WorkflowFile,
+	targets: PipelineTargets,
+): Promise<() => Promise<void>> {
+	const created: StoredCredential[] = [];
+	const remove = async () => {
+		await Promise.all(created.map(async (credential) => await n8n.deleteCredential(credential.id)));
+	};
+	try {
+		for (const [type, name] of credentialNamesOf(workflow)) {
+			created.push(await n8n.createCredential(name, type, credentialData(type, targets)));
+		}
+	} catch (error) {
+		await remove();
+		throw error;
+	}
+	return remove;
+}

@@ -1,0 +1,61 @@
+import type { N8nClient, StoredWorkflow } from '../n8n/client';
+import { requestJson } from '../n8n/http';
+import type { N8nExecution } from '../n8n/run-data';
+
+const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
+// Short enough to wait for, long enough that the workflow is unpublished before it fires again.
+const TEST_INTERVAL_SECONDS = 15;
+const POLL_MS = 250;
+
+/**
+ * The one change a test makes to an imported example, through n8n's API as a user would in the
+ * editor: its Schedule Trigger fires every few seconds instead of every 30 minutes, so a test can
+ * wait for a real, schedule-started production execution.
+ */
+export async function shortenSchedule(n8n: N8nClient, workflowId: string): Promise<void> {
+	const workflow = await n8n.getWorkflow(workflowId);
+	const schedules = workflow.nodes.filter((node) => node.type === SCHEDULE_TRIGGER);
+	if (schedules.length !== 1) throw new Error(`workflow ${workflowId} has ${schedules.length} Schedule Triggers, expected 1`);
+	const nodes = workflow.nodes.map((node) =>
+		node.type === SCHEDULE_TRIGGER
+			? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: TEST_INTERVAL_SECONDS }] } } }
+			: node,
+	);
+	await requestJson<StoredWorkflow>(n8n.coordinates.baseUrl, {
+		method: 'PUT',
+		path: `/api/v1/workflows/${workflowId}`,
+		headers: { 'X-N8N-API-KEY': n8n.coordinates.apiKey },
+		body: { name: workflow.name, nodes, connections: workflow.connections, settings: workflow.settings ?? {} },
+	});
+}
+
+async function waitForNewExecutionId(n8n: N8nClient, workflowId: string, known: Set<string>, timeoutMs: number): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const started = (await n8n.executionsOf(workflowId)).filter((execution) => !known.has(String(execution.id)));
+		if (started.length) return String(started[started.length - 1].id);
+		if (Date.now() > deadline) throw new Error(`the schedule of workflow ${workflowId} started no execution within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+}
+
+/**
+ * Publishes the workflow, waits until its schedule starts one production execution, unpublishes it
+ * at once (so exactly one run happens) and returns that execution when it has finished.
+ */
+export async function runOnceOnSchedule(n8n: N8nClient, workflowId: string): Promise<N8nExecution> {
+	const known = new Set((await n8n.executionsOf(workflowId, 100)).map((execution) => String(execution.id)));
+	await n8n.activateWorkflow(workflowId);
+	let executionId: string;
+	try {
+		executionId = await waitForNewExecutionId(n8n, workflowId, known, (TEST_INTERVAL_SECONDS + 30) * 1000);
+	} finally {
+		await n8n.deactivateWorkflow(workflowId);
+	}
+	const execution = await n8n.waitForExecution(executionId);
+	const others = (await n8n.executionsOf(workflowId, 100)).filter(
+		(candidate) => !known.has(String(candidate.id)) && String(candidate.id) !== executionId,
+	);
+	if (others.length) throw new Error(`the schedule started ${others.length + 1} executions instead of one`);
+	return execution;
+}
