@@ -1,6 +1,7 @@
 import type { Benchmark } from './types';
 import { ublBenchmark } from './ubl';
 import { xmlLibraryBenchmark } from './xml-library';
+import { smallFilesBenchmark } from './small-files';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark];
+export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark];
