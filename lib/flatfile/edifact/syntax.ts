@@ -31,7 +31,7 @@ export function readEdifactSegments(text: string): { delimiters: EdifactDelimite
 			release: service[3],
 			segment: service[5],
 		};
-		body = body.slice(9);
+		body = body.slice(9).replace(/^[\r\n]+/, '');
 	}
 	if (!body.startsWith('UNB')) {
 		throw new FlatFileError('An EDIFACT interchange must start with UNA or UNB', segmentLocation(1));
