@@ -15,7 +15,7 @@ async function typeCodes(
 			name: String(code.Value ?? code.Description ?? code.Key),
 			value: code.Key as string | number,
 		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
+		.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
 async function getPaymentMethods(this: ILoadOptionsFunctions) {

@@ -78,12 +78,17 @@ describe('load options', () => {
 			const options = await method.call(context);
 			expect(options.length).toBeGreaterThan(0);
 			const names = options.map((option) => option.name);
-			expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+			expect([...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))).toEqual(
+				names,
+			);
 		}
+
 		expect(received(emulator, { path: '/v1/misc/typecodes/' }).map((entry) => entry.path)).toEqual([
 			'/v1/misc/typecodes/PaymentMethod',
 			'/v1/misc/typecodes/Unit',
 			'/v1/misc/typecodes/VATRate',
 		]);
+		const vatRates = await loadOptions.getVatRates.call(context);
+		expect(vatRates.map((option) => option.value)).toEqual(['0', '6', '12', '21']);
 	});
 });

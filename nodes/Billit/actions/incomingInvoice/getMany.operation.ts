@@ -3,7 +3,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { and, compare } from '../../../../lib/billit/filters';
+import { and, compare, or } from '../../../../lib/billit/filters';
 import {
 	exportMarkerFor,
 	exportMarkerProperties,
@@ -47,7 +47,7 @@ export async function execute(
 	const filter = and(
 		orderFilterFor.call(this, itemIndex, { orderDirection: 'Cost' }),
 		// Supplier invoices and credit notes only; offers and order forms are not purchase documents.
-		`(${compare('OrderType', 'eq', 'Invoice')}) or (${compare('OrderType', 'eq', 'CreditNote')})`,
+		or(compare('OrderType', 'eq', 'Invoice'), compare('OrderType', 'eq', 'CreditNote')),
 		marker?.kind === 'flag' ? compare('ExportedToConnector', 'eq', false) : undefined,
 	);
 	const orders = await listOrders.call(this, itemIndex, filter, options.sort ?? 'lastModifiedAsc');
