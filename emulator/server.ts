@@ -7,7 +7,7 @@ import type { Faults } from './faults';
 import { ApiError, header, type EmuRequest, type EmuResponse } from './http';
 import type { IdempotencyStore } from './idempotency';
 import type { RateLimiter } from './rate-limit';
-import { redactHeaders, type RequestLog } from './request-log';
+import { redactBody, redactHeaders, type RequestLog } from './request-log';
 import { matchRoute, type Ctx, type Route } from './router';
 import type { Store, User } from './store';
 
@@ -57,7 +57,7 @@ async function handle(pipeline: Pipeline, req: IncomingMessage, res: ServerRespo
 			path,
 			query: url.search,
 			headers: redactHeaders(req.headers),
-			body: request.rawBody.toString('utf8'),
+			body: redactBody(path, request.rawBody.toString('utf8')),
 			status,
 			faults: faults.map((fault) => fault.kind),
 			...(idempotentReplay ? { idempotentReplay } : {}),

@@ -155,6 +155,17 @@ function contractSuite(target: () => Target): void {
 			expect(order.Paid).toBe(true);
 		});
 
+		it('stores booking entries and e-signs an order', async () => {
+			const id = await createInvoice(`C-${suffix}-booking`);
+			const booking = await call(target(), 'PUT', `/v1/orders/${id}/bookingEntries`, { body: [{ AccountCode: '700000', Amount: 25, Description: 'Sales' }] });
+			expect(booking.status, booking.text).toBe(200);
+			const signed = await call(target(), 'POST', `/v1/orders/commands/eSign/${id}`);
+			expect(signed.status, signed.text).toBe(200);
+			expect(signed.json).toBe(true);
+			const notAList = await call(target(), 'PUT', `/v1/orders/${id}/bookingEntries`, { body: { AccountCode: '700000' } });
+			expect(notAList.status).toBe(400);
+		});
+
 		it('deletes: true, then 404, and listed among deleted orders', async () => {
 			const id = await createInvoice(`C-${suffix}-delete`);
 			const deleted = await call(target(), 'DELETE', `/v1/orders/${id}`);
@@ -295,6 +306,13 @@ function contractSuite(target: () => Target): void {
 			const codes = await call(target(), 'GET', '/v1/misc/typecodes/TransportType');
 			observe(target(), 'type code list TransportType', { status: codes.status, body: codes.text.slice(0, 200) });
 			expect([200, 404]).toContain(codes.status);
+			if (codes.status === 200) {
+				const [first] = (codes.json as { Items: Array<{ Key: string; Value: string }> }).Items;
+				expect(first).toMatchObject({ Key: expect.any(String), Value: expect.any(String) });
+				const label = await call(target(), 'GET', `/v1/misc/typecodes/TransportType/${encodeURIComponent(first.Key)}/NL`);
+				expect(label.status).toBe(200);
+				observe(target(), 'one type code label in NL', label.json);
+			}
 		});
 	});
 

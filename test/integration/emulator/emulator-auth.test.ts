@@ -63,6 +63,9 @@ describe('OAuth2 authorization code flow', () => {
 		expect((await bearer(granted.json.access_token as string)).status).toBe(200);
 		const reused = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, mode);
 		expect(reused.json.error).toBe('invalid_grant');
+		const logged = JSON.stringify(target.emulator?.admin.requests({ path: '/OAuth2/token' }));
+		expect(logged).toContain('grant_type');
+		for (const secret of [DEMO.clientSecret, code, granted.json.access_token, granted.json.refresh_token]) expect(logged).not.toContain(String(secret));
 	});
 
 	it('rotates refresh tokens: each is single-use', async () => {
@@ -97,6 +100,14 @@ describe('OAuth2 authorization code flow', () => {
 		expect(await revoke.json()).toEqual({ revoked: true });
 		const refreshed = await token({ grant_type: 'refresh_token', refresh_token: granted.json.refresh_token as string }, 'form');
 		expect(refreshed.json.error).toBe('invalid_grant');
+	});
+
+	it('revokes tokens through POST /OAuth2/revoke', async () => {
+		const code = (await authorize('s')).searchParams.get('code') as string;
+		const granted = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, 'form');
+		const revoked = await fetch(`${target.baseUrl}/OAuth2/revoke`, { method: 'POST', body: new URLSearchParams({ token: granted.json.access_token as string }) });
+		expect(revoked.status).toBe(200);
+		expect((await bearer(granted.json.access_token as string)).status).toBe(401);
 	});
 });
 
