@@ -1,10 +1,12 @@
 #!/bin/sh
-# Installs the Debian packages the integration test servers need (test/servers): OpenSSH's sshd
+# Installs the Debian packages the tests need: for the integration servers (test/servers) OpenSSH's sshd
 # and ssh-keygen, vsftpd, openssl, and useradd/chpasswd. Idempotent: installs only what is missing,
 # and runs `apt-get update` once, only when something is missing. Run as root (the CI does).
 set -eu
 
-PACKAGES="openssh-server openssh-client vsftpd openssl passwd"
+# python3, make and g++ compile sqlite3 for the n8n runtime (scripts/n8n-runtime.mjs); chromium renders
+# the n8n editor in browser tests.
+PACKAGES="openssh-server openssh-client vsftpd openssl passwd python3 make g++ chromium"
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "install-test-deps.sh must run as root (apt-get install)." >&2
