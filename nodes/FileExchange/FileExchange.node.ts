@@ -50,6 +50,14 @@ export class FileExchange implements INodeType {
 				default: 'sftp',
 			},
 			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'File', value: 'file' }],
+				default: 'file',
+			},
+			{
 				displayName: 'Operation',
 				name: 'operation',
 				type: 'options',
