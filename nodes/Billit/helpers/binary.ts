@@ -103,8 +103,17 @@ export function maxBytesFor(this: IExecuteFunctions, itemIndex: number): number 
 	return Math.round(megabytes * 1048576);
 }
 
+/** n8n reads the name as a path, so an invoice number such as 2026/0001 would lose its first part. */
+export function safeFileName(fileName: string): string {
+	return fileName.replace(/[\\/]/g, '_');
+}
+
 export async function toBinary(this: IExecuteFunctions, file: BillitFile): Promise<IBinaryData> {
-	return await this.helpers.prepareBinaryData(file.content, file.fileName, file.mimeType);
+	return await this.helpers.prepareBinaryData(
+		file.content,
+		safeFileName(file.fileName),
+		file.mimeType,
+	);
 }
 
 export function sha256Hex(content: Buffer): string {

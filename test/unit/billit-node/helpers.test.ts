@@ -4,7 +4,12 @@ import {
 	isExported,
 	markerPatch,
 } from '../../../nodes/Billit/descriptions/exportMarker';
-import { decodeFileContent, mimeTypeFor, sha256Hex } from '../../../nodes/Billit/helpers/binary';
+import {
+	decodeFileContent,
+	mimeTypeFor,
+	safeFileName,
+	sha256Hex,
+} from '../../../nodes/Billit/helpers/binary';
 import { compact } from '../../../nodes/Billit/helpers/compact';
 import { findUblAttachment, orderFiles } from '../../../nodes/Billit/helpers/orderFiles';
 import {
@@ -120,6 +125,11 @@ describe('binary helpers', () => {
 		expect(mimeTypeFor('statement.cod')).toBe('text/plain');
 		expect(mimeTypeFor('x.bin')).toBe('application/octet-stream');
 		expect(mimeTypeFor('x.xml', 'text/xml')).toBe('text/xml');
+	});
+
+	it('keeps an invoice number with a slash in one file name', () => {
+		expect(safeFileName('2026/0001.pdf')).toBe('2026_0001.pdf');
+		expect(safeFileName('a\\b.xml')).toBe('a_b.xml');
 	});
 
 	it('refuses an oversized base64 file before decoding it', () => {
