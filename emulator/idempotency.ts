@@ -1,6 +1,8 @@
 import type { EmuResponse } from './http';
 
-/** First answers to writes that carried an `Idempotent-Key`, per company and key. */
+const MAX_KEYS = 10_000;
+
+/** First answers to writes that carried an `Idempotent-Key`, per company and key (oldest forgotten first). */
 export class IdempotencyStore {
 	private answers = new Map<string, EmuResponse>();
 
@@ -14,6 +16,7 @@ export class IdempotencyStore {
 
 	remember(scope: string, key: string, response: EmuResponse): void {
 		this.answers.set(`${scope}\u0000${key}`, response);
+		if (this.answers.size > MAX_KEYS) this.answers.delete(this.answers.keys().next().value as string);
 	}
 
 	clear(): void {

@@ -214,7 +214,7 @@ export function addDays(date: string, days: number): string {
 export function presentOrder(order: Order, today: string): Json {
 	const expiry = typeof order.ExpiryDate === 'string' ? order.ExpiryDate.slice(0, 10) : undefined;
 	const overdueDays =
-		expiry && !order.Paid && order.OrderDirection && expiry < today
+		expiry && !order.Paid && expiry < today
 			? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${expiry}T00:00:00Z`)) / 86_400_000)
 			: 0;
 	return {

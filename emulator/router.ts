@@ -39,7 +39,7 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
 		let literals = 0;
 		const ok = pattern.every((part, index) => {
 			if (part.startsWith(':')) {
-				params[part.slice(1)] = decodeURIComponent(segments[index]);
+				params[part.slice(1)] = safeDecode(segments[index]);
 				return true;
 			}
 			literals++;
@@ -52,4 +52,13 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
 	}
 	if (best) return { route: best.route, params: best.params };
 	return pathMatched ? 'methodMismatch' : undefined;
+}
+
+/** A malformed percent-escape stays as sent; the handler then answers 404 or 400 for it. */
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }

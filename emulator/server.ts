@@ -43,7 +43,10 @@ export function createHttpServer(pipeline: Pipeline): Server {
 async function handle(pipeline: Pipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const { store } = pipeline;
 	const rawBody = await readBody(req);
-	const url = new URL(req.url ?? '/', pipeline.baseUrl());
+	// Links (NextPageLink) use the host the client addressed, as a server behind its own name does.
+	const host = req.headers.host;
+	const base = host && /^[A-Za-z0-9.\-[\]:]+$/.test(host) ? `http://${host}` : pipeline.baseUrl();
+	const url = new URL(req.url ?? '/', base);
 	const path = url.pathname.replace(/\/+$/, '') || '/';
 	const method = (req.method ?? 'GET').toUpperCase();
 	const request: EmuRequest = { method, url, path, headers: req.headers, rawBody: rawBody ?? Buffer.alloc(0), params: {} };
@@ -86,7 +89,7 @@ async function handle(pipeline: Pipeline, req: IncomingMessage, res: ServerRespo
 		return;
 	}
 
-	const { response, replayed } = await dispatch(pipeline, request, isAdmin);
+	const { response, replayed } = await dispatch(pipeline, request, isAdmin, base);
 	logEntry(response.status, replayed);
 	if (terminal?.kind === 'dropAfter') {
 		req.socket.destroy();
@@ -99,6 +102,7 @@ async function dispatch(
 	pipeline: Pipeline,
 	request: EmuRequest,
 	isAdmin: boolean,
+	baseUrl: string,
 ): Promise<{ response: EmuResponse; replayed?: boolean }> {
 	const { store } = pipeline;
 	try {
@@ -128,7 +132,7 @@ async function dispatch(
 			}
 			return { response: pipeline.idempotency.get(scope, key) as EmuResponse, replayed: true };
 		}
-		const ctx = makeContext(store, request, pipeline.baseUrl(), user, auth);
+		const ctx = makeContext(store, request, baseUrl, user, auth);
 		const response = await match.route.handler(ctx);
 		if (idempotent && response.status < 500) pipeline.idempotency.remember(scope, key, response);
 		return { response };

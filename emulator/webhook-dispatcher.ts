@@ -53,14 +53,15 @@ export class WebhookDispatcher {
 
 	reset(): void {
 		this.stop();
-		this.abort = new AbortController();
 		this.deliveries = [];
 	}
 
+	/** Cancels pending and running deliveries; the dispatcher stays usable (for a restart). */
 	stop(): void {
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		this.abort.abort();
+		this.abort = new AbortController();
 	}
 
 	private onChange(event: ChangeEvent): void {
@@ -114,12 +115,13 @@ export class WebhookDispatcher {
 			Body: body,
 			Time: this.store.clock.nowIso(),
 		};
+		const signal = this.abort.signal;
 		try {
 			const response = await fetch(hook.WebhookURL, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json', 'Billit-Signature': signature },
 				body,
-				signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
+				signal: AbortSignal.any([signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
 			});
 			await response.arrayBuffer();
 			record.Status = response.status;
@@ -129,7 +131,7 @@ export class WebhookDispatcher {
 		this.deliveries.push(record);
 		if (this.deliveries.length > MAX_RECORDED) this.deliveries.shift();
 		const failed = record.Status === undefined || record.Status >= 300;
-		if (failed && attempt < this.store.switches.webhookMaxAttempts && !this.abort.signal.aborted) {
+		if (failed && attempt < this.store.switches.webhookMaxAttempts && !signal.aborted) {
 			const delay = this.store.switches.webhookRetryDelayMs * 2 ** (attempt - 1);
 			this.schedule(hook, body, entityId, eventType, attempt + 1, delay);
 		}

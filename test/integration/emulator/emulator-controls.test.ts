@@ -190,6 +190,24 @@ describe('switches and robustness', () => {
 		expect(page.NextPageLink).toBe(expected);
 	});
 
+	it('builds NextPageLink on the host the client addressed', async () => {
+		admin().setSwitches({ pageSize: 1 });
+		admin().seed({ invoices: 2 });
+		const body = await new Promise<string>((resolve, reject) => {
+			const req = request(new URL('/v1/orders?$orderby=OrderID asc', target.baseUrl), { headers: { ApiKey: target.apiKey, PartyID: target.partyId, Host: 'billit.emulator.test:8443' } }, (res) => {
+				let text = '';
+				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+				res.on('end', () => resolve(text));
+			});
+			req.on('error', reject);
+			req.end();
+		});
+		const link = new URL((JSON.parse(body) as { NextPageLink: string }).NextPageLink);
+		expect(link.host).toBe('billit.emulator.test:8443');
+		expect(link.searchParams.get('$skip')).toBe('1');
+		expect(link.searchParams.get('$orderby')).toBe('OrderID asc');
+	});
+
 	it('answers in the legacy error shape when switched', async () => {
 		admin().setSwitches({ errorShape: 'legacy' });
 		const answer = await call(target, 'GET', '/v1/orders/12345');
