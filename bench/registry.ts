@@ -2,6 +2,7 @@ import type { Benchmark } from './types';
 import { ublBenchmark } from './ubl';
 import { xmlLibraryBenchmark } from './xml-library';
 import { smallFilesBenchmark } from './small-files';
+import { exportBenchmark } from './export';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark];
+export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark, exportBenchmark];

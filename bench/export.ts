@@ -1,0 +1,123 @@
+/**
+ * Export at the rate limit: 1,000 sent invoices listed, their PDF and UBL downloaded through the
+ * lib/billit request core from the in-process emulator and uploaded over SFTP. With 25 req/s
+ * enforced: elapsed ÷ floor (requests ÷ 25 s) and the 429 count; with the limit off: requests/s.
+ */
+import { chown, mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { createEmulator, DEMO, type Emulator } from '../emulator';
+import { SftpExchangeClient } from '../lib/exchange/sftp-client';
+import { CompanyPacer } from '../lib/billit/pacer';
+import type { SftpServerInfo } from '../test/servers/types';
+import { perSecond } from './format';
+import { timeAsync } from './measure';
+import type { BenchResult, Benchmark, BenchRow } from './types';
+import { countingSend } from './export/counting-send';
+import { exportInvoices, exportedName } from './export/run-export';
+import { seedSentInvoices, type ExpectedFile } from './export/sent-invoices';
+import { emptyFolder } from './transfer/payload';
+import { startBenchSftpServer } from './transfer/sftp-server';
+
+const INVOICES = 1000;
+const RATE_LIMIT = 25;
+const FLOOR_GOAL = 1.1;
+
+async function verifyExport(folder: string, expected: Map<number, ExpectedFile[]>): Promise<void> {
+	const wanted = [...expected].flatMap(([orderId, files]) =>
+		files.map((file) => ({ name: exportedName(orderId, file.fileName), content: file.content })),
+	);
+	const present = await readdir(folder);
+	if (present.length !== wanted.length) throw new Error(`${present.length} exported files, expected ${wanted.length}`);
+	for (const file of wanted) {
+		const content = await readFile(join(folder, file.name));
+		if (!content.equals(file.content)) throw new Error(`${file.name} differs from the emulator's file`);
+	}
+}
+
+async function exportRun(
+	emulator: Emulator,
+	server: SftpServerInfo,
+	expected: Map<number, ExpectedFile[]>,
+	pacer: CompanyPacer | undefined,
+) {
+	const diskFolder = join(server.root, 'export');
+	await emptyFolder(diskFolder);
+	const http = countingSend();
+	const client = new SftpExchangeClient({
+		host: server.host,
+		port: server.port,
+		username: server.username,
+		privateKey: server.privateKey,
+		hostKeys: server.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
+	});
+	await client.connect();
+	try {
+		const seconds = await timeAsync(
+			async () =>
+				await exportInvoices({
+					baseUrl: emulator.url,
+					apiKey: DEMO.apiKey,
+					partyId: DEMO.partyIds[0],
+					pacer,
+					send: http.send,
+					client,
+					remoteFolder: `${server.remoteRoot}/export`,
+					orderIds: new Set(expected.keys()),
+				}),
+		);
+		await verifyExport(diskFolder, expected);
+		return { seconds, ...http.counts() };
+	} finally {
+		await client.close();
+	}
+}
+
+export const exportBenchmark: Benchmark = {
+	name: 'export',
+	title: 'Export at the rate limit',
+	async run(): Promise<BenchResult> {
+		const emulator = createEmulator({ switches: { rateLimitPerSecond: RATE_LIMIT } });
+		await emulator.start();
+		const sftp = await startBenchSftpServer();
+		try {
+			const expected = seedSentInvoices(emulator, DEMO.partyIds[0], INVOICES);
+			const diskFolder = join(sftp.info.root, 'export');
+			await mkdir(diskFolder, { recursive: true });
+			const owner = await stat(sftp.info.root);
+			await chown(diskFolder, owner.uid, owner.gid);
+
+			const limited = await exportRun(emulator, sftp.info, expected, new CompanyPacer(RATE_LIMIT));
+			const floor = limited.requests / RATE_LIMIT;
+			const overFloor = limited.seconds / floor;
+			emulator.admin.setSwitches({ rateLimitPerSecond: 0 });
+			const unlimited = await exportRun(emulator, sftp.info, expected, undefined);
+			const rows: BenchRow[] = [
+				{
+					measure: `${INVOICES} invoices at ${RATE_LIMIT} req/s: elapsed ÷ floor`,
+					ours: `${limited.seconds.toFixed(1)} s for ${limited.requests} requests`,
+					reference: `floor ${floor.toFixed(1)} s`,
+					ratio: overFloor,
+					goal: `≤ ${FLOOR_GOAL}`,
+					met: overFloor <= FLOOR_GOAL && limited.throttled === 0,
+				},
+				{ measure: `429 answers at ${RATE_LIMIT} req/s`, ours: String(limited.throttled), goal: '0', met: limited.throttled === 0 },
+				{
+					measure: `${INVOICES} invoices, limit off: requests per second`,
+					ours: perSecond(unlimited.requests, unlimited.seconds, 'req'),
+					reference: `${unlimited.seconds.toFixed(1)} s in all`,
+				},
+			];
+			return {
+				rows,
+				notes: [
+					`Per run: list the orders (following NextPageLink), then per invoice GET its PDF and UBL file (base64 JSON) through executeBillitRequest and upload both atomically (mode 664) over one SFTP connection, ${new SftpExchangeClient({ host: '', port: 0, username: '' }).maxParallelTransfers} invoices in flight. The pacer is lib/billit's CompanyPacer; the emulator enforces fixed one-second windows.`,
+					'Ratio here is elapsed ÷ floor (lower is better). Checked before the time counts: every PDF and UBL on the server disk, byte-identical to the emulator\'s file.',
+				],
+			};
+		} finally {
+			await sftp.stop();
+			await emulator.stop();
+		}
+	},
+};
