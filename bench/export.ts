@@ -67,7 +67,7 @@ async function exportRun(
 				}),
 		);
 		await verifyExport(diskFolder, expected);
-		return { seconds, ...http.counts() };
+		return { seconds, inFlight: client.maxParallelTransfers, ...http.counts() };
 	} finally {
 		await client.close();
 	}
@@ -111,7 +111,7 @@ export const exportBenchmark: Benchmark = {
 			return {
 				rows,
 				notes: [
-					`Per run: list the orders (following NextPageLink), then per invoice GET its PDF and UBL file (base64 JSON) through executeBillitRequest and upload both atomically (mode 664) over one SFTP connection, ${new SftpExchangeClient({ host: '', port: 0, username: '' }).maxParallelTransfers} invoices in flight. The pacer is lib/billit's CompanyPacer; the emulator enforces fixed one-second windows.`,
+					`Per run: list the orders (following NextPageLink), then per invoice GET its PDF and UBL file (base64 JSON) through executeBillitRequest and upload both atomically (mode 664) over one SFTP connection, ${limited.inFlight} invoices in flight. The pacer is lib/billit's CompanyPacer; the emulator enforces fixed one-second windows.`,
 					'Ratio here is elapsed ÷ floor (lower is better). Checked before the time counts: every PDF and UBL on the server disk, byte-identical to the emulator\'s file.',
 				],
 			};
