@@ -1,4 +1,4 @@
-import { FlatFileError } from './errors';
+import { relocated } from './errors';
 import { readFieldPath } from './field-path';
 import { DEFAULT_DECIMAL, formatDate, formatDecimal, parseDate, parseDecimal } from './formats';
 
@@ -44,7 +44,7 @@ export function renderCell(row: unknown, column: ColumnSpec): string {
 				return typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
 	} catch (error) {
-		throw new FlatFileError(`Column "${column.header}": ${(error as Error).message}`);
+		throw relocated(error, { prefix: `Column "${column.header}"` });
 	}
 }
 
@@ -63,7 +63,7 @@ export function readCell(text: string, column: ColumnSpec): string | number | un
 				return text;
 		}
 	} catch (error) {
-		throw new FlatFileError(`Column "${column.header}": ${(error as Error).message}`);
+		throw relocated(error, { prefix: `Column "${column.header}"` });
 	}
 }
 

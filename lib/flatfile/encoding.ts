@@ -42,11 +42,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName = 'utf-
 		try {
 			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		} catch {
-			const offset = firstInvalidUtf8(bytes);
-			throw new FlatFileError(
-				`The file is not valid UTF-8: byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}; choose the file's encoding (for example Latin-1)`,
-				lineLocation(lineOfByte(bytes, offset)),
-			);
+			throw notUtf8(bytes);
 		}
 	} else {
 		text = Buffer.from(bytes).toString('latin1');
@@ -54,12 +50,20 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName = 'utf-
 	return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
+function notUtf8(bytes: Uint8Array): FlatFileError {
+	const offset = firstInvalidUtf8(bytes);
+	return new FlatFileError(
+		`The file is not valid UTF-8: byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}; choose the file's encoding (for example Latin-1)`,
+		lineLocation(lineOfByte(bytes, offset)),
+	);
+}
+
 export function encodeText(text: string, encoding: TextEncodingName = 'utf-8'): Buffer {
 	if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
-	const unwritable = /[^\u0000-\u00ff]/.exec(text);
+	const unwritable = [...text].find((char) => char.codePointAt(0)! > 0xff);
 	if (unwritable) {
 		throw new FlatFileError(
-			`The character "${unwritable[0]}" cannot be written in Latin-1; choose UTF-8`,
+			`The character "${unwritable}" cannot be written in Latin-1; choose UTF-8`,
 		);
 	}
 	return Buffer.from(text, 'latin1');

@@ -33,3 +33,14 @@ export function lineLocation(line: number): string {
 export function segmentLocation(position: number, tag?: string): string {
 	return tag ? `segment ${position} (${tag})` : `segment ${position}`;
 }
+
+/** The same problem, with a prefix (the column) and/or the place it was found. */
+export function relocated(error: unknown, options: { prefix?: string; location?: string }): FlatFileError {
+	const message = (error as Error).message;
+	return new FlatFileError(options.prefix ? `${options.prefix}: ${message}` : message, options.location);
+}
+
+/** Anything thrown while reading a file, as an Error. */
+export function asError(error: unknown): Error {
+	return error instanceof Error ? error : new Error(String(error));
+}

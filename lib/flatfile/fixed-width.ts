@@ -1,5 +1,5 @@
 import { readCell, renderCell, writeFieldPath, type ColumnSpec } from './columns';
-import { FlatFileError, lineLocation } from './errors';
+import { FlatFileError, lineLocation, relocated } from './errors';
 import type { ParsedRecord } from './tabular';
 
 export interface FixedColumnSpec extends ColumnSpec {
@@ -104,7 +104,7 @@ export function fixedWidthToRecords(text: string, layout: FixedWidthLayout): Par
 				const value = readCell(cell, column);
 				if (value !== undefined) writeFieldPath(values, column.path, value);
 			} catch (error) {
-				throw new FlatFileError((error as Error).message, lineLocation(lineNumber));
+				throw relocated(error, { location: lineLocation(lineNumber) });
 			}
 		}
 		records.push({ line: lineNumber, values });

@@ -1,4 +1,4 @@
-import { FlatFileError } from './errors';
+import { asError, FlatFileError } from './errors';
 import { readEdifactInterchange, assertEdifactEnvelope, type EdifactInterchange } from './edifact/envelope';
 import { readRemadv } from './edifact/remadv';
 import type { RemittancePayment } from './payment';
@@ -29,7 +29,7 @@ function collect(errors: Map<string, FlatFileError[]>, key: string, read: () => 
 	try {
 		return read();
 	} catch (error) {
-		if (!(error instanceof FlatFileError)) throw error;
+		if (!(error instanceof FlatFileError)) throw asError(error);
 		errors.set(key, [...(errors.get(key) ?? []), error]);
 		return [];
 	}

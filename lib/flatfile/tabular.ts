@@ -1,5 +1,5 @@
 import { readCell, renderCell, writeFieldPath, type ColumnSpec } from './columns';
-import { FlatFileError, lineLocation } from './errors';
+import { FlatFileError, lineLocation, relocated } from './errors';
 import { parseCsv, writeCsv, type CsvOptions } from './csv';
 
 export interface CsvLayout extends CsvOptions {
@@ -60,7 +60,7 @@ export function csvToRecords(text: string, layout: CsvLayout): ParsedRecord[] {
 				const value = readCell(text, column);
 				if (value !== undefined) writeFieldPath(values, column.path, value);
 			} catch (error) {
-				throw new FlatFileError((error as Error).message, lineLocation(record.line));
+				throw relocated(error, { location: lineLocation(record.line) });
 			}
 		});
 		return { line: record.line, values };

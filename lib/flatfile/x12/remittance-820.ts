@@ -1,8 +1,7 @@
-import { FlatFileError } from '../errors';
+import { FlatFileError, segmentLocation } from '../errors';
 import { roundAmount } from '../formats';
 import type { RemittancePayment } from '../payment';
 import { amount, compactDate, reference, required, value, type Segment } from '../segments';
-import { segmentLocation } from '../errors';
 
 /** RMR01 qualifiers that name a document Billit knows by its number. */
 const DOCUMENT_QUALIFIERS = new Set(['IV', 'OI', 'CR']);

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { acknowledge } from '../../../lib/flatfile/acknowledgment';
+import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
+import { binaryPropertyProperty, encodingProperty } from './layout.description';
+
+const show = { operation: ['acknowledge'] };
+
+export const description: INodeProperties[] = [
+	{ ...binaryPropertyProperty, displayOptions: { show } },
+	{ ...encodingProperty, displayOptions: { show } },
+	{ displayName: 'Control Number', name: 'ackControlNumber', type: 'number', default: 1, description: 'Interchange control number of the acknowledgment', displayOptions: { show } },
+	{ displayName: 'Default Currency', name: 'defaultCurrency', type: 'string', default: 'EUR', displayOptions: { show } },
+	{ displayName: 'Output Binary Property', name: 'ackBinaryPropertyName', type: 'string', default: 'ack', displayOptions: { show } },
+];
+
+/** A 997 (X12) or CONTRL (EDIFACT) accepting or rejecting the inbound interchange. */
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
+	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
+	const ack = acknowledge(text, {
+		controlNumber: this.getNodeParameter('ackControlNumber', itemIndex) as number,
+		date: new Date(),
+		defaultCurrency: this.getNodeParameter('defaultCurrency', itemIndex) as string,
+	});
+	const inbound = this.getInputData()[itemIndex].binary?.[binaryName]?.fileName ?? 'interchange';
+	const fileName = `${inbound.replace(/\.[^.]*$/, '')}.${ack.syntax === 'x12' ? '997' : 'contrl'}`;
+	return [
+		{
+			json: { accepted: ack.accepted, syntax: ack.syntax, parts: ack.parts, fileName },
+			binary: { [this.getNodeParameter('ackBinaryPropertyName', itemIndex) as string]: await this.helpers.prepareBinaryData(Buffer.from(ack.text, 'utf8'), fileName, 'text/plain') },
+		},
+	];
+}

@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { compare } from '../../../lib/billit/filters';
+import { billitRequest } from '../../../lib/billit/request';
+import { readCsvRemittance } from '../../../lib/flatfile/csv-remittance';
+import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
+import { fileHash, paymentIdempotencyKey } from '../../../lib/flatfile/idempotency';
+import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
+import type { RemittancePayment } from '../../../lib/flatfile/payment';
+import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
+
+const show = { operation: ['fileToPayments'] };
+const csv = { ...show, sourceFormat: ['csv'] };
+
+export const description: INodeProperties[] = [
+	{ ...binaryPropertyProperty, displayOptions: { show } },
+	{
+		displayName: 'File Format',
+		name: 'sourceFormat',
+		type: 'options',
+		options: [
+			{ name: 'CSV', value: 'csv' },
+			{ name: 'X12 820 or EDIFACT REMADV (Detected)', value: 'edi' },
+		],
+		default: 'edi',
+		displayOptions: { show },
+	},
+	columnsProperty(csv, 'invoiceNumber, amount, date, currency, payerReference, payerName'),
+	delimiterProperty(csv),
+	headerRowProperty(csv),
+	{ ...encodingProperty, displayOptions: { show } },
+	{ displayName: 'Default Currency', name: 'defaultCurrency', type: 'string', default: 'EUR', displayOptions: { show } },
+	{
+		displayName: 'Add Payments in Billit',
+		name: 'addToBillit',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to find each invoice by its number and add the payment there (idempotent: a retried file posts nothing twice)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'API Key', value: 'apiKey' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'apiKey',
+		displayOptions: { show: { ...show, addToBillit: [true] } },
+	},
+	{
+		displayName: 'Company (Party ID)',
+		name: 'companyId',
+		type: 'string',
+		default: '',
+		description: 'Overrides the credential\'s PartyID; required with OAuth2',
+		displayOptions: { show: { ...show, addToBillit: [true] } },
+	},
+];
+
+type Payment = Omit<RemittancePayment, 'index'>;
+
+function readPayments(this: IExecuteFunctions, itemIndex: number, text: string): Payment[] {
+	const currency = this.getNodeParameter('defaultCurrency', itemIndex) as string;
+	if (this.getNodeParameter('sourceFormat', itemIndex) === 'edi') return readRemittanceInterchange(text, currency);
+	return readCsvRemittance(text, {
+		columns: readColumns(this.getNodeParameter('columns', itemIndex)),
+		delimiter: this.getNodeParameter('delimiter', itemIndex) as string,
+		includeHeader: this.getNodeParameter('includeHeader', itemIndex) as boolean,
+	}, currency);
+}
+
+async function postPayment(this: IExecuteFunctions, itemIndex: number, payment: Payment, key: string): Promise<IDataObject> {
+	const partyId = (this.getNodeParameter('companyId', itemIndex, '') as string) || undefined;
+	const found = (await billitRequest.call(this, {
+		method: 'GET',
+		path: '/v1/orders',
+		qs: { $filter: compare('OrderNumber', 'eq', payment.invoiceNumber) },
+		partyId,
+		itemIndex,
+	})) as { Items?: IDataObject[] };
+	const order = found.Items?.find((entry) => entry.OrderNumber === payment.invoiceNumber);
+	if (!order) throw new Error(`Invoice ${payment.invoiceNumber} is not known in Billit (${payment.source})`);
+	const paymentId = await billitRequest.call(this, {
+		method: 'POST',
+		path: `/v1/orders/${String(order.OrderID)}/payments`,
+		body: { Amount: payment.amount, Date: payment.date, Description: [payment.payerName, payment.payerReference].filter(Boolean).join(' ') || `Remittance ${payment.invoiceNumber}` },
+		idempotencyKey: key,
+		partyId,
+		itemIndex,
+	});
+	return { OrderID: order.OrderID as number, PaymentID: paymentId as number };
+}
+
+/**
+ * One item per payment. With "Add Payments in Billit" every payment of the file is attempted;
+ * payments that fail (unknown invoice) come out with `error`, or fail the node after the others
+ * were posted when "continue on fail" is off.
+ */
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
+	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
+	const hash = fileHash(bytes);
+	const payments = readPayments.call(this, itemIndex, text);
+	const post = this.getNodeParameter('addToBillit', itemIndex) as boolean;
+	const output: INodeExecutionData[] = [];
+	const failures: string[] = [];
+	for (const [index, payment] of payments.entries()) {
+		const idempotencyKey = paymentIdempotencyKey(hash, index);
+		const json: IDataObject = { ...payment, index, fileHash: hash, idempotencyKey };
+		if (post) {
+			try {
+				Object.assign(json, await postPayment.call(this, itemIndex, payment, idempotencyKey), { posted: true });
+			} catch (error) {
+				failures.push((error as Error).message);
+				Object.assign(json, { posted: false, error: (error as Error).message });
+			}
+		}
+		output.push({ json });
+	}
+	if (failures.length > 0 && !this.continueOnFail()) {
+		throw new Error(`${failures.length} of ${payments.length} payments were not added: ${failures.join('; ')}`);
+	}
+	return output;
+}
