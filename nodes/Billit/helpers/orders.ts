@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { walkKeyset } from '../../../lib/billit/keyset';
 import { parseId } from './parse';
-import { listForItem, requestForItem } from './request';
+import { requestAllForItem, requestForItem } from './request';
 import { simplifyOrder, splitOrderLines } from './simplify';
 
 /** Reads an order-ID resource locator. */
@@ -37,25 +37,36 @@ interface OrderPage {
 	NextPageLink?: string | null;
 }
 
-/**
- * Lists orders. The default sort pages by keyset (LastModified, then OrderID) so that invoices
- * edited while the list is read are neither lost nor repeated; other sorts follow NextPageLink.
- */
-export async function listOrders(
+function limitFor(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+async function listByNextPageLink(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	filter: string | undefined,
-	sort: OrderSort,
+	orderBy: string,
+	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	if (sort !== 'lastModifiedAsc') {
-		return await listForItem.call(this, itemIndex, {
+	return await requestAllForItem.call(
+		this,
+		itemIndex,
+		{
 			method: 'GET',
 			path: '/v1/orders',
-			qs: { ...(filter ? { $filter: filter } : {}), $orderby: ORDER_BY[sort] },
-		});
-	}
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+			qs: { ...(filter ? { $filter: filter } : {}), $orderby: orderBy },
+		},
+		limit,
+	);
+}
+
+async function listByKeyset(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	filter: string | undefined,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
 	const { rows } = await walkKeyset(
 		async (request) => {
 			const page = (await requestForItem.call(this, itemIndex, {
@@ -73,6 +84,28 @@ export async function listOrders(
 		{ filter, pageSize: 120, limit },
 	);
 	return rows;
+}
+
+/**
+ * Lists orders. The default sort pages by keyset (LastModified, then OrderID) so that invoices
+ * edited while the list is read are neither lost nor repeated; other sorts follow NextPageLink.
+ * `keep` filters what OData cannot express; the limit then applies after it.
+ */
+export async function listOrders(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	filter: string | undefined,
+	sort: OrderSort,
+	keep?: (order: IDataObject) => boolean,
+): Promise<IDataObject[]> {
+	const limit = limitFor.call(this, itemIndex);
+	const fetchLimit = keep ? undefined : limit;
+	const orders =
+		sort === 'lastModifiedAsc'
+			? await listByKeyset.call(this, itemIndex, filter, fetchLimit)
+			: await listByNextPageLink.call(this, itemIndex, filter, ORDER_BY[sort], fetchLimit);
+	if (!keep) return orders;
+	return orders.filter(keep).slice(0, limit);
 }
 
 /** Order output as chosen in the options: raw, simplified, or one item per line. */

@@ -118,6 +118,15 @@ describe('Incoming Invoice', () => {
 				.map((order) => order.OrderID)
 				.sort(),
 		).toEqual([tagged, plain].sort());
+		// The limit counts invoices after the marker check, not before it.
+		const { output: firstUnmarked } = await runBillit(emulator, {
+			...list,
+			returnAll: false,
+			limit: 1,
+			exportMarker: 'tag',
+			exportMarkerTag: 'exported-n8n',
+		});
+		expect(jsonOf(firstUnmarked).map((order) => order.OrderID)).toEqual([plain]);
 	});
 
 	it('sends the tag marker as a PATCH keeping the other tags, and reports Billit refusing it clearly', async () => {

@@ -1,5 +1,6 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -50,11 +51,17 @@ export async function execute(
 		or(compare('OrderType', 'eq', 'Invoice'), compare('OrderType', 'eq', 'CreditNote')),
 		marker?.kind === 'flag' ? compare('ExportedToConnector', 'eq', false) : undefined,
 	);
-	const orders = await listOrders.call(this, itemIndex, filter, options.sort ?? 'lastModifiedAsc');
 	// Tags and custom fields cannot be filtered in OData, so that check happens here.
-	const wanted =
+	const keep =
 		marker && marker.kind !== 'flag'
-			? orders.filter((order) => !isExported(order, marker))
-			: orders;
-	return shapeOrders(wanted, options);
+			? (order: IDataObject) => !isExported(order, marker)
+			: undefined;
+	const orders = await listOrders.call(
+		this,
+		itemIndex,
+		filter,
+		options.sort ?? 'lastModifiedAsc',
+		keep,
+	);
+	return shapeOrders(orders, options);
 }
