@@ -51,6 +51,24 @@ const fileContent = async (fileId: number) => {
 	return { ...file, content: Buffer.from(file.FileContent, 'base64') };
 };
 
+describe('orders', () => {
+	it('matches the party of a new order by VAT number or e-mail, else creates one', async () => {
+		const first = await getOrder(await createInvoice({ Name: 'Peppol Customer NV', VATNumber: peppolCustomer.VATNumber.toLowerCase() }));
+		const seeded = [...admin().store.companyData(DEMO.partyIds[0]).parties.values()].find((party) => party.Name === 'Peppol Customer NV');
+		expect((first.CounterParty as { PartyID: number }).PartyID).toBe(seeded?.PartyID);
+		const byMail = await getOrder(await createInvoice({ Name: 'Renamed BV', Email: 'invoices@mailonly.test' }));
+		expect((byMail.CounterParty as { Nr: string }).Nr).toBe('C002');
+		const before = admin().store.companyData(DEMO.partyIds[0]).parties.size;
+		await createInvoice({ Name: 'Brand New BV', Email: 'new@brand.test' });
+		expect(admin().store.companyData(DEMO.partyIds[0]).parties.size).toBe(before + 1);
+	});
+
+	it('names the field a PATCH may not change', async () => {
+		const refused = await call(target, 'PATCH', `/v1/orders/${await createInvoice()}`, { body: { TotalIncl: 1 } });
+		expect(refused.json).toEqual({ errors: [{ Code: 'FieldNotPatchable', Description: expect.stringContaining("'TotalIncl'") }] });
+	});
+});
+
 describe('Peppol send and delivery', () => {
 	it('sends via Peppol with a UBL attachment, then progresses Sent → Delivered → Accepted', async () => {
 		const id = await createInvoice();
