@@ -80,6 +80,20 @@ export class FileExchangeFtp implements ICredentialType {
 			displayOptions: { hide: { tls: ['none'] } },
 		},
 		{
+			displayName: 'Transfer Mode',
+			name: 'transferMode',
+			type: 'options',
+			options: [
+				{
+					name: 'Passive',
+					value: 'passive',
+					description: 'This machine opens the data connections (works through NAT)',
+				},
+				{ name: 'Active', value: 'active', description: 'The server connects back to this machine for data' },
+			],
+			default: 'passive',
+		},
+		{
 			displayName: 'Connection Timeout (Seconds)',
 			name: 'connectTimeout',
 			type: 'number',

@@ -59,6 +59,7 @@ export function ftpOptionsFromCredential(data: CredentialData): FtpConnectionOpt
 		verifyCertificate: data.verifyTls !== false,
 		caCertificate: text(data, 'trustedCa'),
 		certificateFingerprint: text(data, 'tlsFingerprint'),
+		transferMode: data.transferMode === 'active' ? 'active' : 'passive',
 		connectTimeoutMs: number(data, 'connectTimeout', 20) * 1000,
 	};
 }

@@ -5,6 +5,7 @@ import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { Client, FileType, type FileInfo } from 'basic-ftp';
 
 import { BaseExchangeClient } from './base-client';
+import { enterActiveMode } from './ftp-active-mode';
 import type { RemoteEntry, RemoteEntryType } from './client';
 import { ExchangeError, ftpOperationError, socketError } from './errors';
 
@@ -22,6 +23,8 @@ export interface FtpConnectionOptions {
 	caCertificate?: string;
 	/** SHA-256 fingerprint of the server certificate (`AB:CD:…`), checked before the password is sent. */
 	certificateFingerprint?: string;
+	/** `active`: the server connects back to this machine for data (PORT/EPRT); `passive` by default. */
+	transferMode?: 'passive' | 'active';
 	connectTimeoutMs?: number;
 }
 
@@ -155,6 +158,7 @@ export class FtpExchangeClient extends BaseExchangeClient {
 
 	private async open(): Promise<Client> {
 		const client = new Client(this.options.connectTimeoutMs ?? 20_000);
+		if (this.options.transferMode === 'active') client.prepareTransfer = enterActiveMode;
 		const { host, port, tls } = this.options;
 		const handshake = async () => {
 			if (tls === 'implicit') await client.connectImplicitTLS(host, port, this.tlsOptions());

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { testFtpConnection } from '../../../lib/exchange/connection-test';
 import { FtpExchangeClient, type FtpConnectionOptions } from '../../../lib/exchange/ftp-client';
-import { ftpOptions, testServers } from './helpers';
+import { bufferSource, ftpOptions, readAll, remoteJoin, testServers, uniqueName } from './helpers';
 
 async function connectWith(options: FtpConnectionOptions): Promise<FtpExchangeClient> {
 	const client = new FtpExchangeClient(options);
@@ -77,5 +77,19 @@ describe('FTP authentication and reachability', () => {
 	it('refuses plain FTP on a server that requires TLS', async () => {
 		const attempt = connectWith(ftpOptions(testServers().ftp.vsftpdExplicit, { tls: 'none' }));
 		await expect(attempt).rejects.toMatchObject({ kind: 'authentication' });
+	});
+});
+
+describe.each(['vsftpdPlain', 'vsftpdExplicit', 'vsftpdImplicit'] as const)('FTP active mode against %s', (key) => {
+	it('uploads, lists and downloads over data connections the server opens', async () => {
+		const info = testServers().ftp[key];
+		const client = await connectWith(ftpOptions(info, { transferMode: 'active' }));
+		const folder = remoteJoin(info.remoteRoot, uniqueName('active'));
+		await client.mkdirp(folder, 0o755);
+		const content = Buffer.alloc(200_000, 3);
+		await client.upload(bufferSource(content), `${folder}/a.bin`, { atomic: true, mode: 0o664, onConflict: 'fail' });
+		expect((await client.list(folder)).map((entry) => entry.name)).toEqual(['a.bin']);
+		expect((await readAll(await client.download(`${folder}/a.bin`))).equals(content)).toBe(true);
+		await client.close();
 	});
 });

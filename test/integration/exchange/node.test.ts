@@ -218,6 +218,6 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 		expect(output).toHaveLength(2);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(String(output[0].json.error)).not.toContain('wrong-password-xyz');
-		expect(output[0].json.errorKind).toBe('authentication');
+		expect(output[0].json.details).toEqual({ kind: 'authentication' });
 	});
 });
