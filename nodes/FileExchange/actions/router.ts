@@ -22,7 +22,9 @@ export const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
 function errorItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	const message = error instanceof Error ? error.message : String(error);
 	const kind = (error as { kind?: string }).kind;
-	return { json: { error: message, ...(kind ? { errorKind: kind } : {}) }, pairedItem: { item: itemIndex } };
+	// n8n routes an item to the node's error output only when its json holds nothing but
+	// error, message and details: the failure kind must live inside details.
+	return { json: { error: message, ...(kind ? { details: { kind } } : {}) }, pairedItem: { item: itemIndex } };
 }
 
 /** One connection per execution, reused by every item; several items in flight where the protocol allows. */
