@@ -47,7 +47,7 @@ export class Admin {
 		if (seed) seedBase(this.store, this.options.redirectUris);
 	}
 
-	seed(body: unknown): { PartyIDs: number[]; OrderIDs: number[] } {
+	seed(body: unknown): { CompanyIDs: number[]; PartyIDs: number[]; OrderIDs: number[] } {
 		if (this.store.companies.size === 0) seedBase(this.store, this.options.redirectUris);
 		return seedMore(this.store, parseSeedRequest(body));
 	}

@@ -116,6 +116,8 @@ export interface SeedRequest {
 	partyId: number;
 	invoices: number;
 	parties: number;
+	/** Extra client companies for the demo accountant (ContextPartyID targets). */
+	companies: number;
 }
 
 export function parseSeedRequest(body: unknown): SeedRequest {
@@ -130,11 +132,19 @@ export function parseSeedRequest(body: unknown): SeedRequest {
 	};
 	const partyId = input.partyId ?? DEMO.partyIds[0];
 	if (!Number.isSafeInteger(partyId)) throw badRequest('InvalidRequest', 'partyId must be an integer');
-	return { partyId: partyId as number, invoices: count('invoices'), parties: count('parties') };
+	return { partyId: partyId as number, invoices: count('invoices'), parties: count('parties'), companies: count('companies') };
 }
 
-/** Adds parties and sales invoices to one company; invoice dates spread over the past year. */
-export function seedMore(store: Store, request: SeedRequest): { PartyIDs: number[]; OrderIDs: number[] } {
+/** Adds client companies, parties and sales invoices; invoice dates spread over the past year. */
+export function seedMore(store: Store, request: SeedRequest): { CompanyIDs: number[]; PartyIDs: number[]; OrderIDs: number[] } {
+	const accountant = store.userByEmail(DEMO.email);
+	const CompanyIDs: number[] = [];
+	for (let i = 0; i < request.companies; i++) {
+		const id = store.nextId('company');
+		demoCompany(store, id, `Seeded Client ${id} BV`, 4200000 + id % 100000, 'Mechelen');
+		accountant?.companyIds.push(id);
+		CompanyIDs.push(id);
+	}
 	const auth = companyContext(store, request.partyId);
 	const PartyIDs: number[] = [];
 	for (let i = 0; i < request.parties; i++) {
@@ -164,5 +174,5 @@ export function seedMore(store: Store, request: SeedRequest): { PartyIDs: number
 		});
 		OrderIDs.push(order.OrderID);
 	}
-	return { PartyIDs, OrderIDs };
+	return { CompanyIDs, PartyIDs, OrderIDs };
 }

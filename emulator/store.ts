@@ -196,7 +196,7 @@ export class Store {
 }
 
 function idBase(kind: string): number {
-	const bases: Record<string, number> = { party: 300000, order: 500000, file: 900000, message: 700000 };
+	const bases: Record<string, number> = { company: 110000, party: 300000, order: 500000, file: 900000, message: 700000 };
 	return bases[kind] ?? 1000;
 }
 

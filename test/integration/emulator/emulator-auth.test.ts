@@ -131,6 +131,19 @@ describe('companies and API keys', () => {
 		expect(info.Companies.map((company) => company.PartyID)).toEqual([...DEMO.partyIds.slice(0, 3)]);
 	});
 
+	it('seeds more client companies for the accountant', async () => {
+		const seeded = await fetch(`${target.baseUrl}/_emulator/seed`, { method: 'POST', body: JSON.stringify({ companies: 2, invoices: 3, partyId: DEMO.partyIds[1] }) });
+		const { CompanyIDs, OrderIDs } = (await seeded.json()) as { CompanyIDs: number[]; OrderIDs: number[] };
+		expect(CompanyIDs).toHaveLength(2);
+		expect(OrderIDs).toHaveLength(3);
+		const info = (await call(target, 'GET', '/v1/account/accountInformation')).json as { Companies: Array<{ PartyID: number; VATNumber: string }> };
+		expect(info.Companies.map((company) => company.PartyID)).toEqual([...DEMO.partyIds.slice(0, 3), ...CompanyIDs]);
+		expect(new Set(info.Companies.map((company) => company.VATNumber)).size).toBe(5);
+		const list = (await call(target, 'GET', '/v1/orders', { headers: { ContextPartyID: String(DEMO.partyIds[1]) } })).json as { Count: number };
+		expect(list.Count).toBe(3);
+		expect((await call(target, 'GET', '/v1/orders', { headers: { ContextPartyID: String(CompanyIDs[0]) } })).status).toBe(200);
+	});
+
 	it('refuses a PartyID or ContextPartyID the user has no access to', async () => {
 		const other = String(DEMO.partyIds[3]);
 		const forbidden = await call(target, 'GET', '/v1/orders', { headers: { PartyID: other } });
