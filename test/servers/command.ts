@@ -14,7 +14,7 @@ export async function runCommand(
 ): Promise<CommandResult> {
 	return await new Promise((resolve, reject) => {
 		const input = options.input;
-		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test set-up runs fixed system tools (ssh-keygen, openssl, useradd), never shipped
+		 
 		const child = spawn(file, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';

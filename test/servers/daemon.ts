@@ -45,7 +45,7 @@ function logTail(logFile: string): string {
 
 export function startDaemon(name: string, file: string, args: readonly string[], logFile: string): Daemon {
 	const logFd = openSync(logFile, 'a', 0o600);
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- starting real sshd and vsftpd is the purpose of this test code, never shipped
+	 
 	const child: ChildProcess = spawn('/bin/sh', ['-c', GUARD_SCRIPT, name, file, ...args], {
 		// Own process group, so stop() also reaches the guard and the per-connection children.
 		detached: true,

@@ -12,7 +12,7 @@ export interface TestUser {
 export const TEST_USERNAME = 'billit-sftp';
 // A fixed, test-only password: several suites may run at once on one machine, and a password
 // changed per run would break the logins of the other runs. The servers listen on 127.0.0.1 only.
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- login of a local test account, not a secret
+ 
 const TEST_PASSWORD = 'billit-sftp-Test-Only-1';
 // vsftpd changes into the home folder before its own local_root, so the home must exist; the
 // servers start every session in a per-run folder anyway.
