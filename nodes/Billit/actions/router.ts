@@ -4,44 +4,56 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import type { BillitResource } from './types';
 import { resources } from './resources';
 
+/** What the user can do about an error that is not Billit's own, shown under its message. */
+export type ErrorHint = (error: unknown) => string | undefined;
+
 /** Billit's own errors keep their code and text; anything else becomes a NodeOperationError. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number, hint?: ErrorHint) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	return new NodeOperationError(context.getNode(), error as Error, {
+		itemIndex,
+		description: hint?.(error),
+	});
 }
 
-/** Dispatches each input item to its resource's operation; nothing else. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = resources[resource]?.operations[operation];
-			if (!handler) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" of resource "${resource}" is not supported`,
-					{ itemIndex },
+/** A router that dispatches each input item to its resource's operation; nothing else. A failing
+ * item never stops the rest under continue-on-fail. */
+export function createRouter(nodeResources: Record<string, BillitResource>, hint?: ErrorHint) {
+	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const resource = this.getNodeParameter('resource', itemIndex) as string;
+				const operation = this.getNodeParameter('operation', itemIndex) as string;
+				const handler = nodeResources[resource]?.operations[operation];
+				if (!handler) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The operation "${operation}" of resource "${resource}" is not supported`,
+						{ itemIndex },
+					);
+				}
+				const results = await handler.execute.call(this, itemIndex);
+				output.push(
+					...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
 				);
+			} catch (error) {
+				if (this.continueOnFail()) {
+					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					continue;
+				}
+				throw asNodeError(this, error, itemIndex, hint);
 			}
-			const results = await handler.execute.call(this, itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
-			);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw asNodeError(this, error, itemIndex);
 		}
-	}
-	return [output];
+		return [output];
+	};
 }
+
+export const router = createRouter(resources);

@@ -1,10 +1,5 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
 import { UblBuildError, UblDocumentError, UblXmlError } from '../../../lib/ubl/errors';
+import { createRouter } from '../../Billit/actions/router';
 import { InvalidUblError } from '../helpers/validation';
 import { resources } from './resources';
 
@@ -19,44 +14,4 @@ function ublHint(error: unknown): string | undefined {
 	return undefined;
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error as Error, {
-		itemIndex,
-		description: ublHint(error),
-	});
-}
-
-/** Dispatches each input item to its resource's operation; a failing item never stops the rest under continue-on-fail. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = resources[resource]?.operations[operation];
-			if (!handler) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" of resource "${resource}" is not supported`,
-					{ itemIndex },
-				);
-			}
-			const results = await handler.execute.call(this, itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
-			);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw asNodeError(this, error, itemIndex);
-		}
-	}
-	return [output];
-}
+export const router = createRouter(resources, ublHint);
