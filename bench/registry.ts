@@ -3,6 +3,7 @@ import { ublBenchmark } from './ubl';
 import { xmlLibraryBenchmark } from './xml-library';
 import { smallFilesBenchmark } from './small-files';
 import { exportBenchmark } from './export';
+import { n8nSmallFilesBenchmark } from './n8n-small-files';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark, exportBenchmark];
+export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark, exportBenchmark, n8nSmallFilesBenchmark];

@@ -15,11 +15,23 @@ export function makePayload(count: number, bytes: number): PayloadFile[] {
 	}));
 }
 
+/** Content every side can produce from the name alone (the n8n workflow makes it in a Code node). */
+export function patternContent(name: string, bytes: number): Buffer {
+	return Buffer.alloc(bytes, `${name} `);
+}
+
+export function patternPayload(count: number, bytes: number): PayloadFile[] {
+	return Array.from({ length: count }, (_, index) => {
+		const name = `file-${String(index + 1).padStart(5, '0')}.bin`;
+		return { name, content: patternContent(name, bytes) };
+	});
+}
+
 /**
  * Checks what a run left on the server's disk: exactly the payload's files, each identical and with
- * the mode asked for, and no `.part` left behind. Throws on the first difference.
+ * the mode asked for (when given), and no `.part` left behind. Throws on the first difference.
  */
-export async function verifyUploaded(folder: string, payload: PayloadFile[], mode: number): Promise<void> {
+export async function verifyUploaded(folder: string, payload: PayloadFile[], mode?: number): Promise<void> {
 	const names = (await readdir(folder)).sort();
 	const expected = payload.map((file) => file.name).sort();
 	if (names.length !== expected.length || names.some((name, index) => name !== expected[index])) {
@@ -33,7 +45,7 @@ export async function verifyUploaded(folder: string, payload: PayloadFile[], mod
 		const path = join(folder, file.name);
 		const [content, info] = await Promise.all([readFile(path), stat(path)]);
 		if (!content.equals(file.content)) throw new Error(`${path} differs from what was uploaded`);
-		if ((info.mode & 0o7777) !== mode) {
+		if (mode !== undefined && (info.mode & 0o7777) !== mode) {
 			throw new Error(`${path} has mode ${(info.mode & 0o7777).toString(8)}, expected ${mode.toString(8)}`);
 		}
 	}

@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8nClient } from '../../test/e2e/n8n/client';
+import { startN8n } from '../../test/e2e/n8n/instance';
+import { prepareAccess } from '../../test/e2e/n8n/owner';
+import { buildAndPack, installPackageInto } from '../../test/e2e/n8n/package-tarball';
+import { repoRoot } from '../../test/e2e/n8n/repo';
+import { ensureN8nRuntime } from '../../test/e2e/n8n/runtime';
+
+export interface BenchN8n {
+	client: N8nClient;
+	packageName: string;
+	version: string;
+	stop(): Promise<void>;
+}
+
+/** The e2e harness's real n8n with this package built, packed and installed as users install it. */
+export async function startBenchN8n(): Promise<BenchN8n> {
+	const workDir = await mkdtemp(join(tmpdir(), 'n8n-nodes-billit-bench-'));
+	try {
+		const runtime = ensureN8nRuntime();
+		const userFolder = join(workDir, 'user');
+		installPackageInto(userFolder, buildAndPack(join(workDir, 'pack')));
+		const instance = await startN8n({ runtime, userFolder });
+		const stop = async () => {
+			await instance.stop();
+			await rm(workDir, { recursive: true, force: true });
+		};
+		try {
+			const access = await prepareAccess(instance.baseUrl);
+			const { name: packageName } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { name: string };
+			const client = new N8nClient({
+				baseUrl: instance.baseUrl,
+				...access,
+				userFolder,
+				logFile: instance.logFile,
+				packageName,
+			});
+			return { client, packageName, version: runtime.version, stop };
+		} catch (error) {
+			await stop();
+			throw error;
+		}
+	} catch (error) {
+		await rm(workDir, { recursive: true, force: true });
+		throw error;
+	}
+}
