@@ -129,6 +129,14 @@ export class FileExchangeSftp implements ICredentialType {
 					default: 20,
 				},
 				{
+					displayName: 'Operation Timeout (Seconds)',
+					name: 'operationTimeout',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 60,
+					description: 'Longest wait for the server to answer one request such as a rename; transfers are not limited',
+				},
+				{
 					displayName: 'Keepalive Interval (Seconds)',
 					name: 'keepaliveInterval',
 					type: 'number',

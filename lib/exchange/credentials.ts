@@ -45,6 +45,7 @@ export function sftpOptionsFromCredential(data: CredentialData): SftpConnectionO
 		},
 		connectTimeoutMs: number(advanced, 'connectTimeout', 20) * 1000,
 		keepaliveIntervalMs: number(advanced, 'keepaliveInterval', 10) * 1000,
+		operationTimeoutMs: number(advanced, 'operationTimeout', 60) * 1000,
 	};
 }
 

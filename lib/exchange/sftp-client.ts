@@ -11,6 +11,7 @@ import { connectSftp, type SftpConnectionOptions } from './sftp-connection';
 import type { PresentedHostKey } from './host-keys';
 
 const FILE_TYPE_MASK = 0o170000;
+const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
 const TYPE_BY_MODE: Record<number, RemoteEntryType> = {
 	0o040000: 'directory',
 	0o100000: 'file',
@@ -103,18 +104,34 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		return this.wrapper;
 	}
 
-	/** Runs one callback-style SFTP request and maps its error. */
+	/** Runs one callback-style SFTP request and maps its error; a server that never answers times out. */
 	private async request<T>(
 		operation: string,
 		path: string,
 		run: (sftp: SFTPWrapper, done: (error: Error | null | undefined, value?: T) => void) => void,
 	): Promise<T> {
 		const sftp = this.sftp;
+		const timeoutMs = this.options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
 		return await new Promise<T>((resolve, reject) => {
+			const timer = setTimeout(
+				() =>
+					reject(
+						new ExchangeError(
+							'timeout',
+							`${operation} ${path}: no answer from ${this.endpoint} within ${timeoutMs} ms`,
+						),
+					),
+				timeoutMs,
+			);
+			const done = (error: Error | null | undefined, value?: T) => {
+				clearTimeout(timer);
+				if (error) reject(this.mapError(error, operation, path));
+				else resolve(value as T);
+			};
 			try {
-				run(sftp, (error, value) => (error ? reject(this.mapError(error, operation, path)) : resolve(value as T)));
+				run(sftp, done);
 			} catch (error) {
-				reject(this.mapError(error, operation, path));
+				done(error as Error);
 			}
 		});
 	}

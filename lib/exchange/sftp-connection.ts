@@ -39,6 +39,8 @@ export interface SftpConnectionOptions {
 	/** Milliseconds between SSH keepalive packets; 0 turns them off. */
 	keepaliveIntervalMs?: number;
 	connectTimeoutMs?: number;
+	/** Longest wait for the answer to one SFTP request (stat, rename, …); transfers are not limited. */
+	operationTimeoutMs?: number;
 }
 
 export interface SftpConnection {

@@ -109,5 +109,17 @@ describe('SFTP failures as the non-root user', () => {
 			expect(await client.stat(`${path}.part`)).toBeUndefined();
 			expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
 		});
+
+		it('times out a request the server never answers instead of hanging', async () => {
+			const silent = await startTcpProxy(info().host, info().port);
+			const viaProxy = new SftpExchangeClient(
+				sftpOptions(info(), { host: silent.host, port: silent.port, operationTimeoutMs: 300 }),
+			);
+			await viaProxy.connect();
+			silent.freeze();
+			await expect(viaProxy.stat(`${base}/anything`)).rejects.toMatchObject({ kind: 'timeout' });
+			await viaProxy.close();
+			await silent.close();
+		});
 	});
 });

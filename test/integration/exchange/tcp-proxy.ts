@@ -8,20 +8,26 @@ export interface TcpProxy {
 	bytesUp(): number;
 	/** Destroys every relayed connection at once. */
 	cutAll(): void;
+	/** Stops relaying in both directions while keeping the connections open, like a silent network. */
+	freeze(): void;
 	close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
 	const pairs = new Set<[Socket, Socket]>();
 	let up = 0;
+	let frozen = false;
 	const server: Server = createServer((client) => {
 		const upstream = connect({ host: targetHost, port: targetPort });
 		const pair: [Socket, Socket] = [client, upstream];
 		pairs.add(pair);
 		client.on('data', (chunk: Buffer) => {
 			up += chunk.length;
+			if (!frozen) upstream.write(chunk);
 		});
-		client.pipe(upstream).pipe(client);
+		upstream.on('data', (chunk: Buffer) => {
+			if (!frozen) client.write(chunk);
+		});
 		const end = () => {
 			client.destroy();
 			upstream.destroy();
@@ -36,6 +42,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
 		host: '127.0.0.1',
 		port,
 		bytesUp: () => up,
+		freeze: () => {
+			frozen = true;
+		},
 		cutAll: () => {
 			for (const [client, upstream] of pairs) {
 				client.destroy();

@@ -37,6 +37,7 @@ describe('credential data to connection options', () => {
 			},
 			connectTimeoutMs: 5000,
 			keepaliveIntervalMs: 0,
+			operationTimeoutMs: 60_000,
 		});
 	});
 
