@@ -77,7 +77,7 @@ export const n8nSmallFilesBenchmark: Benchmark = {
 				const builtIn: CredentialRef = await n8n.client.createCredential('Bench built-in SFTP', 'sftp', login);
 				const fileExchange = await runUpload(
 					n8n.client, info, 'n8n-file-exchange', FILE_EXCHANGE_FILES,
-					(folder) => fileExchangeUpload(n8n.packageName, folder, { id: ours.id, name: ours.name }), 0o664,
+					(folder) => fileExchangeUpload(n8n.packageName, folder, `=${folder}/{{ $json.name }}`, { id: ours.id, name: ours.name }), 0o664,
 				);
 				const builtInRun = await runUpload(
 					n8n.client, info, 'n8n-built-in', BUILT_IN_FILES,

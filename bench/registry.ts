@@ -4,6 +4,7 @@ import { xmlLibraryBenchmark } from './xml-library';
 import { smallFilesBenchmark } from './small-files';
 import { exportBenchmark } from './export';
 import { n8nSmallFilesBenchmark } from './n8n-small-files';
+import { largeFilesBenchmark } from './large-files';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark, exportBenchmark, n8nSmallFilesBenchmark];
+export const BENCHMARKS: Benchmark[] = [ublBenchmark, xmlLibraryBenchmark, smallFilesBenchmark, exportBenchmark, n8nSmallFilesBenchmark, largeFilesBenchmark];

@@ -81,7 +81,7 @@ export const smallFilesBenchmark: Benchmark = {
 			return {
 				rows,
 				notes: [
-					`Added latency: ${netem.detail}; used a delaying TCP proxy in bench/transfer/delay-proxy.ts (${ADDED_DELAY_MS} ms per direction). With it \`sftp -b\`, which waits for every reply, needs several round trips per file, so that row uses 100 files.`,
+					`Added latency through the delaying TCP proxy in bench/transfer/delay-proxy.ts (${ADDED_DELAY_MS} ms per direction); netem probe: ${netem.detail}${netem.available ? ' (no namespace runner for netem is written yet, so the proxy was used anyway)' : ''}. \`sftp -b\` waits for every reply, several round trips per file, so that row uses 100 files.`,
 					'Each side connects and authenticates inside its timed run; lib/exchange keeps its default transfers in flight on one connection, `sftp -b` runs its batch one command at a time. Best of 2 interleaved rounds on loopback.',
 					'Checked after every run, before its time counts: exactly the uploaded files on the server disk, byte-identical, mode 664, no `.part` left.',
 					'The server is the test suite\'s OpenSSH sshd (chrooted non-root user, internal-sftp logging every operation).',

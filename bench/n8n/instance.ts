@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,17 +13,23 @@ export interface BenchN8n {
 	client: N8nClient;
 	packageName: string;
 	version: string;
+	/** Process id of the n8n main process (its RSS is what a workflow's memory use shows in). */
+	pid: number;
+	/** Folder n8n may read and write files in (Read/Write Files from Disk). */
+	filesDir: string;
 	stop(): Promise<void>;
 }
 
 /** The e2e harness's real n8n with this package built, packed and installed as users install it. */
-export async function startBenchN8n(): Promise<BenchN8n> {
+export async function startBenchN8n(env: Record<string, string> = {}): Promise<BenchN8n> {
 	const workDir = await mkdtemp(join(tmpdir(), 'n8n-nodes-billit-bench-'));
 	try {
 		const runtime = ensureN8nRuntime();
 		const userFolder = join(workDir, 'user');
+		const filesDir = join(workDir, 'files');
+		await mkdir(filesDir);
 		installPackageInto(userFolder, buildAndPack(join(workDir, 'pack')));
-		const instance = await startN8n({ runtime, userFolder });
+		const instance = await startN8n({ runtime, userFolder, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...env } });
 		const stop = async () => {
 			await instance.stop();
 			await rm(workDir, { recursive: true, force: true });
@@ -38,7 +44,7 @@ export async function startBenchN8n(): Promise<BenchN8n> {
 				logFile: instance.logFile,
 				packageName,
 			});
-			return { client, packageName, version: runtime.version, stop };
+			return { client, packageName, version: runtime.version, pid: instance.pid, filesDir, stop };
 		} catch (error) {
 			await stop();
 			throw error;

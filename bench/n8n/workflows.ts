@@ -18,38 +18,45 @@ export interface CredentialRef {
 	name: string;
 }
 
-interface UploadNode {
+export interface UploadNode {
 	type: string;
 	typeVersion: number;
 	parameters: Record<string, unknown>;
 	credentials: Record<string, CredentialRef>;
 }
 
-/** Manual Trigger → Code (the files) → the upload node under test, named `Upload`. */
-export function uploadWorkflow(name: string, count: number, bytes: number, upload: UploadNode): WorkflowFile {
-	return {
-		name,
-		nodes: [
-			{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'files',
-				name: 'Files',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: generatorCode(count, bytes) },
-			},
-			{ id: 'upload', name: 'Upload', position: [440, 0], ...upload },
-		],
-		connections: {
-			Start: { main: [[{ node: 'Files', type: 'main', index: 0 }]] },
-			Files: { main: [[{ node: 'Upload', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	};
+export interface WorkflowStep extends UploadNode {
+	name: string;
 }
 
-export function fileExchangeUpload(packageName: string, folder: string, credential: CredentialRef): UploadNode {
+/** Manual Trigger, then the steps one after the other. */
+export function chainWorkflow(name: string, steps: WorkflowStep[]): WorkflowFile {
+	const nodes = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		...steps.map((step, index) => ({ id: `step-${index + 1}`, position: [220 * (index + 1), 0], ...step })),
+	];
+	const connections = Object.fromEntries(
+		nodes.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] }]),
+	);
+	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Manual Trigger → Code (the files) → the upload node under test, named `Upload`. */
+export function uploadWorkflow(name: string, count: number, bytes: number, upload: UploadNode): WorkflowFile {
+	return chainWorkflow(name, [
+		{
+			name: 'Files',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: { jsCode: generatorCode(count, bytes) },
+			credentials: {},
+		},
+		{ name: 'Upload', ...upload },
+	]);
+}
+
+/** File Exchange upload, atomic, mode 664, to `pathTemplate` (an n8n expression) under `folder`. */
+export function fileExchangeUpload(packageName: string, folder: string, pathTemplate: string, credential: CredentialRef): UploadNode {
 	return {
 		type: `${packageName}.fileExchange`,
 		typeVersion: 1,
@@ -58,7 +65,7 @@ export function fileExchangeUpload(packageName: string, folder: string, credenti
 			operation: 'upload',
 			binaryPropertyName: 'data',
 			baseFolder: folder,
-			pathTemplate: `=${folder}/{{ $json.name }}`,
+			pathTemplate,
 			uploadOptions: { fileMode: '664', onConflict: 'overwrite' },
 		},
 		credentials: { fileExchangeSftp: credential },
@@ -77,5 +84,33 @@ export function builtInSftpUpload(folder: string, credential: CredentialRef): Up
 			binaryPropertyName: 'data',
 		},
 		credentials: { sftp: credential },
+	};
+}
+
+/** File Exchange download of one remote file into binary property `data`. */
+export function fileExchangeDownload(packageName: string, path: string, credential: CredentialRef): UploadNode {
+	return {
+		type: `${packageName}.fileExchange`,
+		typeVersion: 1,
+		parameters: { protocol: 'sftp', operation: 'download', path, binaryPropertyName: 'data' },
+		credentials: { fileExchangeSftp: credential },
+	};
+}
+
+export function readLocalFile(path: string): UploadNode {
+	return {
+		type: 'n8n-nodes-base.readWriteFile',
+		typeVersion: 1,
+		parameters: { operation: 'read', fileSelector: path, options: { dataPropertyName: 'data' } },
+		credentials: {},
+	};
+}
+
+export function writeLocalFile(path: string): UploadNode {
+	return {
+		type: 'n8n-nodes-base.readWriteFile',
+		typeVersion: 1,
+		parameters: { operation: 'write', fileName: path, dataPropertyName: 'data' },
+		credentials: {},
 	};
 }
