@@ -1,20 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { and, compare } from '../../../lib/billit/filters';
 import type { UnknownOutcomeDecision } from '../../../lib/billit/request-core';
 import { requestForItem } from './request';
 
-/** The OrderID of an existing order with this number, type and direction, if any. */
-async function findOrderByNumber(
+/** Custom field that carries the create's Idempotent-Key when the order has no number to search by. */
+export const CREATE_MARKER_FIELD = 'N8nCreateId';
+
+/** The OrderID of an existing order with this type and direction matching `identity`, if any. */
+async function findOrder(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	order: IDataObject,
+	identity: string,
 ): Promise<number | undefined> {
 	const page = (await requestForItem.call(this, itemIndex, {
 		method: 'GET',
 		path: '/v1/orders',
 		qs: {
 			$filter: and(
-				compare('OrderNumber', 'eq', String(order.OrderNumber)),
+				identity,
 				compare('OrderDirection', 'eq', String(order.OrderDirection)),
 				compare('OrderType', 'eq', String(order.OrderType)),
 			) as string,
@@ -27,8 +32,9 @@ async function findOrderByNumber(
 
 /**
  * Creates an order. If the connection drops so that the outcome is unknown, the retry happens only
- * after a search by invoice number finds no such order (Billit's idempotency is undocumented);
- * without an invoice number the request core relies on the Idempotent-Key alone.
+ * after a search finds no such order (Billit's idempotency is undocumented: a reused key may be
+ * replayed, refused with 409 or ignored). The search is by invoice number; an order without one
+ * carries its Idempotent-Key in a custom field and is searched by that.
  */
 export async function createOrderOnce(
 	this: IExecuteFunctions,
@@ -36,17 +42,26 @@ export async function createOrderOnce(
 	order: IDataObject,
 	idempotencyKey: string | undefined,
 ): Promise<number> {
-	const onUnknownOutcome = order.OrderNumber
-		? async (): Promise<UnknownOutcomeDecision> => {
-				const existing = await findOrderByNumber.call(this, itemIndex, order);
-				return existing === undefined ? { exists: false } : { exists: true, result: existing };
-			}
-		: undefined;
+	const key = idempotencyKey ?? randomUUID();
+	const numbered = Boolean(order.OrderNumber);
+	const body = numbered
+		? order
+		: {
+				...order,
+				CustomFields: { ...(order.CustomFields as IDataObject), [CREATE_MARKER_FIELD]: key },
+			};
+	const identity = numbered
+		? compare('OrderNumber', 'eq', String(order.OrderNumber))
+		: compare(`CustomFields/${CREATE_MARKER_FIELD}`, 'eq', key);
+	const onUnknownOutcome = async (): Promise<UnknownOutcomeDecision> => {
+		const existing = await findOrder.call(this, itemIndex, order, identity);
+		return existing === undefined ? { exists: false } : { exists: true, result: existing };
+	};
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/orders',
-		body: order,
-		idempotencyKey,
+		body,
+		idempotencyKey: key,
 		onUnknownOutcome,
 	});
 	const orderId = Number(
