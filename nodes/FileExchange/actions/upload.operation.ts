@@ -206,10 +206,11 @@ export async function execute(
 	);
 	caseCollisions.check(resolved.path);
 	const fileMode = parseFileMode.call(this, options.fileMode ?? '664', itemIndex);
+	// Before creating folders: a symbolic link leading out of the base must not get folders made there.
+	await assertInsideBaseOnServer(client, baseFolder, resolved.folder);
 	if (options.createFolders !== false) {
 		await client.mkdirp(resolved.folder, parseFileMode.call(this, options.folderMode ?? '755', itemIndex));
 	}
-	await assertInsideBaseOnServer(client, baseFolder, resolved.folder);
 	const source = await sourceOf.call(this, binary);
 	const result = await client.upload(source.open, resolved.path, {
 		atomic: options.atomic !== false,
