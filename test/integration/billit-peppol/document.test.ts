@@ -231,6 +231,13 @@ describe('Document: Pre-validate UBL', () => {
 		});
 	});
 
+	it('passes the input file on unchanged, so an upload of it can follow', async () => {
+		const xml = fixture('base-example.xml');
+		const [output] = await document('prevalidate', {}, [ublItem(xml)]);
+		expect(output.json.valid).toBe(true);
+		expect(xmlOf(output).equals(xml)).toBe(true);
+	});
+
 	it('fails the item when asked, naming the first rule ids', async () => {
 		const output = await document(
 			'prevalidate',

@@ -45,6 +45,8 @@ export async function execute(
 	if (this.getNodeParameter('failWhenInvalid', itemIndex, false) as boolean) {
 		assertValid(documentId || '(without ID)', result);
 	}
+	// The file travels on, so a pre-validation can sit right before an upload of the same file.
+	const { binary } = this.getInputData()[itemIndex];
 	return [
 		{
 			json: {
@@ -52,6 +54,7 @@ export async function execute(
 				documentId,
 				...(result as unknown as IDataObject),
 			},
+			...(binary ? { binary } : {}),
 		},
 	];
 }
