@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: unit (no servers), integration (real sshd, FTP servers and the Billit emulator on
-// 127.0.0.1, started by test/integration/global-setup.ts) and e2e (one real n8n per run, started by
+// Four suites: unit (no servers), integration (real sshd, FTP servers and the Billit emulator on
+// 127.0.0.1, started by test/integration/global-setup.ts), faults (the fault and abuse suite on the
+// same servers, configured in its own folder) and e2e (one real n8n per run, started by
 // test/e2e/global-setup.ts, with this package installed from its packed tarball).
 export default defineConfig({
 	test: {
@@ -23,6 +24,7 @@ export default defineConfig({
 					environment: 'node',
 				},
 			},
+			'test/faults/vitest.config.ts',
 			{
 				test: {
 					name: 'e2e',

@@ -1,11 +1,11 @@
-// Runs the test suites as timed stages (unit, integration, e2e) and prints one closing line with
-// the totals. Usage: node scripts/test.mjs [unit] [integration] [e2e]   (default: all three)
+// Runs the test suites as timed stages (unit, integration, faults, e2e) and prints one closing line with
+// the totals. Usage: node scripts/test.mjs [unit] [integration] [faults] [e2e]   (default: all four)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const stages = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
+const stages = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'faults', 'e2e'];
 const reportDir = mkdtempSync(join(tmpdir(), 'billit-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
@@ -18,7 +18,12 @@ function run(command, args) {
 for (const stage of stages) {
 	const started = Date.now();
 	const report = join(reportDir, `${stage}.json`);
-	const status = run('npx', ['vitest', 'run', '--project', stage, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+	// vitest ignores reporters set in a project's own config: the fault suite's figures are added here.
+	const extraReporters = stage === 'faults' ? ['--reporter=./test/faults/figures-reporter.ts'] : [];
+	const status = run('npx', [
+		'vitest', 'run', '--project', stage, '--reporter=default', ...extraReporters,
+		'--reporter=json', `--outputFile.json=${report}`,
+	]);
 	if (existsSync(report)) {
 		const result = JSON.parse(readFileSync(report, 'utf8'));
 		totals.passed += result.numPassedTests;
