@@ -13,6 +13,13 @@ export interface EmulatedOrder {
 	CounterParty: { Name?: string };
 }
 
+/** A Peppol inbox item; received invoices also become cost orders (`CostOrderID`) with their UBL. */
+export interface EmulatedInboxItem {
+	InboxItemID: number;
+	PeppolFileID: number;
+	CostOrderID?: number;
+}
+
 export interface EmulatedCompany {
 	PartyID: number;
 	CompanyNumber: string;
@@ -54,6 +61,11 @@ export class BillitEmulatorClient {
 	/** Sends invoices as a user would in Billit (Peppol sends keep a UBL file with the invoice). */
 	async send(orderIds: number[], transportType: 'Peppol' | 'SMTP'): Promise<void> {
 		await this.billit('POST', '/v1/orders/commands/send', { OrderIds: orderIds, TransportType: transportType });
+	}
+
+	/** Invoices received over Peppol by the demo company, each in the inbox and as a cost order. */
+	async receiveInvoices(count: number): Promise<EmulatedInboxItem[]> {
+		return await this.admin<EmulatedInboxItem[]>('POST', '/inbox', { partyId: DEMO_COMPANY, kind: 'invoice', count });
 	}
 
 	async order(orderId: number): Promise<EmulatedOrder> {
