@@ -1,69 +1,28 @@
 /**
  * Small files: 1,000 × 30 KB atomic uploads with mode 664 to the real OpenSSH server, through
  * lib/exchange and through OpenSSH's `sftp -b` doing the same operations, on loopback and with
- * 20 ms added each way.
+ * 20 ms added each way: by `tc netem` in a network namespace when the kernel has it, else by a
+ * delaying TCP proxy.
  */
-import { chown, mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-
-import { perSecond } from './format';
-import { timeAsync } from './measure';
 import type { BenchResult, BenchRow, Benchmark } from './types';
+import { compareOnLink, type LinkRun } from './transfer/compare-on-link';
 import { startDelayProxy } from './transfer/delay-proxy';
-import { uploadWithExchange } from './transfer/exchange-upload';
 import { probeNetem } from './transfer/link';
-import { prepareOpensshBatch } from './transfer/openssh-batch';
-import { emptyFolder, makePayload, verifyUploaded } from './transfer/payload';
+import { runLinkInNetemNamespace } from './transfer/netns';
 import { startBenchSftpServer, type BenchSftpServer } from './transfer/sftp-server';
 
-const FILE_BYTES = 30 * 1024;
-const MODE = 0o664;
-const SFTP_BATCH_GOAL = 0.8;
 const ADDED_DELAY_MS = 20;
+const LOOPBACK: Omit<LinkRun, 'port'> = { label: 'loopback', files: 1000, rounds: 2 };
+// `sftp -b` waits for every reply, several round trips per file: 100 files keep the run bounded.
+const DELAYED: Omit<LinkRun, 'port'> = { label: `+${ADDED_DELAY_MS} ms each way`, files: 100, rounds: 1 };
 
-interface LinkRun {
-	label: string;
-	port: number;
-	files: number;
-	rounds: number;
-}
-
-/** Best seconds of each side over interleaved rounds; every run is checked on disk before it counts. */
-async function compareOnLink(bench: BenchSftpServer, link: LinkRun): Promise<BenchRow> {
-	const { info } = bench;
-	const payload = makePayload(link.files, FILE_BYTES);
-	const remoteFolder = `${info.remoteRoot}/small-files`;
-	const diskFolder = join(info.root, 'small-files');
-	await mkdir(diskFolder, { recursive: true });
-	const owner = await stat(info.root);
-	await chown(diskFolder, owner.uid, owner.gid);
-	const batch = await prepareOpensshBatch(info, link.port, remoteFolder, payload, MODE);
-	const checkedRun = async (run: () => Promise<void>) => {
-		await emptyFolder(diskFolder);
-		const seconds = await timeAsync(run);
-		await verifyUploaded(diskFolder, payload, MODE);
-		return seconds;
-	};
-	let ours = Infinity;
-	let reference = Infinity;
+async function throughDelayProxy(bench: BenchSftpServer, link: Omit<LinkRun, 'port'>): Promise<BenchRow> {
+	const proxy = await startDelayProxy(bench.info.host, bench.info.port, ADDED_DELAY_MS);
 	try {
-		for (let round = 0; round < link.rounds; round++) {
-			ours = Math.min(ours, await checkedRun(async () => await uploadWithExchange(info, link.port, remoteFolder, payload, MODE)));
-			reference = Math.min(reference, await checkedRun(batch.run));
-		}
+		return await compareOnLink(bench, { ...link, port: proxy.port });
 	} finally {
-		await batch.dispose();
-		await emptyFolder(diskFolder);
+		await proxy.close();
 	}
-	const ratio = reference / ours;
-	return {
-		measure: `${link.files} × 30 KB atomic, mode 664, ${link.label}: lib/exchange vs sftp -b`,
-		ours: perSecond(link.files, ours, 'files'),
-		reference: perSecond(link.files, reference, 'files'),
-		ratio,
-		goal: `≥ ${SFTP_BATCH_GOAL}×`,
-		met: ratio >= SFTP_BATCH_GOAL,
-	};
 }
 
 export const smallFilesBenchmark: Benchmark = {
@@ -72,23 +31,24 @@ export const smallFilesBenchmark: Benchmark = {
 	async run(): Promise<BenchResult> {
 		const netem = await probeNetem();
 		const bench = await startBenchSftpServer();
-		const proxy = await startDelayProxy(bench.info.host, bench.info.port, ADDED_DELAY_MS);
 		try {
-			const rows = [
-				await compareOnLink(bench, { label: 'loopback', port: bench.info.port, files: 1000, rounds: 2 }),
-				await compareOnLink(bench, { label: `+${ADDED_DELAY_MS} ms each way`, port: proxy.port, files: 100, rounds: 1 }),
-			];
+			const loopback = await compareOnLink(bench, { ...LOOPBACK, port: bench.info.port });
+			const delayed = netem.available
+				? await runLinkInNetemNamespace(ADDED_DELAY_MS, DELAYED)
+				: await throughDelayProxy(bench, DELAYED);
+			const method = netem.available
+				? `tc netem on the loopback of a network namespace made for the run (${netem.detail})`
+				: `the delaying TCP proxy in bench/transfer/delay-proxy.ts, because ${netem.detail}`;
 			return {
-				rows,
+				rows: [loopback, delayed],
 				notes: [
-					`Added latency through the delaying TCP proxy in bench/transfer/delay-proxy.ts (${ADDED_DELAY_MS} ms per direction); netem probe: ${netem.detail}${netem.available ? ' (no namespace runner for netem is written yet, so the proxy was used anyway)' : ''}. \`sftp -b\` waits for every reply, several round trips per file, so that row uses 100 files.`,
-					'Each side connects and authenticates inside its timed run; lib/exchange keeps its default transfers in flight on one connection, `sftp -b` runs its batch one command at a time. Best of 2 interleaved rounds on loopback.',
+					`Added latency (${ADDED_DELAY_MS} ms per direction) by ${method}. \`sftp -b\` waits for every reply, several round trips per file, so that row uses ${DELAYED.files} files.`,
+					`Each side connects and authenticates inside its timed run; lib/exchange keeps its default transfers in flight on one connection, \`sftp -b\` runs its batch one command at a time. Best of ${LOOPBACK.rounds} interleaved rounds on loopback.`,
 					'Checked after every run, before its time counts: exactly the uploaded files on the server disk, byte-identical, mode 664, no `.part` left.',
 					'The server is the test suite\'s OpenSSH sshd (chrooted non-root user, internal-sftp logging every operation).',
 				],
 			};
 		} finally {
-			await proxy.close();
 			await bench.stop();
 		}
 	},
