@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { TestProject } from 'vitest/node';
+
+import { createEmulator } from '../../emulator';
+import type { N8nCoordinates } from '../e2e/n8n/client';
+import { startN8n } from '../e2e/n8n/instance';
+import { prepareAccess } from '../e2e/n8n/owner';
+import { buildAndPack, installPackageInto } from '../e2e/n8n/package-tarball';
+import { repoRoot } from '../e2e/n8n/repo';
+import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import { startTestServers } from '../servers';
+import { startPostgres } from './postgres';
+import { queueModeEnv } from './queue-env';
+import { startRedis } from './redis';
+import { startWorker, type N8nWorker } from './worker';
+import '../e2e/n8n/shared-instance';
+
+const WORKER_COUNT = 2;
+
+// n8n in queue mode: one main instance (UI, API, schedules) and two `n8n worker` processes, each
+// with this package installed from its tarball, sharing Redis and PostgreSQL; plus the Billit
+// emulator and the real SFTP server. N8N_E2E_KEEP=1 keeps the work folder (logs) after the run.
+export default async function setup(project: TestProject) {
+	const timings: string[] = [];
+	const timed = async <T>(label: string, step: () => T | Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await step();
+		timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		return result;
+	};
+	const stops: Array<() => unknown> = [];
+	const stopAll = async () => {
+		// Workers and main first, the services they use last.
+		for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+	};
+	const workDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-billit-queue-'));
+	try {
+		const emulator = createEmulator();
+		await timed('emulator', async () => await emulator.start());
+		stops.push(async () => await emulator.stop());
+		const servers = await timed('test servers', startTestServers);
+		stops.push(async () => await servers.stop());
+		const postgres = await timed('postgresql', () => startPostgres(workDir));
+		stops.push(() => postgres.stop());
+		const redis = await timed('redis', startRedis);
+		stops.push(async () => await redis.stop());
+
+		const runtime = await timed('n8n runtime', ensureN8nRuntime);
+		const tarball = await timed('build + pack', () => buildAndPack(join(workDir, 'pack')));
+		const folders = ['main', ...Array.from({ length: WORKER_COUNT }, (_unused, index) => `worker-${index + 1}`)].map((name) => join(workDir, name));
+		await timed('package install', () => folders.forEach((folder) => installPackageInto(folder, tarball)));
+
+		const env = queueModeEnv(postgres, redis);
+		const encryptionKey = randomBytes(24).toString('hex');
+		const main = await timed('n8n main', () => startN8n({ runtime, userFolder: folders[0], encryptionKey, env: { ...env, N8N_ENCRYPTION_KEY: encryptionKey } }));
+		stops.push(async () => await main.stop());
+		const workers: N8nWorker[] = await timed('n8n workers', async () =>
+			await Promise.all(
+				folders.slice(1).map(async (userFolder, index) => {
+					const worker = await startWorker({
+						runtime,
+						name: `worker-${index + 1}`,
+						userFolder,
+						env: { ...env, N8N_ENCRYPTION_KEY: encryptionKey },
+						concurrency: 1,
+					});
+					stops.push(async () => await worker.stop());
+					return worker;
+				}),
+			),
+		);
+		const access = await timed('owner + API key', () => prepareAccess(main.baseUrl));
+		const packageName = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string }).name;
+		const coordinates: N8nCoordinates = { baseUrl: main.baseUrl, ...access, userFolder: folders[0], logFile: main.logFile, packageName };
+		project.provide('n8n', coordinates);
+		project.provide('testServers', { sftp: servers.sftp, ftp: servers.ftp });
+		project.provide('billitEmulator', { url: emulator.url });
+		project.provide('queueWorkers', workers.map((worker) => ({ name: worker.name, logFile: worker.logFile })));
+		console.log(`[queue] n8n ${runtime.version} main ${main.baseUrl}, ${WORKER_COUNT} workers, redis :${redis.port}, postgresql :${postgres.port}; ${timings.join(', ')}`);
+	} catch (error) {
+		await stopAll();
+		rmSync(workDir, { recursive: true, force: true });
+		throw error;
+	}
+
+	return async () => {
+		await stopAll();
+		if (process.env.N8N_E2E_KEEP) console.log(`[queue] kept ${workDir}`);
+		else rmSync(workDir, { recursive: true, force: true });
+	};
+}
