@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { compare } from '../../../lib/billit/filters';
-import { billitRequest } from '../../../lib/billit/request';
 import { readCsvRemittance } from '../../../lib/flatfile/csv-remittance';
 import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
 import { fileHash, paymentIdempotencyKey } from '../../../lib/flatfile/idempotency';
 import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
-import type { RemittancePayment } from '../../../lib/flatfile/payment';
+import { postPaymentOnce, type Payment } from './postPayment';
 import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
 
 const show = { operation: ['fileToPayments'] };
@@ -34,7 +32,7 @@ export const description: INodeProperties[] = [
 		name: 'addToBillit',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to find each invoice by its number and add the payment there (idempotent: a retried file posts nothing twice)',
+		description: 'Whether to find each invoice by its number and add the payment there. Each payment\'s description ends with its key (file hash and position), and a payment already carrying that key is not added again, so a file processed twice posts nothing twice.',
 		displayOptions: { show },
 	},
 	{
@@ -58,8 +56,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-type Payment = Omit<RemittancePayment, 'index'>;
-
 function readPayments(this: IExecuteFunctions, itemIndex: number, text: string): Payment[] {
 	const currency = this.getNodeParameter('defaultCurrency', itemIndex) as string;
 	if (this.getNodeParameter('sourceFormat', itemIndex) === 'edi') return readRemittanceInterchange(text, currency);
@@ -68,28 +64,6 @@ function readPayments(this: IExecuteFunctions, itemIndex: number, text: string):
 		delimiter: this.getNodeParameter('delimiter', itemIndex) as string,
 		includeHeader: this.getNodeParameter('includeHeader', itemIndex) as boolean,
 	}, currency);
-}
-
-async function postPayment(this: IExecuteFunctions, itemIndex: number, payment: Payment, key: string): Promise<IDataObject> {
-	const partyId = (this.getNodeParameter('companyId', itemIndex, '') as string) || undefined;
-	const found = (await billitRequest.call(this, {
-		method: 'GET',
-		path: '/v1/orders',
-		qs: { $filter: compare('OrderNumber', 'eq', payment.invoiceNumber) },
-		partyId,
-		itemIndex,
-	})) as { Items?: IDataObject[] };
-	const order = found.Items?.find((entry) => entry.OrderNumber === payment.invoiceNumber);
-	if (!order) throw new Error(`Invoice ${payment.invoiceNumber} is not known in Billit (${payment.source})`);
-	const paymentId = await billitRequest.call(this, {
-		method: 'POST',
-		path: `/v1/orders/${String(order.OrderID)}/payments`,
-		body: { Amount: payment.amount, Date: payment.date, Description: [payment.payerName, payment.payerReference].filter(Boolean).join(' ') || `Remittance ${payment.invoiceNumber}` },
-		idempotencyKey: key,
-		partyId,
-		itemIndex,
-	});
-	return { OrderID: order.OrderID as number, PaymentID: paymentId as number };
 }
 
 /**
@@ -111,7 +85,7 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 		const json: IDataObject = { ...payment, index, fileHash: hash, idempotencyKey };
 		if (post) {
 			try {
-				Object.assign(json, await postPayment.call(this, itemIndex, payment, idempotencyKey), { posted: true });
+				Object.assign(json, await postPaymentOnce.call(this, itemIndex, payment, idempotencyKey));
 			} catch (error) {
 				failures.push((error as Error).message);
 				Object.assign(json, { posted: false, error: (error as Error).message });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IDataObject } from 'n8n-workflow';
 import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
 import { decodeText } from '../../../lib/flatfile/encoding';
 import { csvToRecords } from '../../../lib/flatfile/tabular';
@@ -19,7 +20,7 @@ const columns = [
 async function convert(fileFormat: string) {
 	const { output } = await runNode(new InvoiceFile(), {
 		parameters: { operation: 'invoicesToFile', fileFormat, rowMode: 'line', columns: { column: columns }, delimiter: ';', includeHeader: true, grouping: 'batch', fileName: 'out', encoding: 'utf-8', binaryPropertyName: 'data' },
-		items: ORDERS.map((json) => ({ json })),
+		items: ORDERS.map((order) => ({ json: { ...order } as IDataObject })),
 	});
 	expect(output).toHaveLength(1);
 	expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator';
+import { sample } from '../../unit/flatfile/fixtures';
+import { received, resetEmulator, startBillitEmulator } from '../billit-node/harness';
+import type { HttpResponse } from '../../helpers/fake-execute';
+import { createInvoices, paymentsOn, runFileToPayments } from './harness';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startBillitEmulator();
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+beforeEach(() => {
+	resetEmulator(emulator);
+});
+
+const x12File = { content: sample('820-multi-invoice.x12'), name: 'remit-0007.x12' };
+const csvLayout = {
+	sourceFormat: 'csv',
+	delimiter: ';',
+	includeHeader: true,
+	columns: {
+		column: [
+			{ header: 'Factuurnummer', path: 'invoiceNumber', format: 'text' },
+			{ header: 'Bedrag', path: 'amount', format: 'decimal', decimalSeparator: ',' },
+			{ header: 'Datum', path: 'date', format: 'date', datePattern: 'DD/MM/YYYY' },
+			{ header: 'Referentie', path: 'payerReference', format: 'text' },
+		],
+	},
+};
+
+/** Billit documents no Payments on orders: without them only the Idempotent-Key prevents a second post. */
+function hidePayments(_request: unknown, response: HttpResponse): void {
+	if (typeof response.body !== 'string' || !response.body.startsWith('{')) return;
+	const page = JSON.parse(response.body) as { Items?: Array<Record<string, unknown>> };
+	for (const item of page.Items ?? []) delete item.Payments;
+	response.body = JSON.stringify(page);
+}
+
+function paymentPosts() {
+	return received(emulator, { method: 'POST' }).filter((entry) => entry.path.endsWith('/payments'));
+}
+
+describe('File to Payments: Add Payments in Billit', () => {
+	it.each([
+		['an X12 820', x12File, {}],
+		['an EDIFACT REMADV', { content: sample('remadv-multi-invoice.edi'), name: 'remadv.edi' }, {}],
+		['a CSV', { content: sample('remittance-semicolon.csv'), name: 'bank.csv' }, csvLayout],
+	])('posts the payments of %s to the invoices with their numbers', async (_label, file, parameters) => {
+		const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605, '2026/0009': 50 });
+		emulator.admin.clearRequests();
+		const output = await runFileToPayments(emulator, file, parameters);
+		expect(output.map((item) => [item.json.invoiceNumber, item.json.OrderID, item.json.posted])).toEqual([
+			['2026/0001', ids['2026/0001'], true],
+			['2026/0002', ids['2026/0002'], true],
+		]);
+		expect(paymentsOn(emulator, ids['2026/0001']).map((payment) => payment.Amount)).toEqual([1210]);
+		expect(paymentsOn(emulator, ids['2026/0002']).map((payment) => payment.Amount)).toEqual([605]);
+		expect(paymentsOn(emulator, ids['2026/0009'])).toEqual([]);
+		const posts = paymentPosts();
+		expect(posts.map((entry) => [entry.path, entry.status])).toEqual([
+			[`/v1/orders/${ids['2026/0001']}/payments`, 200],
+			[`/v1/orders/${ids['2026/0002']}/payments`, 200],
+		]);
+		expect(posts.map((entry) => entry.headers['idempotent-key'])).toEqual([output[0].json.idempotencyKey, output[1].json.idempotencyKey]);
+		expect(emulator.admin.findOrder(ids['2026/0001']).order.Paid).toBe(true);
+	});
+
+	it('an unknown invoice number gives an error item naming it while the other payments still post', async () => {
+		const ids = await createInvoices(emulator, { '2026/0003': 300 });
+		const output = await runFileToPayments(emulator, { content: sample('820-unknown-invoice.x12'), name: 'remit-0043.x12' }, {}, { continueOnFail: true });
+		expect(output.map((item) => [item.json.invoiceNumber, item.json.posted])).toEqual([
+			['2026/0003', true],
+			['NOT-A-BILLIT-INVOICE', false],
+		]);
+		expect(output[1].json.error).toContain('NOT-A-BILLIT-INVOICE');
+		expect(paymentsOn(emulator, ids['2026/0003']).map((payment) => payment.Amount)).toEqual([300]);
+	});
+
+	it('without continue on fail the node fails naming the unknown invoice, after posting the others', async () => {
+		const ids = await createInvoices(emulator, { '2026/0003': 300 });
+		const file = { content: sample('remadv-unknown-invoice.edi'), name: 'remadv-0008.edi' };
+		await expect(runFileToPayments(emulator, file)).rejects.toThrow(/1 of 2 payments were not added: Invoice NOT-A-BILLIT-INVOICE is not known/);
+		expect(paymentsOn(emulator, ids['2026/0003']).map((payment) => payment.Amount)).toEqual([300]);
+	});
+
+	describe.each(['replay', 'conflict', 'ignore'] as const)('with the emulator answering a reused Idempotent-Key by %s', (idempotency) => {
+		beforeEach(() => {
+			resetEmulator(emulator, { idempotency });
+		});
+
+		it('the same file processed twice posts each payment once', async () => {
+			const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
+			const first = await runFileToPayments(emulator, x12File);
+			const second = await runFileToPayments(emulator, x12File);
+			expect(second.map((item) => [item.json.OrderID, item.json.PaymentID, item.json.posted])).toEqual(
+				first.map((item) => [item.json.OrderID, item.json.PaymentID, false]),
+			);
+			expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
+			expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(1);
+			expect(paymentPosts()).toHaveLength(2);
+		});
+
+		it('a payment whose answer was lost is found, not posted again', async () => {
+			const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
+			emulator.admin.addFault({ kind: 'dropAfter', method: 'POST', path: '/payments', count: 1 });
+			const output = await runFileToPayments(emulator, x12File);
+			expect(output.map((item) => item.json.OrderID)).toEqual([ids['2026/0001'], ids['2026/0002']]);
+			expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
+			expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(1);
+			expect(output[0].json.PaymentID).toBe(emulator.admin.findOrder(ids['2026/0001']).order.Payments[0].PaymentID);
+		});
+	});
+
+	describe.each(['replay', 'conflict'] as const)('when the invoice list shows no payments and a reused key is answered by %s', (idempotency) => {
+		it('the second run posts with the same keys and Billit applies nothing twice', async () => {
+			resetEmulator(emulator, { idempotency });
+			const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
+			await runFileToPayments(emulator, x12File, {}, { alterResponse: hidePayments });
+			const second = await runFileToPayments(emulator, x12File, {}, { alterResponse: hidePayments });
+			const posts = paymentPosts();
+			expect(posts).toHaveLength(4);
+			expect(posts.slice(2).map((entry) => entry.headers['idempotent-key'])).toEqual(posts.slice(0, 2).map((entry) => entry.headers['idempotent-key']));
+			expect(posts.slice(2).map((entry) => entry.status)).toEqual(idempotency === 'replay' ? [200, 200] : [409, 409]);
+			expect(second.map((item) => item.json.error)).toEqual([undefined, undefined]);
+			expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
+			expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(1);
+		});
+	});
+});

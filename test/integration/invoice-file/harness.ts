@@ -1,0 +1,58 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+import { DEMO, type Emulator } from '../../../emulator';
+import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
+import { binaryItem, runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
+import { COMPANY, credentialsFor } from '../billit-node/harness';
+
+/** Creates sales invoices with these numbers and incl. totals through the emulator's API; returns their OrderIDs. */
+export async function createInvoices(emulator: Emulator, totals: Record<string, number>): Promise<Record<string, number>> {
+	const ids: Record<string, number> = {};
+	for (const [number, total] of Object.entries(totals)) {
+		const response = await fetch(`${emulator.url}/v1/orders`, {
+			method: 'POST',
+			headers: { ApiKey: DEMO.apiKey, PartyID: String(COMPANY), 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				OrderType: 'Invoice',
+				OrderDirection: 'Income',
+				OrderNumber: number,
+				OrderDate: '2026-01-02',
+				Customer: { Name: 'Acme Buyer NV' },
+				OrderLines: [{ Quantity: 1, UnitPriceExcl: total, VATPercentage: 0, Description: 'Services' }],
+			}),
+		});
+		if (!response.ok) throw new Error(`Creating invoice ${number} failed with ${response.status}: ${await response.text()}`);
+		ids[number] = Number(await response.text());
+	}
+	return ids;
+}
+
+/** Payments the emulator holds on an order, as amount and description. */
+export function paymentsOn(emulator: Emulator, orderId: number): Array<{ Amount: unknown; Description: unknown }> {
+	return emulator.admin.findOrder(orderId).order.Payments.map((payment) => ({ Amount: payment.Amount, Description: payment.Description }));
+}
+
+/** Runs "File to Payments" with "Add Payments in Billit" on one file against the emulator. */
+export async function runFileToPayments(
+	emulator: Emulator,
+	file: { content: string; name: string },
+	parameters: Parameters = {},
+	options: Pick<FakeExecuteOptions, 'continueOnFail' | 'alterResponse'> = {},
+): Promise<INodeExecutionData[]> {
+	const { output } = await runNode(new InvoiceFile(), {
+		parameters: {
+			operation: 'fileToPayments',
+			binaryPropertyName: 'data',
+			sourceFormat: 'edi',
+			encoding: 'utf-8',
+			defaultCurrency: 'EUR',
+			addToBillit: true,
+			authentication: 'apiKey',
+			companyId: '',
+			...parameters,
+		},
+		items: [binaryItem('data', file.content, file.name, 'text/plain')],
+		credentials: credentialsFor(emulator),
+		...options,
+	});
+	return output;
+}
