@@ -17,7 +17,17 @@ export interface EmulatedOrder {
 export interface EmulatedInboxItem {
 	InboxItemID: number;
 	PeppolFileID: number;
+	PeppolDocumentType: string;
+	CreationDate: string;
 	CostOrderID?: number;
+}
+
+export interface EmulatedFeedConfirmation {
+	PartyID: number;
+	Feed: string;
+	FeedItemID: number;
+	RemoteServerName?: string;
+	RemotePath?: string;
 }
 
 export interface EmulatedCompany {
@@ -53,9 +63,26 @@ export class BillitEmulatorClient {
 		await this.admin('PATCH', '/switches', patch);
 	}
 
-	/** Sales invoices of the demo company; customers rotate over Peppol, e-mail only and no contact. */
-	async seedInvoices(count: number): Promise<number[]> {
-		return (await this.admin<{ OrderIDs: number[] }>('POST', '/seed', { partyId: DEMO_COMPANY, invoices: count })).OrderIDs;
+	/** Sales invoices of a company (the demo one by default); customers rotate over Peppol, e-mail only and no contact. */
+	async seedInvoices(count: number, partyId: number = DEMO_COMPANY): Promise<number[]> {
+		return (await this.admin<{ OrderIDs: number[] }>('POST', '/seed', { partyId, invoices: count })).OrderIDs;
+	}
+
+	/** Creates an accountant feed as the demo accountant would, once, in Billit. */
+	async createFeed(name: string): Promise<void> {
+		await this.billit('POST', '/v1/accountant/feeds', { Name: name });
+	}
+
+	async pendingFeedItems(name: string): Promise<number> {
+		const feeds = await this.billit<Array<{ Name: string; PendingItems: number }>>('GET', '/v1/accountant/feeds');
+		const feed = feeds.find((candidate) => candidate.Name === name);
+		if (!feed) throw new Error(`no accountant feed ${name}`);
+		return feed.PendingItems;
+	}
+
+	/** Confirmed accountant feed items with the server name and remote path the client reported. */
+	async feedConfirmations(): Promise<EmulatedFeedConfirmation[]> {
+		return await this.admin<EmulatedFeedConfirmation[]>('GET', '/feeds/confirmations');
 	}
 
 	/** Sends invoices as a user would in Billit (Peppol sends keep a UBL file with the invoice). */
@@ -66,6 +93,24 @@ export class BillitEmulatorClient {
 	/** Invoices received over Peppol by the demo company, each in the inbox and as a cost order. */
 	async receiveInvoices(count: number): Promise<EmulatedInboxItem[]> {
 		return await this.admin<EmulatedInboxItem[]>('POST', '/inbox', { partyId: DEMO_COMPANY, kind: 'invoice', count });
+	}
+
+	/** The inbox as Billit shows it: at most the first 10 unconfirmed items. */
+	async visibleInbox(): Promise<EmulatedInboxItem[]> {
+		return (await this.billit<{ InboxItems: EmulatedInboxItem[] }>('GET', '/v1/peppol/inbox')).InboxItems;
+	}
+
+	/** Names of the files posted to Billit's "to process" upload, in request order. */
+	async filesUploadedForProcessing(): Promise<string[]> {
+		const requests = await this.admin<Array<{ body: string; status: number }>>('GET', '/requests?method=POST&path=/v1/toProcess');
+		return requests
+			.filter((request) => request.status === 200)
+			.map((request) => {
+				// The log keeps only the start of a body; the file's name comes before its content.
+				const name = /"FileName":"([^"]+)"/.exec(request.body)?.[1];
+				if (!name) throw new Error(`an upload for processing without a FileName: ${request.body.slice(0, 200)}`);
+				return name;
+			});
 	}
 
 	async order(orderId: number): Promise<EmulatedOrder> {

@@ -34,21 +34,21 @@ async function waitForNewExecutionId(n8n: N8nClient, workflowId: string, known: 
 	for (;;) {
 		const started = (await n8n.executionsOf(workflowId)).filter((execution) => !known.has(String(execution.id)));
 		if (started.length) return String(started[started.length - 1].id);
-		if (Date.now() > deadline) throw new Error(`the schedule of workflow ${workflowId} started no execution within ${timeoutMs} ms`);
+		if (Date.now() > deadline) throw new Error(`the trigger of workflow ${workflowId} started no execution within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 	}
 }
 
 /**
- * Publishes the workflow, waits until its schedule starts one production execution, unpublishes it
+ * Publishes the workflow, waits until its trigger starts one production execution, unpublishes it
  * at once (so exactly one run happens) and returns that execution when it has finished.
  */
-export async function runOnceOnSchedule(n8n: N8nClient, workflowId: string): Promise<N8nExecution> {
+async function runOnceInProduction(n8n: N8nClient, workflowId: string, startTimeoutMs: number): Promise<N8nExecution> {
 	const known = new Set((await n8n.executionsOf(workflowId, 100)).map((execution) => String(execution.id)));
 	await n8n.activateWorkflow(workflowId);
 	let executionId: string;
 	try {
-		executionId = await waitForNewExecutionId(n8n, workflowId, known, (TEST_INTERVAL_SECONDS + 30) * 1000);
+		executionId = await waitForNewExecutionId(n8n, workflowId, known, startTimeoutMs);
 	} finally {
 		await n8n.deactivateWorkflow(workflowId);
 	}
@@ -56,6 +56,19 @@ export async function runOnceOnSchedule(n8n: N8nClient, workflowId: string): Pro
 	const others = (await n8n.executionsOf(workflowId, 100)).filter(
 		(candidate) => !known.has(String(candidate.id)) && String(candidate.id) !== executionId,
 	);
-	if (others.length) throw new Error(`the schedule started ${others.length + 1} executions instead of one`);
+	if (others.length) throw new Error(`the trigger started ${others.length + 1} executions instead of one`);
 	return execution;
+}
+
+/** One production execution started by the workflow's (shortened) Schedule Trigger. */
+export async function runOnceOnSchedule(n8n: N8nClient, workflowId: string): Promise<N8nExecution> {
+	return await runOnceInProduction(n8n, workflowId, (TEST_INTERVAL_SECONDS + 30) * 1000);
+}
+
+/**
+ * One production execution started by a polling trigger: n8n polls once when the workflow is
+ * published, so files already waiting are emitted without waiting for the first minute.
+ */
+export async function runOncePolled(n8n: N8nClient, workflowId: string): Promise<N8nExecution> {
+	return await runOnceInProduction(n8n, workflowId, 60_000);
 }

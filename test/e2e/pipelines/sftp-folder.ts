@@ -1,4 +1,4 @@
-import { chownSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 import type { SftpServerInfo } from '../../servers/types';
@@ -44,6 +44,23 @@ export class SftpFolder {
 			mkdirSync(this.onDisk(current), { recursive: true, mode: 0o755 });
 			chownSync(this.onDisk(current), owner.uid, owner.gid);
 		}
+	}
+
+	/**
+	 * Puts a file as the SFTP user would have, last modified `ageMs` ago (so a trigger waiting for
+	 * files to settle takes it at once).
+	 */
+	putFile(remotePath: string, content: Buffer | string, ageMs = 0): void {
+		const owner = statSync(this.sftp.root);
+		const path = this.onDisk(remotePath);
+		writeFileSync(path, content, { mode: 0o664 });
+		chownSync(path, owner.uid, owner.gid);
+		const modified = new Date(Date.now() - ageMs);
+		utimesSync(path, modified, modified);
+	}
+
+	read(remotePath: string): string {
+		return readFileSync(this.onDisk(remotePath), 'utf8');
 	}
 
 	/** Disk path of a remote path inside this folder. */
