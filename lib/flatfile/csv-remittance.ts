@@ -1,6 +1,9 @@
-import { FlatFileError, lineLocation } from './errors';
+import { lineLocation } from './errors';
 import type { RemittancePayment } from './payment';
+import { assertFilled, assertMapped, decimalValue } from './required-fields';
 import { csvToRecords, type CsvLayout } from './tabular';
+
+const REQUIRED = ['invoiceNumber', 'amount', 'date'] as const;
 
 /**
  * Payments from a remittance CSV. The layout's column paths name payment fields (`invoiceNumber`,
@@ -8,21 +11,12 @@ import { csvToRecords, type CsvLayout } from './tabular';
  * are required on every row.
  */
 export function readCsvRemittance(text: string, layout: CsvLayout, defaultCurrency: string): Array<Omit<RemittancePayment, 'index'>> {
-	for (const field of ['invoiceNumber', 'amount', 'date']) {
-		if (!layout.columns.some((column) => column.path === field)) {
-			throw new FlatFileError(`The column mapping has no column for "${field}"`);
-		}
-	}
+	assertMapped(layout, REQUIRED);
 	return csvToRecords(text, layout).map(({ line, values }) => {
-		for (const field of ['invoiceNumber', 'amount', 'date']) {
-			if (values[field] === undefined) throw new FlatFileError(`The ${field} is empty`, lineLocation(line));
-		}
-		if (typeof values.amount !== 'number') {
-			throw new FlatFileError('The amount column must have the decimal format', lineLocation(line));
-		}
+		assertFilled(values, REQUIRED, line);
 		return {
 			invoiceNumber: String(values.invoiceNumber),
-			amount: values.amount,
+			amount: decimalValue(values, 'amount', line),
 			currency: values.currency === undefined ? defaultCurrency : String(values.currency),
 			date: String(values.date),
 			...(values.payerReference === undefined ? {} : { payerReference: String(values.payerReference) }),

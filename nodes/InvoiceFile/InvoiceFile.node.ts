@@ -6,6 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import * as acknowledgeOperation from './actions/acknowledge.operation';
+import { billitAccessProperties } from './actions/billitAccess.description';
+import * as fileToJournal from './actions/fileToJournal.operation';
 import * as fileToPayments from './actions/fileToPayments.operation';
 import * as invoicesToFile from './actions/invoicesToFile.operation';
 import { router } from './actions/router';
@@ -18,7 +20,7 @@ export class InvoiceFile implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Partner flat files: invoices to CSV, fixed width, X12 810 or EDIFACT INVOIC; remittances to payments; 997/CONTRL',
+		description: 'Partner flat files: invoices to CSV, fixed width, X12 810 or EDIFACT INVOIC; remittances to payments; GL journals to booking entries; 997/CONTRL',
 		defaults: { name: 'Invoice File Convert' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +37,7 @@ export class InvoiceFile implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Acknowledge Interchange', value: 'acknowledge', action: 'Build an X12 997 or EDIFACT CONTRL', description: 'Build an X12 997 or EDIFACT CONTRL for an inbound file' },
+					{ name: 'File to Journal Entries', value: 'fileToJournalEntries', action: 'Book a GL journal file on invoices', description: 'Read a GL journal CSV and set the booking entries of each invoice in Billit' },
 					{ name: 'File to Payments', value: 'fileToPayments', action: 'Read payments from a remittance file', description: 'Read a CSV, X12 820 or EDIFACT REMADV remittance' },
 					{ name: 'Invoices to File', value: 'invoicesToFile', action: 'Write invoices to a partner file', description: 'Write CSV, fixed width, X12 810 or EDIFACT INVOIC' },
 				],
@@ -42,6 +45,8 @@ export class InvoiceFile implements INodeType {
 			},
 			...invoicesToFile.description,
 			...fileToPayments.description,
+			...fileToJournal.description,
+			...billitAccessProperties,
 			...acknowledgeOperation.description,
 		],
 	};

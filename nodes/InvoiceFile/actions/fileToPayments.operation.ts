@@ -35,25 +35,6 @@ export const description: INodeProperties[] = [
 		description: 'Whether to find each invoice by its number and add the payment there. Each payment\'s description ends with its key (file hash and position), and a payment already carrying that key is not added again, so a file processed twice posts nothing twice.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'API Key', value: 'apiKey' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'apiKey',
-		displayOptions: { show: { ...show, addToBillit: [true] } },
-	},
-	{
-		displayName: 'Company (Party ID)',
-		name: 'companyId',
-		type: 'string',
-		default: '',
-		description: 'Overrides the credential\'s PartyID; required with OAuth2',
-		displayOptions: { show: { ...show, addToBillit: [true] } },
-	},
 ];
 
 function readPayments(this: IExecuteFunctions, itemIndex: number, text: string): Payment[] {

@@ -1,8 +1,8 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
-import { compare } from '../../../lib/billit/filters';
 import { billitRequest } from '../../../lib/billit/request';
 import type { UnknownOutcomeDecision } from '../../../lib/billit/request-core';
 import type { RemittancePayment } from '../../../lib/flatfile/payment';
+import { companyOf, findInvoiceByNumber } from './findInvoice';
 
 export type Payment = Omit<RemittancePayment, 'index'>;
 
@@ -39,17 +39,8 @@ export async function postPaymentOnce(
 	payment: Payment,
 	key: string,
 ): Promise<PostedPayment> {
-	const partyId = (this.getNodeParameter('companyId', itemIndex, '') as string) || undefined;
-	const readOrder = async (): Promise<IDataObject | undefined> => {
-		const found = (await billitRequest.call(this, {
-			method: 'GET',
-			path: '/v1/orders',
-			qs: { $filter: compare('OrderNumber', 'eq', payment.invoiceNumber) },
-			partyId,
-			itemIndex,
-		})) as { Items?: IDataObject[] };
-		return found.Items?.find((entry) => entry.OrderNumber === payment.invoiceNumber);
-	};
+	const partyId = companyOf.call(this, itemIndex);
+	const readOrder = async () => await findInvoiceByNumber.call(this, itemIndex, payment.invoiceNumber);
 	const order = await readOrder();
 	if (!order) throw new Error(`Invoice ${payment.invoiceNumber} is not known in Billit (${payment.source})`);
 	const OrderID = order.OrderID as number;

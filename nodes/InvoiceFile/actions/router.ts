@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import * as acknowledgeOperation from './acknowledge.operation';
+import * as fileToJournal from './fileToJournal.operation';
 import * as fileToPayments from './fileToPayments.operation';
 import { forEachItem } from './forEachItem';
 import * as invoicesToFile from './invoicesToFile.operation';
@@ -12,6 +13,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [await invoicesToFile.execute.call(this)];
 		case 'fileToPayments':
 			return [await forEachItem.call(this, (itemIndex) => fileToPayments.executeItem.call(this, itemIndex))];
+		case 'fileToJournalEntries':
+			return [await forEachItem.call(this, (itemIndex) => fileToJournal.executeItem.call(this, itemIndex))];
 		case 'acknowledge':
 			return [await forEachItem.call(this, (itemIndex) => acknowledgeOperation.executeItem.call(this, itemIndex))];
 		default:

@@ -31,28 +31,31 @@ export function paymentsOn(emulator: Emulator, orderId: number): Array<{ Amount:
 	return emulator.admin.findOrder(orderId).order.Payments.map((payment) => ({ Amount: payment.Amount, Description: payment.Description }));
 }
 
-/** Runs "File to Payments" with "Add Payments in Billit" on one file against the emulator. */
-export async function runFileToPayments(
+type RunOptions = Pick<FakeExecuteOptions, 'continueOnFail' | 'alterResponse'>;
+
+/** Runs an Invoice File Convert operation on one file against the emulator, with an API key. */
+export async function runOnFile(
 	emulator: Emulator,
 	file: { content: string; name: string },
-	parameters: Parameters = {},
-	options: Pick<FakeExecuteOptions, 'continueOnFail' | 'alterResponse'> = {},
+	parameters: Parameters,
+	options: RunOptions = {},
 ): Promise<INodeExecutionData[]> {
 	const { output } = await runNode(new InvoiceFile(), {
-		parameters: {
-			operation: 'fileToPayments',
-			binaryPropertyName: 'data',
-			sourceFormat: 'edi',
-			encoding: 'utf-8',
-			defaultCurrency: 'EUR',
-			addToBillit: true,
-			authentication: 'apiKey',
-			companyId: '',
-			...parameters,
-		},
+		parameters: { binaryPropertyName: 'data', encoding: 'utf-8', authentication: 'apiKey', companyId: '', ...parameters },
 		items: [binaryItem('data', file.content, file.name, 'text/plain')],
 		credentials: credentialsFor(emulator),
 		...options,
 	});
 	return output;
+}
+
+/** Runs "File to Payments" with "Add Payments in Billit" (X12/EDIFACT unless the parameters say CSV). */
+export async function runFileToPayments(
+	emulator: Emulator,
+	file: { content: string; name: string },
+	parameters: Parameters = {},
+	options: RunOptions = {},
+): Promise<INodeExecutionData[]> {
+	const defaults = { operation: 'fileToPayments', sourceFormat: 'edi', defaultCurrency: 'EUR', addToBillit: true };
+	return await runOnFile(emulator, file, { ...defaults, ...parameters }, options);
 }

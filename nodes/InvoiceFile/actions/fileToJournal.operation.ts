@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { billitRequest } from '../../../lib/billit/request';
+import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
+import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
+import { companyOf, findInvoiceByNumber } from './findInvoice';
+import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
+
+const show = { operation: ['fileToJournalEntries'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Each invoice\'s lines replace its booking entries in Billit (PUT /v1/orders/{orderID}/bookingEntries), so a file processed twice books the same. Billit documents no booking entry fields: AccountCode, Amount and Description are sent.',
+		name: 'journalNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{ ...binaryPropertyProperty, displayOptions: { show } },
+	columnsProperty(show, 'invoiceNumber, accountCode, amount (or debit and credit), description'),
+	delimiterProperty(show),
+	headerRowProperty(show),
+	{ ...encodingProperty, displayOptions: { show } },
+	{ displayName: 'Add to Billit', name: 'addToBillit', type: 'hidden', default: true, displayOptions: { show } },
+];
+
+function bookingEntries(journal: InvoiceJournal): IDataObject[] {
+	return journal.lines.map((line) => ({
+		AccountCode: line.accountCode,
+		Amount: line.amount,
+		...(line.description === undefined ? {} : { Description: line.description }),
+	}));
+}
+
+async function book(this: IExecuteFunctions, itemIndex: number, journal: InvoiceJournal): Promise<IDataObject> {
+	const order = await findInvoiceByNumber.call(this, itemIndex, journal.invoiceNumber);
+	if (!order) throw new Error(`Invoice ${journal.invoiceNumber} is not known in Billit (${journal.lines[0].source})`);
+	await billitRequest.call(this, {
+		method: 'PUT',
+		path: `/v1/orders/${String(order.OrderID)}/bookingEntries`,
+		body: bookingEntries(journal),
+		partyId: companyOf.call(this, itemIndex),
+		itemIndex,
+	});
+	return { OrderID: order.OrderID as number, booked: true };
+}
+
+/**
+ * One item per invoice of a GL journal CSV. Every invoice is attempted; unknown ones come out with
+ * `error`, or fail the node after the others were booked when "continue on fail" is off.
+ */
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
+	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
+	const journals = journalPerInvoice(
+		readJournalCsv(text, {
+			columns: readColumns(this.getNodeParameter('columns', itemIndex)),
+			delimiter: this.getNodeParameter('delimiter', itemIndex) as string,
+			includeHeader: this.getNodeParameter('includeHeader', itemIndex) as boolean,
+		}),
+	);
+	const output: INodeExecutionData[] = [];
+	const failures: string[] = [];
+	for (const journal of journals) {
+		const json: IDataObject = { invoiceNumber: journal.invoiceNumber, entries: bookingEntries(journal) };
+		try {
+			Object.assign(json, await book.call(this, itemIndex, journal));
+		} catch (error) {
+			failures.push((error as Error).message);
+			Object.assign(json, { booked: false, error: (error as Error).message });
+		}
+		output.push({ json });
+	}
+	if (failures.length > 0 && !this.continueOnFail()) {
+		throw new Error(`${failures.length} of ${journals.length} invoices were not booked: ${failures.join('; ')}`);
+	}
+	return output;
+}
