@@ -117,6 +117,16 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 		expect(output[0].json.files).toHaveLength(2);
 	});
 
+	it("marks Billit's own UBL with ublSource 'billit'", async () => {
+		const orderId = await createInvoice(peppolCustomer, 'INV-2026-10');
+		await send(String(orderId));
+		const download = async (file: string) =>
+			(await runBillit(emulator, { resource: 'invoice', operation: 'download', orderId: locator(orderId), file, binaryPropertyName: 'data', options: {} }))
+				.output[0].json;
+		expect(await download('ubl')).toMatchObject({ OrderNumber: 'INV-2026-10', ublSource: 'billit' });
+		expect((await download('pdf')).ublSource).toBeUndefined();
+	});
+
 	it('says clearly that an invoice has no UBL file', async () => {
 		emulator.admin.setSwitches({ ublAttachmentOnPeppolSend: false });
 		const orderId = await createInvoice(peppolCustomer, 'INV-2026-8');

@@ -87,5 +87,7 @@ export async function downloadOrderFiles(
 			size: file.content.length,
 		});
 	}
-	return [{ json: { OrderID: orderId, OrderNumber: order.OrderNumber, files }, binary }];
+	// Says where the UBL came from, like the UBL built by the Billit Peppol node ('built').
+	const source = kind === 'ubl' ? { ublSource: 'billit' } : {};
+	return [{ json: { OrderID: orderId, OrderNumber: order.OrderNumber, ...source, files }, binary }];
 }
