@@ -8,14 +8,17 @@ import { orderToUbl } from './ubl';
 
 export type FlowState = 'Sent' | 'Delivered' | 'Accepted' | 'Refused';
 
-/** What a successful send does to an order: PDF, UBL (Peppol), a message, delivery details. */
-export function markSent(store: Store, auth: AuthContext, order: Order, transportType: string): OrderMessage {
+/**
+ * What a successful send does to an order: PDF, UBL (Peppol), a message, delivery details.
+ * `ownUbl` is the document a sender supplied itself (sendOrder with XML); else the order's UBL is built.
+ */
+export function markSent(store: Store, auth: AuthContext, order: Order, transportType: string, ownUbl?: Buffer): OrderMessage {
 	if (!order.OrderPDF) order.OrderPDF = store.addFile(auth.companyId, `${safeName(order.OrderNumber)}.pdf`, 'application/pdf', orderPdf(order, auth.company));
 	let fileId = (order.OrderPDF as Json).FileID as number;
 	const counterParty = (order.CounterParty ?? {}) as Json;
 	let destination = String(counterParty.Email ?? '');
 	if (transportType === 'Peppol') {
-		const ubl = store.addFile(auth.companyId, `${safeName(order.OrderNumber)}.xml`, 'application/xml', orderToUbl(order, auth.company));
+		const ubl = store.addFile(auth.companyId, `${safeName(order.OrderNumber)}.xml`, 'application/xml', ownUbl ?? orderToUbl(order, auth.company));
 		fileId = ubl.FileID;
 		destination = participantIdOf(counterParty) ?? destination;
 		if (store.switches.ublAttachmentOnPeppolSend) order.Attachments.push(ubl);

@@ -4,7 +4,7 @@ import { badRequest, isRecord } from './http';
 import { addDays, computeTotals, createOrder } from './order-model';
 import { companyContext, belgianCompanyNumber, registerParticipant } from './seed';
 import type { InboxItem, Json, Order, Store } from './store';
-import { applicationResponse, cbeFromVat, documentToCostOrder, orderToUbl } from './ubl';
+import { applicationResponse, cbeFromVat, documentToOrder, orderToUbl } from './ubl';
 
 /** A received UBL invoice or credit note becomes a cost order that keeps the original file. */
 export function receiveUbl(store: Store, auth: AuthContext, xml: Buffer, fileName: string): Order {
@@ -18,7 +18,7 @@ export function receiveUbl(store: Store, auth: AuthContext, xml: Buffer, fileNam
 		throw badRequest('InvalidUbl', 'An ApplicationResponse is not an invoice or credit note');
 	}
 	const file = store.addFile(auth.companyId, fileName, 'application/xml', xml);
-	return createOrder(store, auth, documentToCostOrder(parsed.document), [file]);
+	return createOrder(store, auth, documentToOrder(parsed.document, 'Cost'), [file]);
 }
 
 const DEMO_SUPPLIER: Json = {

@@ -30,10 +30,13 @@ export function partyOnPeppol(store: Store, party: Json): boolean {
 	if (endpoint && endpoint.schemeId !== 'EM') candidates.push(`${endpoint.schemeId}:${endpoint.id.toLowerCase()}`);
 	const cbe = cbeFromVat(party.VATNumber);
 	if (cbe) candidates.push(`9925:be${cbe}`, `0208:${cbe}`);
-	return candidates.some((id) => {
-		const participant = findParticipant(store, id);
-		return participant !== undefined && participant.Registered && participant.DocumentTypes.length > 0;
-	});
+	return candidates.some((id) => participantReceives(store, id));
+}
+
+/** Whether a normalised participant id (`scheme:id`) is registered and receives some document type. */
+export function participantReceives(store: Store, normalizedId: string): boolean {
+	const participant = findParticipant(store, normalizedId);
+	return participant !== undefined && participant.Registered && participant.DocumentTypes.length > 0;
 }
 
 export function participantIdOf(party: Json): string | undefined {

@@ -108,23 +108,30 @@ function toUblParty(party: Json): Party {
 }
 
 /** An order create body (cost side) from a received invoice or credit note. */
-export function documentToCostOrder(document: CommercialDocument): Json {
-	const seller = document.seller;
-	const supplier: Json = { Name: seller.registrationName ?? seller.name ?? 'Unknown supplier' };
-	if (seller.vatId) supplier.VATNumber = seller.vatId;
-	if (seller.endpoint) supplier.PeppolIdentifier = `${seller.endpoint.schemeId ?? '0208'}:${seller.endpoint.id}`;
-	if (seller.contact?.email) supplier.Email = seller.contact.email;
-	if (seller.address?.streetName) supplier.Street = seller.address.streetName;
-	if (seller.address?.cityName) supplier.City = seller.address.cityName;
-	if (seller.address?.postalZone) supplier.Zipcode = seller.address.postalZone;
-	if (seller.address?.countryCode) supplier.CountryCode = seller.address.countryCode;
+/** A UBL party as a Billit party: legal name, VAT number, Peppol endpoint, e-mail and address. */
+function partyFromUbl(party: Party, fallbackName: string): Json {
+	const billitParty: Json = { Name: party.registrationName ?? party.name ?? fallbackName };
+	if (party.vatId) billitParty.VATNumber = party.vatId;
+	if (party.endpoint) billitParty.PeppolIdentifier = `${party.endpoint.schemeId ?? '0208'}:${party.endpoint.id}`;
+	if (party.contact?.email) billitParty.Email = party.contact.email;
+	if (party.address?.streetName) billitParty.Street = party.address.streetName;
+	if (party.address?.cityName) billitParty.City = party.address.cityName;
+	if (party.address?.postalZone) billitParty.Zipcode = party.address.postalZone;
+	if (party.address?.countryCode) billitParty.CountryCode = party.address.countryCode;
+	return billitParty;
+}
+
+/**
+ * An order body for a parsed UBL document: a received one (`Cost`, the seller is the supplier) or
+ * an own one sent with sendOrder (`Income`, the buyer is the customer).
+ */
+export function documentToOrder(document: CommercialDocument, direction: 'Income' | 'Cost'): Json {
 	const body: Json = {
 		OrderType: document.kind === 'CreditNote' ? 'CreditNote' : 'Invoice',
-		OrderDirection: 'Cost',
+		OrderDirection: direction,
 		OrderNumber: document.id,
 		OrderDate: document.issueDate,
 		Currency: document.currency,
-		Supplier: supplier,
 		OrderLines: document.lines.map((line) => ({
 			Quantity: line.quantity,
 			// Keeps quantity × price equal to the document's line amount (price base quantities, line charges).
@@ -134,6 +141,8 @@ export function documentToCostOrder(document: CommercialDocument): Json {
 			Unit: line.unitCode,
 		})),
 	};
+	if (direction === 'Cost') body.Supplier = partyFromUbl(document.seller, 'Unknown supplier');
+	else body.Customer = partyFromUbl(document.buyer, 'Unknown customer');
 	if (document.dueDate) body.ExpiryDate = document.dueDate;
 	const reference = document.buyerReference ?? document.orderReference?.id;
 	if (reference) body.Reference = reference;

@@ -1,10 +1,12 @@
+import { parseUbl, type ParsedUbl } from '../../lib/ubl/parse';
 import type { AuthContext } from '../auth';
 import { ApiError, badRequest, notFound, objectBody, ok } from '../http';
 import { markSent } from '../delivery';
 import { createOrder } from '../order-model';
-import { partyOnPeppol } from '../peppol-registry';
+import { normalizeParticipantId, participantReceives, partyOnPeppol } from '../peppol-registry';
 import type { Route } from '../router';
 import type { Json, Order, Store } from '../store';
+import { documentToOrder } from '../ubl';
 import { validate } from '../validation';
 
 export const TRANSPORT_TYPES = ['Peppol', 'SMTP', 'Letter', 'SDI', 'KSeF', 'Chorus', 'Factur-X', 'ZUGFeRD'];
@@ -29,6 +31,29 @@ function sendableOrder(auth: AuthContext, id: number): Order {
 	const order = auth.data.orders.get(id);
 	if (!order) throw notFound('Order', id);
 	if (order.OrderDirection !== 'Income') throw badRequest('OrderCannotBeSent', `Order ${id} is not a sales document`);
+	return order;
+}
+
+/** Billit's "Send UBL to Peppol": `{ "XML": "<Invoice…>" }`, refused unless the buyer's endpoint is on Peppol. */
+function sendOwnUbl(store: Store, auth: AuthContext, xml: unknown): Order {
+	if (typeof xml !== 'string' || xml.trim() === '') throw badRequest('InvalidUbl', 'XML must be the UBL document as a string');
+	const content = Buffer.from(xml, 'utf8');
+	let parsed: ParsedUbl;
+	try {
+		parsed = parseUbl(content);
+	} catch (error) {
+		throw badRequest('InvalidUbl', `The XML is not a readable UBL document: ${(error as Error).message}`);
+	}
+	if (parsed.kind === 'ApplicationResponse') throw badRequest('InvalidUbl', 'Only invoices and credit notes can be sent');
+	const buyer = parsed.document.buyer;
+	const endpoint = buyer.endpoint;
+	const receiver = endpoint?.schemeId ? `${endpoint.schemeId}:${endpoint.id}` : undefined;
+	if (!receiver || !participantReceives(store, normalizeParticipantId(receiver))) {
+		const name = buyer.registrationName ?? buyer.name ?? '';
+		throw badRequest('TheCustomerIsNotActiveOnPeppol', `The customer ${name} (${receiver ?? 'no endpoint'}) is not active on Peppol`);
+	}
+	const order = createOrder(store, auth, documentToOrder(parsed.document, 'Income'));
+	markSent(store, auth, order, 'Peppol', content);
 	return order;
 }
 
@@ -59,6 +84,7 @@ export const sendRoutes: Route[] = [
 		auth: 'company',
 		handler: ({ store, req, auth }) => {
 			const body = objectBody(req);
+			if (body.XML !== undefined) return ok(sendOwnUbl(store, auth, body.XML).OrderID);
 			if (body.OrderDirection !== undefined && body.OrderDirection !== 'Income') {
 				throw badRequest('InvalidFieldValue', 'Only sales documents (OrderDirection Income) can be sent');
 			}

@@ -272,9 +272,7 @@ describe('Document: Send UBL', () => {
 		expect(request.body.startsWith(JSON.stringify({ XML: xml.toString('utf8') }).slice(0, 200))).toBe(true);
 	});
 
-	// Billit documents sendOrder's UBL flow as `{ "XML": "<Invoice…>" }`; the emulator's sendOrder
-	// still takes only order JSON and answers TheCustomerIsNotActiveOnPeppol. Enable once it reads XML.
-	it.skip('builds, validates and sends a Billit invoice to a registered receiver', async () => {
+	it('builds, validates and sends a Billit invoice to a registered receiver', async () => {
 		const [item] = await document('send', { source: 'order', order: billitInvoice }, [{ json: {} }]);
 		expect(item.json).toMatchObject({
 			OrderID: expect.any(Number),

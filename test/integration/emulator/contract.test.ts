@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { belgianCompanyNumber } from '../../../emulator/seed';
+import { ownInvoiceXml } from './own-ubl';
 import {
 	call,
 	errorCode,
@@ -186,6 +188,13 @@ function contractSuite(target: () => Target): void {
 			const mail = await call(target(), 'POST', '/v1/orders/commands/send', { body: { OrderIds: [id], TransportType: 'SMTP' } });
 			expect(mail.status).toBe(400);
 			expect(errorCode(mail)).toBe('TheCustomer_0_DoesNotHaveAValidEmailAddress');
+		});
+
+		it('refuses own UBL sent with sendOrder as { XML } when the buyer is not on Peppol', async () => {
+			const xml = ownInvoiceXml(`C-${suffix}-ownubl`, `BE${belgianCompanyNumber(4370002)}`, { schemeId: '0208', id: belgianCompanyNumber(4379998) });
+			const answer = await call(target(), 'POST', '/v1/peppol/sendOrder', { body: { XML: xml } });
+			expect(answer.status).toBe(400);
+			expect(errorCode(answer)).toBe('TheCustomerIsNotActiveOnPeppol');
 		});
 
 		it('sends by e-mail: IsSent, a PDF file and a message', async () => {

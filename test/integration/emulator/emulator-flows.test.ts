@@ -8,6 +8,7 @@ import { DEMO } from '../../../emulator';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { parseUbl } from '../../../lib/ubl/parse';
 import { multiStatementFile } from '../../unit/emulator/coda-file';
+import { ownInvoiceXml } from './own-ubl';
 import { call, errorCode, invoiceBody, startEmulatorTarget, type Answer, type Target } from './target';
 
 let target: Target;
@@ -102,6 +103,31 @@ describe('Peppol send and delivery', () => {
 		const id = await createInvoice();
 		await call(target, 'POST', '/v1/orders/commands/send', { body: { OrderIds: [id], TransportType: 'Peppol' } });
 		expect((await getOrder(id)).Attachments).toEqual([]);
+	});
+
+	it('sends own UBL given as sendOrder XML: a sent order for the registered buyer, the XML as sent file', async () => {
+		const sellerVat = admin().store.companies.get(Number(target.partyId))?.VATNumber as string;
+		const xml = ownInvoiceXml('OWN-1', sellerVat, { schemeId: '0208', id: belgianCompanyNumber(4370001) });
+		const sent = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: xml } });
+		expect(sent.status, sent.text).toBe(200);
+		const order = await getOrder(sent.json as number);
+		expect(order).toMatchObject({ IsSent: true, OrderNumber: 'OWN-1', OrderDirection: 'Income', TotalExcl: 100, TotalIncl: 121, Reference: 'PO-OWN-1' });
+		expect(order.CounterParty).toMatchObject({ Name: 'Own UBL Buyer NV', PeppolIdentifier: `0208:${belgianCompanyNumber(4370001)}` });
+		const [message] = order.Messages as Array<{ FileID: number; TransportType: string; Destination: string }>;
+		expect(message).toMatchObject({ TransportType: 'Peppol', Destination: `0208:${belgianCompanyNumber(4370001)}` });
+		expect((await fileContent(message.FileID)).content.toString('utf8')).toBe(xml);
+	});
+
+	it('refuses own UBL whose buyer is not on Peppol and XML that is not an invoice', async () => {
+		const sellerVat = admin().store.companies.get(Number(target.partyId))?.VATNumber as string;
+		const unregistered = ownInvoiceXml('OWN-2', sellerVat, { schemeId: '0208', id: belgianCompanyNumber(4379999) });
+		const refused = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: unregistered } });
+		expect(refused.status).toBe(400);
+		expect(errorCode(refused)).toBe('TheCustomerIsNotActiveOnPeppol');
+		const notUbl = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: '<Invoice>' } });
+		expect(errorCode(notUbl)).toBe('InvalidUbl');
+		const listed = await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderNumber eq 'OWN-2'")}`);
+		expect((listed.json as { Items: unknown[] }).Items).toEqual([]);
 	});
 
 	it('sends own orders with sendOrder and refuses Letter in the sandbox', async () => {
