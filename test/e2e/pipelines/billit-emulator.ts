@@ -23,6 +23,7 @@ export interface EmulatedInboxItem {
 }
 
 export interface EmulatedFeedConfirmation {
+	/** The company that owns the feed (not the item's company). */
 	PartyID: number;
 	Feed: string;
 	FeedItemID: number;
