@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import {
 	updateDisplayOptions,
@@ -54,6 +55,8 @@ export async function execute(
 	const path = `${this.getNodeParameter('path', itemIndex) as string}${this.getNodeParameter('suffix', itemIndex) as string}`;
 	const reason = String(this.getNodeParameter('reason', itemIndex) ?? '');
 	const content = Buffer.from(`${reason.trimEnd()}\n`, 'utf8');
+	// A parking folder such as error/ may not exist before the first failure.
+	await client.mkdirp(posix.dirname(path), 0o755);
 	const result = await client.upload(() => Readable.from([content]), path, {
 		atomic: true,
 		mode: parseFileMode.call(this, this.getNodeParameter('fileMode', itemIndex) as string, itemIndex),

@@ -137,6 +137,18 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 		await expect(attempt).rejects.toThrow(/\[order_number\] has no value/);
 	});
 
+	it('writes a reason file into a parking folder that does not exist yet', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
+		const [reason] = await run('writeReasonFile', {
+			path: `${base}/error/Invoice-7`,
+			reason: 'failed 3 times',
+			suffix: '.reason.txt',
+			fileMode: '664',
+		});
+		expect(reason[0].json.fileExchange).toMatchObject({ path: `${base}/error/Invoice-7.reason.txt` });
+		expect(await readFile(diskPath(info(), `${base}/error/Invoice-7.reason.txt`), 'utf8')).toBe('failed 3 times\n');
+	});
+
 	it('lists, downloads, moves to a dated processed/ folder, writes a reason file and deletes', async () => {
 		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
 		await run(
