@@ -118,7 +118,7 @@ export class BillitEmulatorClient {
 		return await this.billit<EmulatedOrder>('GET', `/v1/orders/${orderId}`);
 	}
 
-	async company(partyId = DEMO_COMPANY): Promise<EmulatedCompany> {
+	async company(partyId: number = DEMO_COMPANY): Promise<EmulatedCompany> {
 		const account = await this.billit<{ Companies: EmulatedCompany[] }>('GET', '/v1/account/accountInformation');
 		const company = account.Companies.find((candidate) => candidate.PartyID === partyId);
 		if (!company) throw new Error(`the demo account has no company ${partyId}`);
