@@ -2,7 +2,7 @@
  * Request pacing per Billit company (key: API base URL + PartyID).
  *
  * A sliding window: a request may start only when fewer than `limit` requests started in the
- * preceding window (1 s), so no one-second window ever holds more than `limit` starts. Slots are
+ * preceding window (1 s plus a jitter margin), so no one-second window ever holds more than `limit` starts. Slots are
  * reserved synchronously, so concurrent callers in one process each get their own slot.
  * The limit adapts (AIMD): a 429 halves it (down to `minPerWindow`), and every `limit` successes
  * in a row raise it by one again, up to the configured maximum.
@@ -12,6 +12,10 @@ import type { Clock } from './clock';
 /** Billit's documentation mentions 25 requests per second; unverified, hence configurable. */
 export const DEFAULT_REQUESTS_PER_SECOND = 25;
 const WINDOW_MS = 1000;
+/** Billit counts requests when they arrive, we count them when they leave: a request delayed in
+ * transit (a busy event loop, a slow network) would land in the next one's window. Keeping each
+ * window 5 % longer than a second absorbs that jitter at a 5 % cost in throughput. */
+const ARRIVAL_JITTER_MARGIN_MS = 50;
 const MIN_PER_WINDOW = 1;
 
 export class CompanyPacer {
@@ -52,7 +56,7 @@ export class CompanyPacer {
 		const count = this.starts.length;
 		let start = Math.max(now, count > 0 ? this.starts[count - 1] : now);
 		if (count >= this.limit) {
-			start = Math.max(start, this.starts[count - this.limit] + WINDOW_MS);
+			start = Math.max(start, this.starts[count - this.limit] + WINDOW_MS + ARRIVAL_JITTER_MARGIN_MS);
 		}
 		this.starts.push(start);
 		if (this.starts.length > this.maxPerWindow) this.starts.splice(0, this.starts.length - this.maxPerWindow);

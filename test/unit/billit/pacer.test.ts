@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CompanyPacer, companyPacingKey, getCompanyPacer } from '../../../lib/billit/pacer';
 
 describe('CompanyPacer', () => {
-	it('lets the configured number of requests start per second, then spaces them a second apart', () => {
+	it('lets the configured number of requests start per second, then spaces them a window (1 s plus margin) apart', () => {
 		const pacer = new CompanyPacer(3);
 		const starts = Array.from({ length: 7 }, () => pacer.reserve(0));
-		expect(starts).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
+		expect(starts).toEqual([0, 0, 0, 1050, 1050, 1050, 2100]); // windows are 1 s plus the 50 ms arrival-jitter margin
 	});
 
 	it('halves on a 429 down to one per second and adds one back per full window of successes', () => {
@@ -32,7 +32,7 @@ describe('CompanyPacer', () => {
 	it('applies the reduced limit to new reservations', () => {
 		const pacer = new CompanyPacer(4);
 		pacer.onThrottled();
-		expect([pacer.reserve(0), pacer.reserve(0), pacer.reserve(0)]).toEqual([0, 0, 1000]);
+		expect([pacer.reserve(0), pacer.reserve(0), pacer.reserve(0)]).toEqual([0, 0, 1050]);
 	});
 
 	it('rejects a rate below one per second', () => {
