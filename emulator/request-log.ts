@@ -20,7 +20,7 @@ const SECRET_FIELDS = new Set(['client_secret', 'code', 'refresh_token', 'access
 const MAX_ENTRIES = 2000;
 const MAX_BODY = 4096;
 
-const redacted = (secret: string) => `[redacted sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}]`;
+export const redacted = (secret: string) => `[redacted sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}]`;
 
 /** Secrets are replaced by a short hash, so tests can still tell credentials apart. */
 export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
