@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+
+import type { StoredWorkflow } from '../n8n/client';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
+import { sharedN8n } from '../n8n/shared-instance';
+import { BillitEmulatorClient, type EmulatedInboxItem } from './billit-emulator';
+import { createCredentialsFor } from './credentials';
+import { readExample } from './examples';
+import { runOnceOnSchedule, shortenSchedule } from './production-run';
+import { SftpFolder } from './sftp-folder';
+
+const n8n = sharedN8n();
+const billit = new BillitEmulatorClient();
+const sftp = inject('testServers').sftp;
+const peppolFolder = new SftpFolder(sftp, '/peppol');
+const example = readExample('peppol-inbox-to-sftp.json');
+const RECEIVED = 25;
+// The example parks an item after its third failed attempt.
+const ATTEMPTS = 3;
+
+let workflow: StoredWorkflow;
+let deleteCredentials: () => Promise<void>;
+
+function yearInBrussels(timestamp: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(new Date(timestamp));
+}
+
+function remoteFile(item: EmulatedInboxItem): string {
+	return `/peppol/${yearInBrussels(item.CreationDate)}/${item.PeppolDocumentType}-${item.InboxItemID}.xml`;
+}
+
+function reasonFile(item: EmulatedInboxItem): string {
+	return `/peppol/error/${item.PeppolDocumentType}-${item.InboxItemID}.reason.txt`;
+}
+
+/** Items a node output in the execution; none when the node did not run (a branch not taken). */
+function outputIfRan(execution: N8nExecution, nodeName: string): unknown[] {
+	return execution.data?.resultData.runData[nodeName] ? nodeOutput(execution, nodeName) : [];
+}
+
+function storedPaths(): string[] {
+	return peppolFolder.files().map((file) => file.remotePath);
+}
+
+beforeAll(async () => {
+	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
+	workflow = await n8n.importWorkflow(example);
+	await shortenSchedule(n8n, workflow.id);
+});
+
+afterAll(async () => {
+	if (workflow) await n8n.deleteWorkflow(workflow.id);
+	await deleteCredentials?.();
+});
+
+beforeEach(async () => {
+	peppolFolder.reset();
+	await billit.reset();
+});
+
+describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its schedule', () => {
+	it('stores and confirms 24 of 25 inbox items past one that always fails, and parks that one after three attempts', async () => {
+		const received = await billit.receiveInvoices(RECEIVED);
+		const [poison, ...others] = received;
+		// The fault: a folder the SFTP user cannot replace where the first item's file must go, so
+		// its upload fails on every run while it holds a place in Billit's 10-item inbox window.
+		const blocker = remoteFile(poison);
+		peppolFolder.makeFolder(dirname(blocker));
+		mkdirSync(peppolFolder.onDisk(blocker));
+		writeFileSync(join(peppolFolder.onDisk(blocker), 'in-the-way'), 'not a UBL file');
+		const blockerContent = join(blocker, 'in-the-way');
+
+		const first = await runOnceOnSchedule(n8n, workflow.id);
+		assertSucceeded(first);
+		expect(first.mode).toBe('trigger');
+		expect(nodeOutput(first, 'Inbox Items').map((item) => item.InboxItemID)).toEqual(received.slice(0, 10).map((item) => item.InboxItemID));
+		expect(storedPaths()).toEqual([blockerContent, ...others.slice(0, 9).map(remoteFile)].sort());
+		expect((await billit.visibleInbox())[0].InboxItemID).toBe(poison.InboxItemID);
+
+		for (let attempt = 2; attempt <= ATTEMPTS; attempt++) {
+			const run = await runOnceOnSchedule(n8n, workflow.id);
+			assertSucceeded(run);
+			const counted = nodeOutput(run, 'Count Attempts').find((item) => item.InboxItemID === poison.InboxItemID);
+			expect(counted?.attempt).toBe(attempt);
+			expect(outputIfRan(run, 'Confirm Parked Item')).toHaveLength(attempt === ATTEMPTS ? 1 : 0);
+		}
+
+		expect(await billit.visibleInbox()).toEqual([]);
+		expect(storedPaths()).toEqual([blockerContent, ...others.map(remoteFile), reasonFile(poison)].sort());
+		expect(new Set(peppolFolder.files().filter((file) => file.remotePath !== blockerContent).map((file) => file.mode.toString(8)))).toEqual(
+			new Set(['664']),
+		);
+		const reason = peppolFolder.read(reasonFile(poison));
+		expect(reason).toContain(`Inbox item ${poison.InboxItemID} (Peppol file ${poison.PeppolFileID}`);
+		expect(reason).toContain(`failed ${ATTEMPTS} times`);
+		expect(reason).toMatch(/Last error: \S+/);
+	});
+});
