@@ -109,8 +109,9 @@ describe('Billit Poll Trigger in a real n8n', () => {
 		expect(sorted(carried(finishedSinceCrash))).toEqual(later);
 
 		// The interrupted execution kept the emitted items: retrying it finishes the batch.
-		const retried = await n8n.client.waitForExecution(await retryExecution(n8n.client, interrupted.id), {
-			timeoutMs: 60_000 + SLOW_STEP_SECONDS * 1000,
+		const retryTimeoutMs = 60_000 + SLOW_STEP_SECONDS * 1000;
+		const retried = await n8n.client.waitForExecution(await retryExecution(n8n.client, interrupted.id, retryTimeoutMs), {
+			timeoutMs: retryTimeoutMs,
 		});
 		assertSucceeded(retried);
 		expect(sorted(orderIdsOf(retried, DONE))).toEqual(sorted(batch));

@@ -68,13 +68,17 @@ export async function waitForStaticData(
 	}
 }
 
-/** "Retry" of an execution (public API); returns the id of the execution the retry started. */
-export async function retryExecution(n8n: N8nClient, executionId: string | number): Promise<string> {
+/**
+ * "Retry" of an execution (public API); returns the id of the execution the retry started. n8n
+ * answers only when that execution has finished, so the request may take as long as the workflow.
+ */
+export async function retryExecution(n8n: N8nClient, executionId: string | number, timeoutMs: number): Promise<string> {
 	const { body } = await requestJson<{ id: string | number }>(n8n.coordinates.baseUrl, {
 		method: 'POST',
 		path: `/api/v1/executions/${executionId}/retry`,
 		headers: { 'X-N8N-API-KEY': n8n.coordinates.apiKey },
 		body: {},
+		timeoutMs,
 	});
 	return String(body.id);
 }
