@@ -19,14 +19,11 @@ export interface StartWorkerOptions {
 export interface N8nWorker {
 	name: string;
 	logFile: string;
-	/** Execution ids this worker has started, from its log. */
-	startedExecutions(): string[];
 	stop(graceMs?: number): Promise<void>;
 }
 
 // As for the main instance: no configuration may leak in from the shell or from vitest.
 const inheritedConfig = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|VITEST|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/;
-const STARTED_EXECUTION = /Worker started execution (\S+) \(job/g;
 
 function parentEnv(): Record<string, string> {
 	return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !inheritedConfig.test(entry[0])));
@@ -119,7 +116,6 @@ export async function startWorker(options: StartWorkerOptions): Promise<N8nWorke
 	return {
 		name: options.name,
 		logFile,
-		startedExecutions: () => [...readFileSync(logFile, 'utf8').matchAll(STARTED_EXECUTION)].map((match) => match[1]),
 		stop,
 	};
 }
