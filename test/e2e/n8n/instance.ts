@@ -154,7 +154,8 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 
 	let ready = false;
 	try {
-		await waitForReady(baseUrl, child, logFile, options.startTimeoutMs ?? 120_000);
+		// A fresh database's migrations take minutes on a loaded two-core machine.
+		await waitForReady(baseUrl, child, logFile, options.startTimeoutMs ?? 300_000);
 		ready = true;
 	} finally {
 		if (!ready) await stop(5000);
