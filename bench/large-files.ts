@@ -74,7 +74,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 	await chown(diskFolder, owner.uid, owner.gid);
 	const original = join(n8n.filesDir, 'original.bin');
 	const sha256 = await writeRandomFile(original, FILE_BYTES);
-	const credential: CredentialRef = await n8n.client.createCredential('Bench large SFTP', 'fileExchangeSftp', {
+	const credential: CredentialRef = await n8n.client.createCredential('Bench large SFTP', 'fileExchangeSftpApi', {
 		host: info.host,
 		port: info.port,
 		username: info.username,

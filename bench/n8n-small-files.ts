@@ -69,7 +69,7 @@ export const n8nSmallFilesBenchmark: Benchmark = {
 			try {
 				const { info } = sftp;
 				const login = { host: info.host, port: info.port, username: info.username, password: info.password };
-				const ours: CredentialRef = await n8n.client.createCredential('Bench File Exchange', 'fileExchangeSftp', {
+				const ours: CredentialRef = await n8n.client.createCredential('Bench File Exchange', 'fileExchangeSftpApi', {
 					...login,
 					hostKeys: info.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
 					acceptAnyHostKey: false,

@@ -35,7 +35,7 @@ function credentialData(type: string, { emulator, sftp }: DemoTargets) {
 			const { apiKey, partyIds } = emulator.admin.credentials();
 			return { environment: 'custom', baseUrl: emulator.url, apiKey, partyId: String(partyIds[0]) };
 		}
-		case 'fileExchangeSftp':
+		case 'fileExchangeSftpApi':
 			return { host: sftp.host, port: sftp.port, username: 'demo', password: sftp.password, hostKeys: sftp.fingerprint, acceptAnyHostKey: false };
 		default:
 			return undefined;

@@ -68,7 +68,7 @@ export function fileExchangeUpload(packageName: string, folder: string, pathTemp
 			pathTemplate,
 			uploadOptions: { fileMode: '664', onConflict: 'overwrite' },
 		},
-		credentials: { fileExchangeSftp: credential },
+		credentials: { fileExchangeSftpApi: credential },
 	};
 }
 
@@ -93,7 +93,7 @@ export function fileExchangeDownload(packageName: string, path: string, credenti
 		type: `${packageName}.fileExchange`,
 		typeVersion: 1,
 		parameters: { protocol: 'sftp', operation: 'download', path, binaryPropertyName: 'data' },
-		credentials: { fileExchangeSftp: credential },
+		credentials: { fileExchangeSftpApi: credential },
 	};
 }
 

@@ -25,14 +25,13 @@ export class FileExchange implements INodeType {
 		credentials: [
 			{
 				// The credential names are fixed by design.md; the "-Api" suffix is meant for HTTP API credentials.
-				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
-				name: 'fileExchangeSftp',
+				name: 'fileExchangeSftpApi',
 				required: true,
 				displayOptions: { show: { protocol: ['sftp'] } },
 				testedBy: 'fileExchangeSftpConnectionTest',
 			},
 			{
-				name: 'fileExchangeFtp',
+				name: 'fileExchangeFtpApi',
 				required: true,
 				displayOptions: { show: { protocol: ['ftp'] } },
 				testedBy: 'fileExchangeFtpConnectionTest',

@@ -15,8 +15,8 @@ import { createExchangeClient } from '../../lib/exchange/credentials';
 import { decidePoll, emptyPollState, type PollSettings, type PollState } from '../../lib/exchange/poll-state';
 
 const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
-	sftp: 'fileExchangeSftp',
-	ftp: 'fileExchangeFtp',
+	sftp: 'fileExchangeSftpApi',
+	ftp: 'fileExchangeFtpApi',
 };
 const MAX_SEEN = 20_000;
 
@@ -77,14 +77,13 @@ export class FileExchangeTrigger implements INodeType {
 		credentials: [
 			{
 				// The credential names are fixed by design.md; the "-Api" suffix is meant for HTTP API credentials.
-				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
-				name: 'fileExchangeSftp',
+				name: 'fileExchangeSftpApi',
 				required: true,
 				displayOptions: { show: { protocol: ['sftp'] } },
 				testedBy: 'fileExchangeSftpConnectionTest',
 			},
 			{
-				name: 'fileExchangeFtp',
+				name: 'fileExchangeFtpApi',
 				required: true,
 				displayOptions: { show: { protocol: ['ftp'] } },
 				testedBy: 'fileExchangeFtpConnectionTest',

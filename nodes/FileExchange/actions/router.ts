@@ -15,8 +15,8 @@ import * as writeReasonFile from './writeReasonFile.operation';
 export const operations: Record<string, Operation> = { upload, download, list, move, delete: del, writeReasonFile };
 
 export const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
-	sftp: 'fileExchangeSftp',
-	ftp: 'fileExchangeFtp',
+	sftp: 'fileExchangeSftpApi',
+	ftp: 'fileExchangeFtpApi',
 };
 
 function errorItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {

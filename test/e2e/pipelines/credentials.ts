@@ -14,7 +14,7 @@ function credentialData(type: string, { emulatorUrl, sftp }: PipelineTargets): R
 	switch (type) {
 		case 'billitApi':
 			return { environment: 'custom', baseUrl: emulatorUrl, apiKey: DEMO.apiKey, partyId: String(DEMO_COMPANY) };
-		case 'fileExchangeSftp':
+		case 'fileExchangeSftpApi':
 			return {
 				host: sftp.host,
 				port: sftp.port,

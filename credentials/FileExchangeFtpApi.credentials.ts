@@ -1,7 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-export class FileExchangeFtp implements ICredentialType {
-	name = 'fileExchangeFtp';
+export class FileExchangeFtpApi implements ICredentialType {
+	name = 'fileExchangeFtpApi';
 
 	displayName = 'File Exchange FTP';
 

@@ -1,7 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-export class FileExchangeSftp implements ICredentialType {
-	name = 'fileExchangeSftp';
+export class FileExchangeSftpApi implements ICredentialType {
+	name = 'fileExchangeSftpApi';
 
 	displayName = 'File Exchange SFTP';
 
