@@ -1,6 +1,6 @@
 /**
  * UBL throughput: parse, build and pre-validate, documents per second on one core, for lib/ubl
- * (saxes) and fast-xml-parser doing the same job, on the OpenPeppol fixtures and a 500-line invoice.
+ * (@rgrove/parse-xml) and fast-xml-parser doing the same job, on the OpenPeppol fixtures and a 500-line invoice.
  */
 import { isDeepStrictEqual } from 'node:util';
 

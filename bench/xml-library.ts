@@ -44,7 +44,7 @@ export const xmlLibraryBenchmark: Benchmark = {
 		return {
 			rows,
 			notes: [
-				`\`npx tsx bench/ubl-xml-library.ts ${ITERATIONS}\`: the twelve fixtures, best of 5 interleaved rounds. Ours is lib/ubl parseXml (saxes + tree + UTF-8 check + positions).`,
+				`\`npx tsx bench/ubl-xml-library.ts ${ITERATIONS}\`: the twelve fixtures, best of 5 interleaved rounds. Ours is lib/ubl parseXml (@rgrove/parse-xml + namespaces + UTF-8 check + positions).`,
 				unsafe.length === 0 ? 'No candidate expanded a hostile entity.' : `Expanded hostile entities: ${unsafe.join('; ')}.`,
 			],
 		};

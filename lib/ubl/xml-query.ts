@@ -3,11 +3,16 @@ import type { XmlElement } from './xml';
 
 const PREFIX_NAMESPACES: Record<string, string> = { cac: CAC, cbc: CBC };
 
+const resolved = new Map<string, { ns: string; local: string }>();
+
 /** Splits `cac:Party` into the UBL namespace URI and local name; the prefix in the document may differ. */
 function resolve(qualifiedName: string): { ns: string; local: string } {
+	const known = resolved.get(qualifiedName);
+	if (known) return known;
 	const [prefix, local] = qualifiedName.split(':');
 	const ns = PREFIX_NAMESPACES[prefix];
 	if (!ns || !local) throw new Error(`Unknown UBL component name ${qualifiedName}`);
+	resolved.set(qualifiedName, { ns, local });
 	return { ns, local };
 }
 
@@ -20,7 +25,11 @@ export function childrenOf(parent: XmlElement | undefined, qualifiedName: string
 /** The first child on a path such as `cac:Party/cac:PostalAddress`. */
 export function childOf(parent: XmlElement | undefined, path: string): XmlElement | undefined {
 	let current = parent;
-	for (const step of path.split('/')) current = childrenOf(current, step)[0];
+	for (const step of path.split('/')) {
+		if (!current) return undefined;
+		const { ns, local } = resolve(step);
+		current = current.children.find((child) => child.ns === ns && child.local === local);
+	}
 	return current;
 }
 

@@ -1,4 +1,11 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import {
+	XmlDeclaration,
+	XmlDocumentType,
+	XmlElement as ParsedElement,
+	XmlError,
+	XmlNode,
+	parseXml as parseXmlDocument,
+} from '@rgrove/parse-xml';
 
 import { UblXmlError, type XmlPosition } from './errors';
 import { decodeUtf8Strict } from './utf8';
@@ -31,25 +38,27 @@ export interface ParseXmlOptions {
 
 export const DEFAULT_MAX_XML_BYTES = 20 * 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 100;
-const SAXES_POSITION_PREFIX = /^\d+:\d+: /;
+const PARSER_OPTIONS = { includeOffsets: true, preserveDocumentType: true, preserveXmlDeclaration: true };
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+type Scope = Record<string, string>;
+type Locate = (index: number) => XmlPosition;
 
 function byteLength(input: Buffer | string): number {
 	return typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
 }
 
-/** Maps string offsets to line and column with a binary search over line starts. */
-function lineLocator(text: string): (index: number) => XmlPosition {
+/**
+ * Maps string offsets to line and column. Elements are located in document order, so it walks forward
+ * from the previous answer and only searches when asked about an earlier offset.
+ */
+function lineLocator(text: string): Locate {
 	const lineStarts = [0];
 	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+	let line = 0;
 	return (index) => {
-		let low = 0;
-		let high = lineStarts.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >> 1;
-			if (lineStarts[middle] <= index) low = middle;
-			else high = middle - 1;
-		}
-		return { line: low + 1, column: index - lineStarts[low] + 1 };
+		if (index < lineStarts[line]) line = 0;
+		while (line + 1 < lineStarts.length && lineStarts[line + 1] <= index) line++;
+		return { line: line + 1, column: index - lineStarts[line] + 1 };
 	};
 }
 
@@ -62,126 +71,142 @@ function refuseSize(input: Buffer | string, maxBytes: number): void {
 	}
 }
 
-function refuseNonXmlStart(text: string): void {
+function refuseNonXmlStart(text: string, locate: Locate): void {
 	const start = text.search(/\S/);
 	if (start < 0) throw new UblXmlError('The document is empty', { line: 1, column: 1 });
 	if (text[start] !== '<') {
-		throw new UblXmlError(
-			'The content is not XML: it does not start with "<" (binary data or another format?)',
-			lineLocator(text)(start),
-		);
+		throw new UblXmlError('The content is not XML: it does not start with "<" (binary data or another format?)', locate(start));
 	}
 }
 
-function refuseDoctype(text: string): never {
-	const index = text.search(/<!DOCTYPE/i);
-	throw new UblXmlError(
+function doctypeRefused(position: XmlPosition): UblXmlError {
+	return new UblXmlError(
 		'DOCTYPE declarations are refused: UBL needs none, and DTDs enable entity expansion and external entity attacks',
-		lineLocator(text)(Math.max(index, 0)),
+		position,
 	);
 }
 
-function refuseEncoding(encoding: string | undefined): void {
-	if (encoding !== undefined && encoding.toUpperCase() !== 'UTF-8') {
-		throw new UblXmlError(
-			`The XML declaration says encoding="${encoding}"; Peppol UBL must be UTF-8`,
-			{ line: 1, column: 1 },
-		);
+/** The prolog's DOCTYPE and encoding checks; the parser never expands or fetches entities either way. */
+function checkProlog(prolog: XmlNode[], locate: Locate): void {
+	for (const node of prolog) {
+		if (node instanceof XmlDocumentType) throw doctypeRefused(locate(node.start));
+		if (node instanceof XmlDeclaration && node.encoding != null && node.encoding.toUpperCase() !== 'UTF-8') {
+			throw new UblXmlError(`The XML declaration says encoding="${node.encoding}"; Peppol UBL must be UTF-8`, { line: 1, column: 1 });
+		}
 	}
 }
 
-function newElement(tag: SaxesTagNS, position: XmlPosition): XmlElement {
-	const attributes: Record<string, string> = {};
-	for (const attribute of Object.values(tag.attributes)) {
-		const isDeclaration = attribute.name === 'xmlns' || attribute.prefix === 'xmlns';
-		if (!isDeclaration) attributes[attribute.name] = attribute.value;
+/** A malformed input whose failure is at its very end was cut off: name the innermost element left open. */
+function truncationOf(text: string, error: XmlError, locate: Locate): UblXmlError | undefined {
+	if (text.slice(error.pos).trim() !== '') return undefined;
+	const openElement = /^Missing end tag for element (\S+)$/.exec(reasonOf(error))?.[1];
+	if (openElement) {
+		return new UblXmlError(`The XML ends before <${openElement}> is closed (truncated document?)`, locate(text.length));
 	}
-	return {
-		name: tag.name,
-		ns: tag.uri,
-		local: tag.local,
+	// Cut inside a tag, comment or reference: the element around it is the one left open.
+	const lastTag = text.lastIndexOf('<', error.pos);
+	if (lastTag <= 0) return undefined;
+	try {
+		parseXmlDocument(text.slice(0, lastTag));
+	} catch (prefixError) {
+		const inner = prefixError instanceof XmlError ? truncationOf(text.slice(0, lastTag), prefixError, locate) : undefined;
+		if (inner) return new UblXmlError(inner.message.replace(/ \(line \d+, column \d+\)$/, ''), locate(text.length));
+	}
+	return undefined;
+}
+
+const REASONS: Array<[RegExp, string]> = [
+	[/^Named entity isn't defined: (.*)$/, 'undefined entity $1 (only the predefined entities and character references exist: entities cannot be declared)'],
+	[/^Invalid character$/, 'disallowed character'],
+];
+
+/** The parser's message without the position and excerpt it appends. */
+function reasonOf(error: XmlError): string {
+	return error.message.replace(/ \(line \d+, column \d+\)[\s\S]*$/, '');
+}
+
+function describeParseFailure(text: string, error: unknown, locate: Locate, maxDepth: number): UblXmlError {
+	if (error instanceof UblXmlError) return error;
+	// The parser descends recursively; nesting that exhausts the stack is far beyond any real UBL.
+	if (error instanceof RangeError) return new UblXmlError(`Elements are nested deeper than ${maxDepth} levels`);
+	if (!(error instanceof XmlError)) throw error;
+	if (/^\s*<!DOCTYPE/i.test(text.slice(error.pos)) || /<!DOCTYPE/i.test(text.slice(0, text.search(/<[^?!]/)))) {
+		return doctypeRefused(locate(Math.max(text.search(/<!DOCTYPE/i), 0)));
+	}
+	const truncated = truncationOf(text, error, locate);
+	if (truncated) return truncated;
+	const reason = REASONS.reduce((message, [pattern, wording]) => message.replace(pattern, wording), reasonOf(error));
+	return new UblXmlError(`The XML is not well-formed: ${reason}`, locate(error.pos));
+}
+
+/** Splits `p:name` into prefix and local name. */
+function splitName(qualifiedName: string): [string, string] {
+	const colon = qualifiedName.indexOf(':');
+	return colon < 0 ? ['', qualifiedName] : [qualifiedName.slice(0, colon), qualifiedName.slice(colon + 1)];
+}
+
+function unboundPrefix(prefix: string, position: XmlPosition): UblXmlError {
+	return new UblXmlError(`The XML is not well-formed: unbound namespace prefix: "${prefix}"`, position);
+}
+
+/** Converts the parser's element into ours, resolving namespaces in the scope its ancestors declared. */
+function toElement(parsed: ParsedElement, parentScope: Scope, depth: number, maxDepth: number, locate: Locate): XmlElement {
+	const position = locate(parsed.start);
+	if (depth > maxDepth) throw new UblXmlError(`Elements are nested deeper than ${maxDepth} levels`, position);
+	const namespaces: Record<string, string> = {};
+	const attributes: Record<string, string> = {};
+	for (const [name, value] of Object.entries(parsed.attributes)) {
+		if (name === 'xmlns') namespaces[''] = value;
+		else if (name.startsWith('xmlns:')) namespaces[name.slice(6)] = value;
+		else attributes[name] = value;
+	}
+	const scope = Object.keys(namespaces).length > 0 ? { ...parentScope, ...namespaces } : parentScope;
+	for (const name of Object.keys(attributes)) {
+		const [prefix] = splitName(name);
+		if (prefix !== '' && scope[prefix] === undefined) throw unboundPrefix(prefix, position);
+	}
+	const [prefix, local] = splitName(parsed.name);
+	const ns = scope[prefix];
+	if (ns === undefined) throw unboundPrefix(prefix, position);
+	const element: XmlElement = {
+		name: parsed.name,
+		ns,
+		local,
 		attributes,
-		namespaces: { ...(tag.ns ?? {}) },
+		namespaces,
 		children: [],
 		text: '',
 		line: position.line,
 		column: position.column,
 	};
-}
-
-/** Turns a saxes error into a `UblXmlError`, telling truncated input apart from other malformed XML. */
-function describeParseFailure(
-	error: unknown,
-	parser: SaxesParser,
-	openElements: XmlElement[],
-	textLength: number,
-): UblXmlError {
-	if (error instanceof UblXmlError) return error;
-	const position = { line: parser.line, column: parser.column + 1 };
-	const reason = String((error as Error).message ?? error).replace(SAXES_POSITION_PREFIX, '');
-	const innermost = openElements[openElements.length - 1];
-	if (innermost && parser.position >= textLength) {
-		return new UblXmlError(
-			`The XML ends before <${innermost.name}> is closed (truncated document?): ${reason}`,
-			position,
-		);
+	for (const child of parsed.children) {
+		if (child instanceof ParsedElement) element.children.push(toElement(child, scope, depth + 1, maxDepth, locate));
+		else if (child.type === XmlNode.TYPE_TEXT || child.type === XmlNode.TYPE_CDATA) element.text += (child as { text: string }).text;
 	}
-	const entityHint = /undefined entity/.test(reason)
-		? ' (only the predefined entities and character references exist: entities cannot be declared)'
-		: '';
-	return new UblXmlError(`The XML is not well-formed: ${reason}${entityHint}`, position);
+	return element;
 }
 
 /**
  * Parses UTF-8 XML into an element tree with resolved namespaces and positions. Refuses, with a
  * `UblXmlError` carrying line and column where there is one: inputs above `maxBytes`, any DOCTYPE
- * (so no entity can be declared, expanded or fetched), non-UTF-8 bytes or declarations, and
- * malformed or truncated XML.
+ * (no entity is ever declared, expanded or fetched), non-UTF-8 bytes or declarations, nesting deeper
+ * than `maxDepth`, unbound namespace prefixes, and malformed or truncated XML.
  */
 export function parseXml(input: Buffer | string, options: ParseXmlOptions = {}): XmlElement {
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_XML_BYTES;
 	const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
 	refuseSize(input, maxBytes);
 	const text = typeof input === 'string' ? input : decodeUtf8Strict(input);
-	refuseNonXmlStart(text);
-
-	const parser = new SaxesParser({ xmlns: true, position: true });
-	const stack: XmlElement[] = [];
-	let root: XmlElement | undefined;
-	let tagStart: XmlPosition = { line: 1, column: 1 };
 	const locate = lineLocator(text);
-
-	parser.on('xmldecl', (declaration) => refuseEncoding(declaration.encoding));
-	parser.on('doctype', () => refuseDoctype(text));
-	parser.on('opentagstart', (tag) => {
-		// The parser has read `<`, the name and one more character; the element starts at its `<`.
-		tagStart = locate(parser.position - tag.name.length - 2);
-	});
-	parser.on('opentag', (tag) => {
-		if (stack.length >= maxDepth) {
-			throw new UblXmlError(`Elements are nested deeper than ${maxDepth} levels`, tagStart);
-		}
-		const element = newElement(tag, tagStart);
-		const parent = stack[stack.length - 1];
-		if (parent) parent.children.push(element);
-		else root = element;
-		if (!tag.isSelfClosing) stack.push(element);
-	});
-	parser.on('closetag', (tag) => {
-		if (!tag.isSelfClosing) stack.pop();
-	});
-	const appendText = (data: string) => {
-		const current = stack[stack.length - 1];
-		if (current) current.text += data;
-	};
-	parser.on('text', appendText);
-	parser.on('cdata', appendText);
-
+	refuseNonXmlStart(text, locate);
+	let document;
 	try {
-		parser.write(text).close();
+		document = parseXmlDocument(text, PARSER_OPTIONS);
 	} catch (error) {
-		throw describeParseFailure(error, parser, stack, text.length);
+		throw describeParseFailure(text, error, locate, maxDepth);
 	}
+	checkProlog(document.children, locate);
+	const root = document.root;
 	if (!root) throw new UblXmlError('The document has no root element', { line: 1, column: 1 });
-	return root;
+	return toElement(root, { '': '', xml: XML_NAMESPACE }, 1, maxDepth, locate);
 }

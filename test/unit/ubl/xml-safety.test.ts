@@ -109,7 +109,7 @@ describe('XML safety', () => {
 		expect(failureOf('{"Invoice": 1}').message).toMatch(/not XML/);
 		const control = failureOf('<x>\n\u0001</x>');
 		expect(control.message).toMatch(/not well-formed: disallowed character/);
-		expect([control.line, control.column]).toEqual([2, 2]);
+		expect([control.line, control.column]).toEqual([2, 1]);
 	});
 
 	it('refuses empty input and malformed XML with positions', () => {
