@@ -5,8 +5,9 @@
 set -eu
 
 # python3, make and g++ compile sqlite3 for the n8n runtime (scripts/n8n-runtime.mjs); chromium renders
-# the n8n editor in browser tests.
-PACKAGES="openssh-server openssh-client vsftpd openssl passwd python3 make g++ chromium"
+# the n8n editor in browser tests. redis-server backs the integration test of the Billit pacing shared
+# across n8n queue-mode workers (lib/billit/redis-pacing-store.ts).
+PACKAGES="openssh-server openssh-client vsftpd openssl passwd python3 make g++ chromium redis-server"
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "install-test-deps.sh must run as root (apt-get install)." >&2

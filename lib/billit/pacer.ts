@@ -16,9 +16,18 @@ const WINDOW_MS = 1000;
  * transit (a busy event loop, a slow network) would land in the next one's window. Keeping each
  * window 5 % longer than a second absorbs that jitter at a 5 % cost in throughput. */
 const ARRIVAL_JITTER_MARGIN_MS = 50;
-const MIN_PER_WINDOW = 1;
+/** No one window of this length holds more than the limit's starts. */
+export const PACING_WINDOW_MS = WINDOW_MS + ARRIVAL_JITTER_MARGIN_MS;
+export const MIN_PER_WINDOW = 1;
 
-export class CompanyPacer {
+/** What the request core needs from a pacer: a slot before each attempt, and each attempt's outcome. */
+export interface RequestPacer {
+	acquire(clock: Clock): Promise<void>;
+	onSuccess(): void | Promise<void>;
+	onThrottled(): void | Promise<void>;
+}
+
+export class CompanyPacer implements RequestPacer {
 	private limit: number;
 	private maxPerWindow: number;
 	private successStreak = 0;
@@ -30,7 +39,7 @@ export class CompanyPacer {
 		this.limit = this.maxPerWindow;
 	}
 
-	private static validRate(requestsPerSecond: number): number {
+	static validRate(requestsPerSecond: number): number {
 		if (!Number.isFinite(requestsPerSecond) || requestsPerSecond < MIN_PER_WINDOW) {
 			throw new Error(
 				`The Billit request rate must be at least ${MIN_PER_WINDOW} per second (got ${requestsPerSecond})`,
@@ -41,6 +50,11 @@ export class CompanyPacer {
 
 	get currentLimit(): number {
 		return this.limit;
+	}
+
+	/** The configured requests per window, which the limit recovers to. */
+	get maxRate(): number {
+		return this.maxPerWindow;
 	}
 
 	/** Applies a changed configured rate (another node may configure the same company). */
@@ -56,7 +70,7 @@ export class CompanyPacer {
 		const count = this.starts.length;
 		let start = Math.max(now, count > 0 ? this.starts[count - 1] : now);
 		if (count >= this.limit) {
-			start = Math.max(start, this.starts[count - this.limit] + WINDOW_MS + ARRIVAL_JITTER_MARGIN_MS);
+			start = Math.max(start, this.starts[count - this.limit] + PACING_WINDOW_MS);
 		}
 		this.starts.push(start);
 		if (this.starts.length > this.maxPerWindow) this.starts.splice(0, this.starts.length - this.maxPerWindow);
@@ -86,7 +100,8 @@ export class CompanyPacer {
 }
 
 // Module-level so every caller in this process (all nodes, all executions) shares one pace per
-// company. Queue-mode workers each pace on their own; the 429 back-off covers the rest.
+// company. In n8n queue mode the budget is shared through Redis (shared-pacer.ts); these pacers are
+// then its fallback while Redis cannot be reached.
 const pacers = new Map<string, CompanyPacer>();
 
 export function companyPacingKey(baseUrl: string, partyId: string | undefined): string {

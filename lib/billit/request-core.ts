@@ -19,7 +19,7 @@ import { fullJitterDelay } from './backoff';
 import { omitNullish } from './body';
 import { systemClock, type Clock } from './clock';
 import { BillitApiError, BillitRequestError, redactValue } from './errors';
-import type { CompanyPacer } from './pacer';
+import type { RequestPacer } from './pacer';
 import { parseRetryAfter } from './retry-after';
 import { classifyTransportError } from './transport-errors';
 
@@ -91,7 +91,7 @@ export interface BillitCoreDependencies {
 	send: SendFunction;
 	clock?: Clock;
 	random?: () => number;
-	pacer?: CompanyPacer;
+	pacer?: RequestPacer;
 	retry?: Partial<RetryOptions>;
 	/** Values that must never appear in error messages (API key, tokens). */
 	secrets?: readonly string[];
@@ -267,14 +267,14 @@ export async function executeBillitRequest(
 		const { response } = sent;
 		const { statusCode } = response;
 		if (statusCode < 400) {
-			dependencies.pacer?.onSuccess();
+			await dependencies.pacer?.onSuccess();
 			return {
 				statusCode,
 				headers: response.headers,
 				body: parseResponseBody(response.body, responseType),
 			};
 		}
-		if (statusCode === 429) dependencies.pacer?.onThrottled();
+		if (statusCode === 429) await dependencies.pacer?.onThrottled();
 		const body = redactValue(parseResponseBody(response.body, 'json'), secrets);
 		const failure = () => new BillitApiError(statusCode, body, { attempts: attempt });
 		const unknownOutcome = UNKNOWN_OUTCOME_STATUSES.has(statusCode);

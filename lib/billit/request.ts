@@ -20,7 +20,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { resolveApiBaseUrl } from './environments';
 import { BillitApiError, BillitRequestError, redactSecrets } from './errors';
-import { companyPacingKey, getCompanyPacer } from './pacer';
+import { companyPacer } from './company-pacing';
+import { companyPacingKey } from './pacer';
 import { collectPages, resolveNextPageLink } from './paging';
 import {
 	executeBillitRequest,
@@ -233,9 +234,10 @@ async function send(
 		},
 		{
 			send: n8nSend(context, connection),
-			pacer: getCompanyPacer(
+			pacer: companyPacer(
 				companyPacingKey(connection.baseUrl, connection.partyId),
 				options.requestsPerSecond,
+				context.logger,
 			),
 			retry: options.retry,
 			secrets: connection.secrets,

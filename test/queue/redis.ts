@@ -18,7 +18,8 @@ async function answersPing(port: number): Promise<boolean> {
 		socket.once('connect', () => socket.write('PING\r\n'));
 		socket.once('data', (data) => {
 			socket.destroy();
-			resolve(data.toString().startsWith('+PONG'));
+			// A server with a password answers -NOAUTH: up all the same.
+			resolve(/^(\+PONG|-NOAUTH)/.test(data.toString()));
 		});
 		socket.once('error', () => resolve(false));
 		socket.once('timeout', () => {
@@ -28,10 +29,14 @@ async function answersPing(port: number): Promise<boolean> {
 	});
 }
 
-/** Redis from Debian on 127.0.0.1 and a free port, in memory only (no RDB, no AOF). */
-export async function startRedis(timeoutMs = 20_000): Promise<RedisServer> {
-	const port = await freePort();
-	const child = spawn('redis-server', ['--bind', HOST, '--port', String(port), '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+/**
+ * Redis from Debian on 127.0.0.1 and a free port (or the given one, to restart a stopped server
+ * where its clients expect it), in memory only (no RDB, no AOF), optionally with a password.
+ */
+export async function startRedis(options: { port?: number; password?: string; timeoutMs?: number } = {}): Promise<RedisServer> {
+	const timeoutMs = options.timeoutMs ?? 20_000;
+	const port = options.port ?? (await freePort());
+	const child = spawn('redis-server', ['--bind', HOST, '--port', String(port), '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', ...(options.password ? ['--requirepass', options.password] : [])], {
 		stdio: 'ignore',
 	});
 	const stop = async () => {
