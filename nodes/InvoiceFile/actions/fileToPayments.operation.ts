@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { readCsvRemittance } from '../../../lib/flatfile/csv-remittance';
 import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
-import { fileHash, paymentIdempotencyKey } from '../../../lib/flatfile/idempotency';
+import { fileHash, paymentIdempotencyKeys } from '../../../lib/flatfile/idempotency';
 import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
 import { postPaymentOnce, type Payment } from './postPayment';
 import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 		name: 'addToBillit',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to find each invoice by its number and add the payment there. Each payment\'s description ends with its key (file hash and position), and a payment already carrying that key is not added again, so a file processed twice posts nothing twice.',
+		description: 'Whether to find each invoice by its number and add the payment there. Each payment\'s description ends with its key (invoice number, amount, date and payer reference), and a payment already carrying that key is not added again, so a file processed twice, or corrected and sent again, posts nothing twice. A file with a payment that could not be added fails as a whole, after the others were added.',
 		displayOptions: { show },
 	},
 ];
@@ -48,9 +48,9 @@ function readPayments(this: IExecuteFunctions, itemIndex: number, text: string):
 }
 
 /**
- * One item per payment. With "Add Payments in Billit" every payment of the file is attempted;
- * payments that fail (unknown invoice) come out with `error`, or fail the node after the others
- * were posted when "continue on fail" is off.
+ * One item per payment. With "Add Payments in Billit" every payment of the file is attempted; when
+ * some fail (unknown invoice), the file fails after the others were added, naming each failure, so
+ * with "continue on fail" it reaches the error output whole, as files do that cannot be read.
  */
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
@@ -58,24 +58,26 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
 	const hash = fileHash(bytes);
 	const payments = readPayments.call(this, itemIndex, text);
+	const keys = paymentIdempotencyKeys(payments);
 	const post = this.getNodeParameter('addToBillit', itemIndex) as boolean;
 	const output: INodeExecutionData[] = [];
 	const failures: string[] = [];
 	for (const [index, payment] of payments.entries()) {
-		const idempotencyKey = paymentIdempotencyKey(hash, index);
+		const idempotencyKey = keys[index];
 		const json: IDataObject = { ...payment, index, fileHash: hash, idempotencyKey };
 		if (post) {
 			try {
 				Object.assign(json, await postPaymentOnce.call(this, itemIndex, payment, idempotencyKey));
 			} catch (error) {
 				failures.push((error as Error).message);
-				Object.assign(json, { posted: false, error: (error as Error).message });
+				continue;
 			}
 		}
 		output.push({ json });
 	}
-	if (failures.length > 0 && !this.continueOnFail()) {
-		throw new Error(`${failures.length} of ${payments.length} payments were not added: ${failures.join('; ')}`);
+	if (failures.length > 0) {
+		const added = output.length === 0 ? 'none was added' : `the other ${output.length} are in Billit`;
+		throw new Error(`${failures.length} of ${payments.length} payments were not added: ${failures.join('; ')} (${added})`);
 	}
 	return output;
 }

@@ -69,15 +69,27 @@ describe('File to Payments: Add Payments in Billit', () => {
 		expect(emulator.admin.findOrder(ids['2026/0001']).order.Paid).toBe(true);
 	});
 
-	it('an unknown invoice number gives an error item naming it while the other payments still post', async () => {
+	it('an unknown invoice number fails the file with an error item naming it while the other payments still post', async () => {
 		const ids = await createInvoices(emulator, { '2026/0003': 300 });
 		const output = await runFileToPayments(emulator, { content: sample('820-unknown-invoice.x12'), name: 'remit-0043.x12' }, {}, { continueOnFail: true });
-		expect(output.map((item) => [item.json.invoiceNumber, item.json.posted])).toEqual([
-			['2026/0003', true],
-			['NOT-A-BILLIT-INVOICE', false],
-		]);
-		expect(output[1].json.error).toContain('NOT-A-BILLIT-INVOICE');
+		expect(output).toHaveLength(1);
+		expect(Object.keys(output[0].json)).toEqual(['error']);
+		expect(output[0].json.error).toMatch(/^1 of 2 payments were not added: Invoice NOT-A-BILLIT-INVOICE is not known in Billit \(segment \d+ \(RMR\)\) \(the other 1 are in Billit\)$/);
 		expect(paymentsOn(emulator, ids['2026/0003']).map((payment) => payment.Amount)).toEqual([300]);
+	});
+
+	it('a file corrected after an unknown invoice number and sent again posts only the missing payment', async () => {
+		const ids = await createInvoices(emulator, { '2026/0003': 300, '2026/0004': 60.5 });
+		const original = sample('820-unknown-invoice.x12');
+		await runFileToPayments(emulator, { content: original, name: 'remit-0043.x12' }, {}, { continueOnFail: true });
+		const corrected = await runFileToPayments(emulator, { content: original.replace('NOT-A-BILLIT-INVOICE', '2026/0004'), name: 'remit-0043.x12' });
+		expect(corrected.map((item) => [item.json.invoiceNumber, item.json.posted])).toEqual([
+			['2026/0003', false],
+			['2026/0004', true],
+		]);
+		expect(paymentsOn(emulator, ids['2026/0003']).map((payment) => payment.Amount)).toEqual([300]);
+		expect(paymentsOn(emulator, ids['2026/0004']).map((payment) => payment.Amount)).toEqual([60.5]);
+		expect(paymentPosts()).toHaveLength(2);
 	});
 
 	it('without continue on fail the node fails naming the unknown invoice, after posting the others', async () => {

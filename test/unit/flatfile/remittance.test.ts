@@ -3,7 +3,7 @@ import { acknowledge } from '../../../lib/flatfile/acknowledgment';
 import { readCsvRemittance } from '../../../lib/flatfile/csv-remittance';
 import { readEdifactInterchange } from '../../../lib/flatfile/edifact/envelope';
 import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
-import { fileHash, paymentIdempotencyKey } from '../../../lib/flatfile/idempotency';
+import { paymentIdempotencyKeys } from '../../../lib/flatfile/idempotency';
 import { readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
 import { sample } from './fixtures';
 
@@ -162,10 +162,29 @@ describe('acknowledgments', () => {
 });
 
 describe('idempotency keys', () => {
-	it('are stable per file content and payment index and differ otherwise', () => {
-		const hash = fileHash(Buffer.from(sample('820-multi-invoice.x12')));
-		expect(paymentIdempotencyKey(hash, 0)).toBe(paymentIdempotencyKey(fileHash(Buffer.from(sample('820-multi-invoice.x12'))), 0));
-		expect(paymentIdempotencyKey(hash, 0)).not.toBe(paymentIdempotencyKey(hash, 1));
-		expect(paymentIdempotencyKey(hash, 0)).not.toBe(paymentIdempotencyKey(fileHash(Buffer.from('other')), 0));
+	const payments = () => readRemittanceInterchange(sample('820-unknown-invoice.x12'), 'EUR');
+
+	it('are stable for the same payments and differ between payments', () => {
+		const keys = paymentIdempotencyKeys(payments());
+		expect(paymentIdempotencyKeys(payments())).toEqual(keys);
+		expect(new Set(keys).size).toBe(2);
+		expect(keys[0]).toMatch(/^remittance-[0-9a-f]{32}$/);
+	});
+
+	it('stay the same for the unchanged payments of a file corrected and sent again', () => {
+		const [kept, unknown] = payments();
+		const corrected = readRemittanceInterchange(sample('820-unknown-invoice.x12').replace('NOT-A-BILLIT-INVOICE', '2026/0004'), 'EUR');
+		expect(corrected.map((payment) => payment.invoiceNumber)).toEqual([kept.invoiceNumber, '2026/0004']);
+		const before = paymentIdempotencyKeys([kept, unknown]);
+		const after = paymentIdempotencyKeys(corrected);
+		expect(after[0]).toBe(before[0]);
+		expect(after[1]).not.toBe(before[1]);
+	});
+
+	it('tell identical payments of one file apart by their occurrence', () => {
+		const [payment] = payments();
+		const keys = paymentIdempotencyKeys([payment, { ...payment }, { ...payment, payerReference: 'OTHER' }]);
+		expect(new Set(keys).size).toBe(3);
+		expect(paymentIdempotencyKeys([payment])[0]).toBe(keys[0]);
 	});
 });
