@@ -57,9 +57,19 @@ export async function downloadOrderFiles(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdParameter.call(this, itemIndex);
+	const order = await fetchOrder.call(this, itemIndex, orderId);
+	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
+}
+
+/** The chosen files of an order already read from Billit, as one item with a binary field each. */
+export async function downloadFilesOfOrder(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	orderId: number,
+	order: IDataObject,
+): Promise<INodeExecutionData[]> {
 	const kind = this.getNodeParameter('file', itemIndex) as OrderFileKind;
 	const base = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const order = await fetchOrder.call(this, itemIndex, orderId);
 	const references = orderFiles(order, kind);
 	if (kind === 'ubl' && !findUblAttachment(order)) {
 		throw new Error(

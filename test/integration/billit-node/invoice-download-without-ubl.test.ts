@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator';
+import { belgianCompanyNumber } from '../../../emulator/seed';
+import { locator } from '../../helpers/fake-execute';
+import { received, resetEmulator, runBillit, startBillitEmulator } from './harness';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startBillitEmulator();
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+beforeEach(() => {
+	// Billit keeps no UBL file with a sent invoice under this switch.
+	resetEmulator(emulator, { ublAttachmentOnPeppolSend: false });
+});
+
+const customer = {
+	Name: 'Peppol Customer NV',
+	VATNumber: `BE${belgianCompanyNumber(4370001)}`,
+	Email: 'ap@peppolcustomer.test',
+	Street: 'Nieuwstraat',
+	StreetNumber: '1',
+	Zipcode: '1000',
+	City: 'Brussel',
+	CountryCode: 'BE',
+};
+
+async function sentInvoiceWithoutUbl(orderNumber: string): Promise<number> {
+	const { output } = await runBillit(emulator, {
+		resource: 'invoice',
+		operation: 'create',
+		orderType: 'Invoice',
+		orderDirection: 'Income',
+		customerMode: 'fields',
+		customer,
+		linesInput: 'fields',
+		lines: { line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }] },
+		additionalFields: { OrderNumber: orderNumber },
+	});
+	const orderId = output[0].json.OrderID as number;
+	await runBillit(emulator, { resource: 'invoice', operation: 'send', orderIds: String(orderId), transportType: 'Peppol' });
+	return orderId;
+}
+
+async function downloadUbl(orderId: number, whenNoUbl?: string) {
+	return await runBillit(emulator, {
+		resource: 'invoice',
+		operation: 'download',
+		orderId: locator(orderId),
+		file: 'ubl',
+		binaryPropertyName: 'ubl',
+		options: {},
+		...(whenNoUbl ? { whenNoUbl } : {}),
+	});
+}
+
+describe('Invoice Download of a UBL Billit does not have, against the emulator', () => {
+	it('fails the item by default and with "Error"', async () => {
+		const orderId = await sentInvoiceWithoutUbl('INV-2026-21');
+		await expect(downloadUbl(orderId)).rejects.toThrow(/INV-2026-21 has no UBL file in Billit/);
+		await expect(downloadUbl(orderId, 'error')).rejects.toThrow(/INV-2026-21 has no UBL file in Billit/);
+	});
+
+	it('returns the invoice without a binary with "Return Item Without File", downloading nothing', async () => {
+		const orderId = await sentInvoiceWithoutUbl('INV-2026-22');
+		const { output } = await downloadUbl(orderId, 'returnWithoutFile');
+		expect(output).toHaveLength(1);
+		expect(output[0]).toMatchObject({
+			json: { OrderID: orderId, OrderNumber: 'INV-2026-22', ublSource: 'none', files: [] },
+			pairedItem: { item: 0 },
+		});
+		expect(output[0].binary).toBeUndefined();
+		expect(received(emulator, { method: 'GET', path: '/v1/files' })).toHaveLength(0);
+	});
+
+	it('builds a pre-validated Peppol BIS 3.0 UBL with "Build UBL", the seller read from Billit', async () => {
+		const orderId = await sentInvoiceWithoutUbl('INV-2026-23');
+		const { output } = await downloadUbl(orderId, 'build');
+		const [item] = output;
+		expect(item.json).toMatchObject({
+			OrderID: orderId,
+			OrderNumber: 'INV-2026-23',
+			ublSource: 'built',
+			fileName: 'INV-2026-23.xml',
+			validation: { valid: true, errors: [] },
+			files: [{ field: 'ubl', kind: 'ubl', FileName: 'INV-2026-23.xml', MimeType: 'application/xml' }],
+		});
+		expect(item.binary?.ubl).toMatchObject({ fileName: 'INV-2026-23.xml', mimeType: 'application/xml' });
+		const xml = Buffer.from(item.binary!.ubl.data, 'base64').toString('utf8');
+		expect(xml).toContain('<cbc:ID>INV-2026-23</cbc:ID>');
+		expect(xml).toContain('Peppol Customer NV');
+		expect(received(emulator, { method: 'GET', path: '/v1/account/accountInformation' })).toHaveLength(1);
+	});
+
+	it("still downloads Billit's own UBL, whatever the option, when Billit has one", async () => {
+		emulator.admin.setSwitches({ ublAttachmentOnPeppolSend: true });
+		const orderId = await sentInvoiceWithoutUbl('INV-2026-24');
+		for (const whenNoUbl of ['returnWithoutFile', 'build']) {
+			const { output } = await downloadUbl(orderId, whenNoUbl);
+			expect(output[0].json).toMatchObject({ OrderNumber: 'INV-2026-24', ublSource: 'billit' });
+			expect(Buffer.from(output[0].binary!.ubl.data, 'base64').toString()).toContain('INV-2026-24');
+		}
+		expect(received(emulator, { method: 'GET', path: '/v1/account/accountInformation' })).toHaveLength(0);
+	});
+});
