@@ -382,7 +382,7 @@ describe('Bank Transaction', () => {
 			{ resource: 'bankTransaction', operation: 'importCoda', binaryPropertyName: 'data' },
 			{ items: [binaryItem('data', Buffer.from(coda, 'latin1'), 'statement.cod', 'text/plain')] },
 		);
-		expect(output[0].json).toMatchObject({ FileName: 'statement.cod', Statements: 2 });
+		expect(output[0].json).toMatchObject({ FileName: 'statement.cod', CreationDate: '2026-11-01', Statements: 2 });
 		const [post] = received(emulator, { method: 'POST', path: '/importFile' });
 		expect((post.json as { File: { FileName: string } }).File.FileName).toBe('statement.cod');
 

@@ -13,14 +13,25 @@ export const description = updateDisplayOptions(
 	[{ ...inputBinaryProperty, description: 'A CODA bank statement file (.cod)' }],
 );
 
-/** A CODA file starts with a header record of type 0 and is 128-character fixed-width text. */
-function assertCoda(content: Buffer, fileName: string): void {
+/**
+ * The header record (type 0) of a CODA file, which is 128-character fixed-width text; refuses
+ * anything else before it is sent to Billit.
+ */
+function codaHeader(content: Buffer, fileName: string): string {
 	const firstLine = content.toString('latin1').split(/\r?\n/, 1)[0] ?? '';
 	if (!firstLine.startsWith('0') || firstLine.trimEnd().length > 128 || firstLine.length < 100) {
 		throw new Error(
 			`"${fileName}" is not a CODA bank statement (expected a 128-character header record starting with 0)`,
 		);
 	}
+	return firstLine;
+}
+
+/** The file's creation date (header positions 6-11, DDMMYY) as YYYY-MM-DD, for archive folders. */
+function creationDate(header: string): string | undefined {
+	const match = /^(\d{2})(\d{2})(\d{2})$/.exec(header.slice(5, 11));
+	if (!match || match[0] === '000000') return undefined;
+	return `20${match[3]}-${match[2]}-${match[1]}`;
 }
 
 export async function execute(
@@ -29,7 +40,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await binaryAsBillitFile.call(this, itemIndex, field);
-	assertCoda(Buffer.from(file.FileContent as string, 'base64'), String(file.FileName));
+	const header = codaHeader(Buffer.from(file.FileContent as string, 'base64'), String(file.FileName));
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/financialTransactions/importFile',
@@ -37,5 +48,13 @@ export async function execute(
 			File: { FileName: file.FileName, FileContent: file.FileContent, MimeType: 'text/plain' },
 		},
 	});
-	return [{ json: { FileName: file.FileName, ...(answer as IDataObject) } }];
+	return [
+		{
+			json: {
+				FileName: file.FileName,
+				CreationDate: creationDate(header),
+				...(answer as IDataObject),
+			},
+		},
+	];
 }
