@@ -23,6 +23,9 @@ function credentialData(type: string, { emulatorUrl, sftp }: PipelineTargets): R
 				hostKeys: sftp.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
 				acceptAnyHostKey: false,
 			};
+		// n8n's own SFTP credential (built-in FTP node): no host-key field, so no pinning.
+		case 'sftp':
+			return { host: sftp.host, port: sftp.port, username: sftp.username, password: sftp.password };
 		default:
 			throw new Error(`no test credential for type ${type}`);
 	}
