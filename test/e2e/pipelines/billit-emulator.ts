@@ -91,6 +91,11 @@ export class BillitEmulatorClient {
 		await this.billit('POST', '/v1/orders/commands/send', { OrderIds: orderIds, TransportType: transportType });
 	}
 
+	/** Billit's delivery feedback arriving for a sent invoice: its last outgoing message moves on (a Message U webhook). */
+	async advanceDelivery(orderId: number, status: 'Delivered' | 'Accepted' | 'Refused', info?: string): Promise<void> {
+		await this.admin('POST', `/orders/${orderId}/delivery`, { status, info });
+	}
+
 	/** Invoices received over Peppol by the demo company, each in the inbox and as a cost order. */
 	async receiveInvoices(count: number): Promise<EmulatedInboxItem[]> {
 		return await this.admin<EmulatedInboxItem[]>('POST', '/inbox', { partyId: DEMO_COMPANY, kind: 'invoice', count });

@@ -7,6 +7,19 @@ const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
 const TEST_INTERVAL_SECONDS = 15;
 const POLL_MS = 250;
 
+type StoredNode = StoredWorkflow['nodes'][number];
+
+/** Saves the workflow with some of its nodes changed, through n8n's public API as the editor would. */
+export async function editNodes(n8n: N8nClient, workflowId: string, edit: (node: StoredNode) => StoredNode): Promise<void> {
+	const workflow = await n8n.getWorkflow(workflowId);
+	await requestJson<StoredWorkflow>(n8n.coordinates.baseUrl, {
+		method: 'PUT',
+		path: `/api/v1/workflows/${workflowId}`,
+		headers: { 'X-N8N-API-KEY': n8n.coordinates.apiKey },
+		body: { name: workflow.name, nodes: workflow.nodes.map(edit), connections: workflow.connections, settings: workflow.settings ?? {} },
+	});
+}
+
 /**
  * The one change a test makes to an imported example, through n8n's API as a user would in the
  * editor: its Schedule Trigger fires every few seconds instead of every 30 minutes, so a test can
@@ -16,17 +29,11 @@ export async function shortenSchedule(n8n: N8nClient, workflowId: string): Promi
 	const workflow = await n8n.getWorkflow(workflowId);
 	const schedules = workflow.nodes.filter((node) => node.type === SCHEDULE_TRIGGER);
 	if (schedules.length !== 1) throw new Error(`workflow ${workflowId} has ${schedules.length} Schedule Triggers, expected 1`);
-	const nodes = workflow.nodes.map((node) =>
+	await editNodes(n8n, workflowId, (node) =>
 		node.type === SCHEDULE_TRIGGER
 			? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: TEST_INTERVAL_SECONDS }] } } }
 			: node,
 	);
-	await requestJson<StoredWorkflow>(n8n.coordinates.baseUrl, {
-		method: 'PUT',
-		path: `/api/v1/workflows/${workflowId}`,
-		headers: { 'X-N8N-API-KEY': n8n.coordinates.apiKey },
-		body: { name: workflow.name, nodes, connections: workflow.connections, settings: workflow.settings ?? {} },
-	});
 }
 
 async function waitForNewExecutionId(n8n: N8nClient, workflowId: string, known: Set<string>, timeoutMs: number): Promise<string> {
