@@ -14,7 +14,7 @@ import {
 	verifyBillitSignature,
 } from '../../lib/billit/webhook-signature';
 import { triggerCompany } from './company';
-import { storedRegistrations } from './registration';
+import { storedSecrets } from './registration';
 
 const MAX_REMEMBERED_DELIVERIES = 500;
 const MIN_REPLAY_MEMORY_MS = 60 * 60 * 1000;
@@ -34,9 +34,9 @@ function rawBodyOf(this: IWebhookFunctions): Buffer | string {
 	return raw ?? '';
 }
 
-function verify(this: IWebhookFunctions, rawBody: Buffer | string, toleranceSeconds: number) {
+async function verify(this: IWebhookFunctions, rawBody: Buffer | string, toleranceSeconds: number) {
 	const header = this.getHeaderData()[BILLIT_SIGNATURE_HEADER.toLowerCase()] as string | string[] | undefined;
-	const secrets = Object.values(storedRegistrations.call(this)).map((registration) => registration!.secret);
+	const secrets = await storedSecrets.call(this);
 	if (secrets.length === 0) secrets.push('');
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	let result = verifyBillitSignature({ header, rawBody, secret: secrets[0], nowSeconds, toleranceSeconds });
@@ -61,7 +61,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const options = this.getNodeParameter('options', {}) as ReceiveOptions;
 	const toleranceSeconds = options.signatureToleranceSeconds ?? DEFAULT_SIGNATURE_TOLERANCE_SECONDS;
 	const rawBody = rawBodyOf.call(this);
-	const verification = verify.call(this, rawBody, toleranceSeconds);
+	const verification = await verify.call(this, rawBody, toleranceSeconds);
 	if (!verification.valid) return answer.call(this, 401, `Invalid Billit signature: ${verification.reason}`);
 
 	const nowMs = Date.now();

@@ -1,7 +1,8 @@
 /**
  * Webhook registrations at Billit for one trigger node: which events point at this node's URL, with
  * the secrets that sign their deliveries (kept in the node's workflow static data, because Billit
- * shows a secret only when a webhook is created or refreshed).
+ * shows a secret only when a webhook is created or refreshed; sealed there, because n8n stores and
+ * exports static data in clear).
  */
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 import { billitRequest } from '../../lib/billit/request';
@@ -12,12 +13,24 @@ import {
 	isWebhookEventName,
 	type WebhookEventName,
 } from '../../lib/billit/webhook-events';
+import { openSecret, sealSecret } from '../../lib/billit/webhook-secret-seal';
 import { triggerCompany, type TriggerContext } from './company';
+import { sealingKeyMaterial } from './sealing-key';
 
 export interface Registration {
 	webhookId: number;
-	secret: string;
 	url: string;
+	/** The signing secret, sealed with the credential (see lib/billit/webhook-secret-seal). */
+	sealedSecret?: string;
+	/** The signing secret in clear, as versions before sealing stored it; sealed on the next activation. */
+	secret?: string;
+}
+
+/** A webhook as Billit just created or refreshed it, secret in clear: never stored like this. */
+interface IssuedWebhook {
+	webhookId: number;
+	url: string;
+	secret: string;
 }
 
 export type Registrations = Partial<Record<WebhookEventName, Registration>>;
@@ -31,6 +44,22 @@ const EVENT_LABELS: Record<WebhookEventName, string> = {
 	messageCreated: 'Delivery Message Created (Message I)',
 	messageUpdated: 'Delivery Message Updated (Message U)',
 };
+
+function sealed({ webhookId, url, secret }: IssuedWebhook, keyMaterial: string): Registration {
+	return { webhookId, url, sealedSecret: sealSecret(secret, keyMaterial) };
+}
+
+/** The secrets of the stored registrations that open with the credential's key material. */
+export async function storedSecrets(this: TriggerContext): Promise<string[]> {
+	const registrations = Object.values(storedRegistrations.call(this)) as Registration[];
+	const keyMaterial = registrations.some((registration) => registration.sealedSecret)
+		? await sealingKeyMaterial.call(this)
+		: '';
+	return registrations.flatMap((registration) => {
+		const secret = registration.sealedSecret ? openSecret(registration.sealedSecret, keyMaterial) : registration.secret;
+		return secret ? [secret] : [];
+	});
+}
 
 /** The registrations stored on the node, created empty when missing. */
 export function storedRegistrations(this: TriggerContext): Registrations {
@@ -127,7 +156,7 @@ function limitError(
 }
 
 /** Secret of an existing registration at our URL, obtained by refreshing it (GET hides secrets). */
-async function adopt(this: IHookFunctions, hook: Webhook): Promise<Registration> {
+async function adopt(this: IHookFunctions, hook: Webhook): Promise<IssuedWebhook> {
 	const refreshed = (await billitRequest.call(this, {
 		method: 'POST',
 		path: `/v1/webhooks/refresh/${hook.WebhookID}`,
@@ -138,7 +167,7 @@ async function adopt(this: IHookFunctions, hook: Webhook): Promise<Registration>
 	return { webhookId: hook.WebhookID as number, secret, url: hook.WebhookURL as string };
 }
 
-async function register(this: IHookFunctions, event: WebhookEventName, url: string): Promise<Registration> {
+async function register(this: IHookFunctions, event: WebhookEventName, url: string): Promise<IssuedWebhook> {
 	const { entityType, updateType } = WEBHOOK_EVENTS[event];
 	const created = (await billitRequest.call(this, {
 		method: 'POST',
@@ -182,14 +211,18 @@ export async function createRegistrations(this: IHookFunctions): Promise<boolean
 		await deleteWebhook.call(this, stored[event]!.webhookId);
 		delete stored[event];
 	}
+	const keyMaterial = await sealingKeyMaterial.call(this);
 	const createdNow: Registration[] = [];
 	for (const event of events) {
 		const current = stored[event];
 		const live = remote.find((hook) => hook.WebhookID === current?.webhookId && matches(hook, event, url));
-		if (live && current?.url === url) continue;
+		if (live && current?.url === url) {
+			if (current.secret) stored[event] = sealed({ webhookId: current.webhookId, url, secret: current.secret }, keyMaterial);
+			continue;
+		}
 		const atOurUrl = remote.find((hook) => matches(hook, event, url));
 		const outcome = await (atOurUrl ? adopt.call(this, atOurUrl) : register.call(this, event, url)).then(
-			(registration) => ({ registration }),
+			(issued) => ({ registration: sealed(issued, keyMaterial) }),
 			(error: unknown) => ({ error }),
 		);
 		if ('registration' in outcome) {
