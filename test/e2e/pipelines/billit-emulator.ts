@@ -31,6 +31,23 @@ export interface EmulatedFeedConfirmation {
 	RemotePath?: string;
 }
 
+/** A bank transaction as Billit lists it (imported from CODA or posted as JSON). */
+export interface EmulatedBankTransaction {
+	BankAccountIBAN: string;
+	Amount: number;
+	BankReference?: string;
+	StructuredCommunication?: string;
+	Source: string;
+}
+
+/** One request in the emulator's log (credentials redacted). */
+export interface EmulatedRequest {
+	method: string;
+	path: string;
+	status: number;
+	body: string;
+}
+
 export interface EmulatedCompany {
 	PartyID: number;
 	CompanyNumber: string;
@@ -62,6 +79,11 @@ export class BillitEmulatorClient {
 
 	async setSwitches(patch: Record<string, unknown>): Promise<void> {
 		await this.admin('PATCH', '/switches', patch);
+	}
+
+	/** An emulator fault rule, such as an error status for the next request to a path (see the emulator README). */
+	async addFault(rule: { kind: 'status'; status: number; method?: string; path?: string; count?: number }): Promise<void> {
+		await this.admin('POST', '/faults', rule);
 	}
 
 	/** Sales invoices of a company (the demo one by default); customers rotate over Peppol, e-mail only and no contact. */
@@ -117,6 +139,16 @@ export class BillitEmulatorClient {
 				if (!name) throw new Error(`an upload for processing without a FileName: ${request.body.slice(0, 200)}`);
 				return name;
 			});
+	}
+
+	/** The demo company's bank transactions (first page, enough for a test), oldest first. */
+	async bankTransactions(): Promise<EmulatedBankTransaction[]> {
+		return (await this.billit<{ Items: EmulatedBankTransaction[] }>('GET', '/v1/financialTransactions')).Items;
+	}
+
+	/** Billit API requests the emulator received, optionally of one method. */
+	async requests(method?: string): Promise<EmulatedRequest[]> {
+		return await this.admin<EmulatedRequest[]>('GET', `/requests${method ? `?method=${method}` : ''}`);
 	}
 
 	async order(orderId: number): Promise<EmulatedOrder> {
