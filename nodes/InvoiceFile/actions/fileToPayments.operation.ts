@@ -76,8 +76,7 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 		output.push({ json });
 	}
 	if (failures.length > 0) {
-		const added = output.length === 0 ? 'none was added' : `the other ${output.length} are in Billit`;
-		throw new Error(`${failures.length} of ${payments.length} payments were not added: ${failures.join('; ')} (${added})`);
+		throw new Error(`${failures.length} of ${payments.length} payments were not added, ${output.length} added: ${failures.join('; ')}`);
 	}
 	return output;
 }
