@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import type { StoredWorkflow } from '../n8n/client';
+import { assertSucceeded, nodeOutput } from '../n8n/run-data';
+import { sharedN8n } from '../n8n/shared-instance';
+import { BillitEmulatorClient } from './billit-emulator';
+import { createCredentialsFor } from './credentials';
+import { setErrorWorkflow } from './error-workflow';
+import { readExample } from './examples';
+import { runOnceOnSchedule, shortenSchedule } from './production-run';
+import { SftpFolder } from './sftp-folder';
+
+const n8n = sharedN8n();
+const billit = new BillitEmulatorClient();
+const sftp = inject('testServers').sftp;
+const alerts = new SftpFolder(sftp, '/alerts');
+const exportFolder = new SftpFolder(sftp, '/export');
+const alertExample = readExample('operations-alert.json');
+const pipelineExample = readExample('sales-export.json');
+
+let alertWorkflow: StoredWorkflow;
+let pipeline: StoredWorkflow;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+	for (const example of [alertExample, pipelineExample]) {
+		cleanups.push(await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp }));
+	}
+	alertWorkflow = await n8n.importWorkflow(alertExample);
+	pipeline = await n8n.importWorkflow(pipelineExample);
+	await shortenSchedule(n8n, pipeline.id);
+	await setErrorWorkflow(n8n, pipeline.id, alertWorkflow.id);
+	// n8n runs only a published error workflow, as the example's note says.
+	await n8n.activateWorkflow(alertWorkflow.id);
+});
+
+afterAll(async () => {
+	if (alertWorkflow) await n8n.deactivateWorkflow(alertWorkflow.id);
+	for (const workflow of [pipeline, alertWorkflow]) if (workflow) await n8n.deleteWorkflow(workflow.id);
+	await Promise.all(cleanups.map(async (cleanup) => await cleanup()));
+});
+
+describe('examples/operations-alert.json as the error workflow of the sales export, in a real n8n', () => {
+	it('writes an alert file naming the workflow, execution, failing node, item and reason of a failed production run', async () => {
+		alerts.reset();
+		exportFolder.reset();
+		await billit.reset();
+		// The seed rotates customers (on Peppol, e-mail only, no contact): invoices 0 and 3 can go over Peppol.
+		const ids = await billit.seedInvoices(4);
+		await billit.send([ids[0], ids[3]], 'Peppol');
+		// Billit refuses to mark the second invoice exported once: the run fails after its uploads.
+		await billit.addFault({ kind: 'status', status: 400, method: 'PATCH', path: `/v1/orders/${ids[3]}`, count: 1 });
+		const knownAlerts = (await n8n.executionsOf(alertWorkflow.id)).map((execution) => execution.id);
+
+		const failed = await runOnceOnSchedule(n8n, pipeline.id);
+		expect(failed.status).toBe('error');
+		const markInputs = nodeOutput(failed, 'Upload PDF');
+		const failedItem = markInputs.findIndex((item) => item.OrderID === ids[3]);
+		expect(failedItem).toBeGreaterThanOrEqual(0);
+
+		const alertRun = await n8n.waitForExecutionOf(alertWorkflow.id, { after: knownAlerts });
+		assertSucceeded(alertRun);
+		expect(alertRun.mode).toBe('error');
+
+		const files = alerts.files();
+		expect(files).toHaveLength(1);
+		const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(new Date());
+		expect(files[0].remotePath).toMatch(new RegExp(`^/alerts/${year}/\\d{8}T\\d{6}-execution-${failed.id}\\.txt$`));
+		expect(files[0].mode.toString(8)).toBe('664');
+		const alert = alerts.read(files[0].remotePath);
+		expect(alert).toContain(`Workflow: ${pipeline.name} (ID ${pipeline.id})`);
+		expect(alert).toContain(`Execution: ${failed.id}, mode trigger`);
+		expect(alert).toMatch(new RegExp(`Open in n8n: http\\S+/workflow/${pipeline.id}/executions/${failed.id}`));
+		expect(alert).toContain('Failed node: Mark Exported');
+		expect(alert).toContain(`Item: input item ${failedItem} of that node`);
+		expect(alert).toMatch(/Reason: .*InjectedFault/);
+	});
+});
