@@ -19,10 +19,25 @@ import { ExchangeError } from './errors';
 export const PART_SUFFIX = '.part';
 const MAX_RENAME_ATTEMPTS = 1000;
 
-async function sha256Of(stream: Readable): Promise<string> {
+async function sha256Of(content: Readable | Buffer): Promise<string> {
 	const hash = createHash('sha256');
-	for await (const chunk of stream) hash.update(chunk as Buffer);
+	if (Buffer.isBuffer(content)) return hash.update(content).digest('hex');
+	for await (const chunk of content) hash.update(chunk as Buffer);
 	return hash.digest('hex');
+}
+
+/** The buffer itself, or a freshly opened stream. */
+async function contentOf(source: UploadSource): Promise<Readable | Buffer> {
+	return Buffer.isBuffer(source) ? source : await source();
+}
+
+/** What a protocol's file writer did. */
+export interface WrittenFile {
+	bytes: number;
+	/** The writer set the requested mode on the open file itself. */
+	modeSet: boolean;
+	/** The server refused the mode the writer tried to set on the open file. */
+	modeError?: Error;
 }
 
 /** `invoice.xml` → `invoice-1.xml`, `invoice-2.xml`, … */
@@ -38,6 +53,13 @@ function globMatcher(glob: string | undefined): (relativePath: string) => boolea
 	if (!glob) return () => true;
 	const isMatch = picomatch(glob, { dot: true });
 	return glob.includes('/') ? isMatch : (relativePath) => isMatch(posix.basename(relativePath));
+}
+
+/** Only a file (or nothing) may be replaced by an upload. */
+function assertReplaceable(path: string, existing: RemoteEntry | undefined): void {
+	if (existing && existing.type !== 'file') {
+		throw new ExchangeError('exists', `cannot upload to ${path}: a ${existing.type} of that name exists`);
+	}
 }
 
 /**
@@ -61,8 +83,11 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	protected abstract listFolder(folder: string): Promise<RemoteEntry[]>;
 	protected abstract makeFolder(path: string): Promise<void>;
 	protected abstract setMode(path: string, mode: number): Promise<void>;
-	/** Writes the stream to the path, truncating what is there; resolves with the bytes written. */
-	protected abstract writeFile(path: string, source: Readable): Promise<number>;
+	/**
+	 * Writes the content to the path, truncating what is there. A writer that can set `mode` on the
+	 * open file (saving a round trip) says so in its result; otherwise the caller sets it afterwards.
+	 */
+	protected abstract writeFile(path: string, content: Readable | Buffer, mode?: number): Promise<WrittenFile>;
 	/** Renames onto a free name; fails when the destination exists. */
 	protected abstract rename(from: string, to: string): Promise<void>;
 	/** Renames over an existing file, atomically where the protocol allows it. */
@@ -111,11 +136,10 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	}
 
 	async upload(source: UploadSource, path: string, options: UploadOptions): Promise<UploadResult> {
+		if (options.onConflict === 'overwrite' && options.atomic) return await this.overwriteAtomically(source, path, options);
 		const warnings: string[] = [];
 		const existing = await this.stat(path);
-		if (existing && existing.type !== 'file') {
-			throw new ExchangeError('exists', `cannot upload to ${path}: a ${existing.type} of that name exists`);
-		}
+		assertReplaceable(path, existing);
 		let target = path;
 		let status: UploadStatus = 'uploaded';
 		if (existing) {
@@ -141,6 +165,23 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 			? await this.writeAtomically(source, target, options, warnings)
 			: await this.writeInPlace(source, target, options, warnings);
 		return { path: target, status, bytes: written, warnings };
+	}
+
+	/**
+	 * Overwrite needs what exists at the path only to refuse a folder and to report the status: it is
+	 * looked up while the `.part` is written, and checked before the rename.
+	 */
+	private async overwriteAtomically(source: UploadSource, path: string, options: UploadOptions): Promise<UploadResult> {
+		const warnings: string[] = [];
+		const lookup = this.stat(path);
+		// Awaited below; a failure while the `.part` is still being written must not go unhandled.
+		lookup.catch(() => undefined);
+		let existing: RemoteEntry | undefined;
+		const bytes = await this.writeAtomically(source, path, options, warnings, async () => {
+			existing = await lookup;
+			assertReplaceable(path, existing);
+		});
+		return { path, status: existing ? 'overwritten' : 'uploaded', bytes, warnings };
 	}
 
 	async move(from: string, to: string, options: MoveOptions = {}): Promise<void> {
@@ -175,13 +216,15 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		target: string,
 		options: UploadOptions,
 		warnings: string[],
+		beforeRename?: () => Promise<void>,
 	): Promise<number> {
 		const part = `${target}${PART_SUFFIX}`;
 		const place = async () => {
-			const bytes = await this.writePart(part, source);
-			await this.applyMode(part, options, warnings);
+			const written = await this.writePart(part, source, options.mode);
+			await this.applyMode(part, options, warnings, written);
+			await beforeRename?.();
 			await this.replace(part, target);
-			return bytes;
+			return written.bytes;
 		};
 		return await place().catch(async (error: unknown) => {
 			await this.removeQuietly(part);
@@ -195,36 +238,41 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		options: UploadOptions,
 		warnings: string[],
 	): Promise<number> {
-		const bytes = await this.writeFile(target, await source());
-		await this.applyMode(target, options, warnings);
-		return bytes;
+		const written = await this.writeFile(target, await contentOf(source), options.mode);
+		await this.applyMode(target, options, warnings, written);
+		return written.bytes;
 	}
 
 	/**
 	 * Writes the `.part` file. A stale `.part` left by a crashed run is normally just truncated; one
 	 * the user may not write (say, left by another account) is removed and written afresh.
 	 */
-	private async writePart(part: string, source: UploadSource): Promise<number> {
-		return await this.writeFile(part, await source()).catch(async (error: unknown) => {
+	private async writePart(part: string, source: UploadSource, mode: number | undefined): Promise<WrittenFile> {
+		return await this.writeFile(part, await contentOf(source), mode).catch(async (error: unknown) => {
 			const refused = error instanceof ExchangeError && error.kind === 'permissionDenied';
 			if (!refused || !(await this.stat(part))) throw error;
 			await this.delete(part);
-			return await this.writeFile(part, await source());
+			return await this.writeFile(part, await contentOf(source), mode);
 		});
 	}
 
-	private async applyMode(path: string, options: UploadOptions, warnings: string[]): Promise<void> {
-		if (options.mode === undefined) return;
+	private async applyMode(path: string, options: UploadOptions, warnings: string[], written: WrittenFile): Promise<void> {
 		const mode = options.mode;
-		await this.setMode(path, mode).catch((error: unknown) => {
-			if (!options.permissionsBestEffort) throw error;
-			warnings.push(`could not set mode ${mode.toString(8)} on ${path}: ${(error as Error).message}`);
-		});
+		if (mode === undefined || written.modeSet) return;
+		const failure =
+			written.modeError ??
+			(await this.setMode(path, mode).then(
+				() => undefined,
+				(error: unknown) => error as Error,
+			));
+		if (!failure) return;
+		if (!options.permissionsBestEffort) throw failure;
+		warnings.push(`could not set mode ${mode.toString(8)} on ${path}: ${failure.message}`);
 	}
 
 	private async hasSameContent(source: UploadSource, existing: RemoteEntry, sourceSize?: number): Promise<boolean> {
 		if (sourceSize !== undefined && sourceSize !== existing.size) return false;
-		const localHash = await sha256Of(await source());
+		const localHash = await sha256Of(await contentOf(source));
 		const remoteHash = await sha256Of(await this.download(existing.path));
 		return localHash === remoteHash;
 	}

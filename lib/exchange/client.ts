@@ -26,8 +26,11 @@ export interface ListOptions {
 /** What to do when the target file already exists. */
 export type ConflictMode = 'skipIfIdentical' | 'overwrite' | 'rename' | 'fail';
 
-/** Opens the content to upload; called again when the content must be read twice (hash, then write). */
-export type UploadSource = () => Promise<Readable> | Readable;
+/**
+ * The content to upload: a buffer (small files, written without a stream) or a function opening a
+ * stream, called again when the content must be read twice (hash, then write).
+ */
+export type UploadSource = Buffer | (() => Promise<Readable> | Readable);
 
 export interface UploadOptions {
 	/** Write `name.part` and rename it over the final name, so readers never see a half file. */

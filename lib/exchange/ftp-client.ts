@@ -1,10 +1,10 @@
 import { isIP } from 'node:net';
 import { posix } from 'node:path';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { Client, FileType, type FileInfo } from 'basic-ftp';
 
-import { BaseExchangeClient } from './base-client';
+import { BaseExchangeClient, type WrittenFile } from './base-client';
 import { enterActiveMode } from './ftp-active-mode';
 import type { RemoteEntry, RemoteEntryType } from './client';
 import { ExchangeError, ftpOperationError, socketError } from './errors';
@@ -266,7 +266,9 @@ export class FtpExchangeClient extends BaseExchangeClient {
 		await this.command('chmod', path, async (client) => await client.send(`SITE CHMOD ${mode.toString(8)} ${path}`));
 	}
 
-	protected async writeFile(path: string, source: Readable): Promise<number> {
+	/** FTP has no way to set the mode of an open file: the caller sends SITE CHMOD afterwards. */
+	protected async writeFile(path: string, content: Readable | Buffer): Promise<WrittenFile> {
+		const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
 		let bytes = 0;
 		const counted = source.pipe(
 			new Transform({
@@ -278,7 +280,7 @@ export class FtpExchangeClient extends BaseExchangeClient {
 		);
 		source.once('error', (error) => counted.destroy(error));
 		await this.command('write', path, async (client) => await client.uploadFrom(counted, path));
-		return bytes;
+		return { bytes, modeSet: false };
 	}
 
 	protected async rename(from: string, to: string): Promise<void> {

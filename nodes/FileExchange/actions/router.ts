@@ -4,6 +4,7 @@ import type { ExchangeProtocol } from '../../../lib/exchange/client';
 import { createExchangeClient } from '../../../lib/exchange/credentials';
 import { CaseCollisionDetector } from '../../../lib/exchange/path-template';
 import { mapWithConcurrency } from '../../../lib/exchange/pool';
+import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
 import * as del from './delete.operation';
 import * as download from './download.operation';
 import * as list from './list.operation';
@@ -44,7 +45,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (this.continueOnFail()) return [items.map((_item, index) => errorItem.call(this, connected, index))];
 		throw new NodeOperationError(this.getNode(), connected as Error);
 	}
-	const context: RunContext = { client, caseCollisions: new CaseCollisionDetector() };
+	const context: RunContext = {
+		client,
+		caseCollisions: new CaseCollisionDetector(),
+		folders: new PreparedFolders(client),
+	};
 	try {
 		const results = await mapWithConcurrency(items.length, client.maxParallelTransfers, async (index) => {
 			try {

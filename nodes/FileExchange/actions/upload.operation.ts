@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
 	BINARY_ENCODING,
 	updateDisplayOptions,
@@ -9,7 +8,6 @@ import {
 } from 'n8n-workflow';
 
 import type { ConflictMode, UploadSource } from '../../../lib/exchange/client';
-import { assertInsideBaseOnServer } from '../../../lib/exchange/confine';
 import { resolvePathTemplate, type PathTemplateValues } from '../../../lib/exchange/path-template';
 import { parseFileMode, passThroughWithResult } from './shared';
 import type { RunContext } from './types';
@@ -180,19 +178,31 @@ function templateValues(raw: Record<string, unknown>, binary: IBinaryData): Path
 	return values;
 }
 
-async function sourceOf(this: IExecuteFunctions, binary: IBinaryData): Promise<{ open: UploadSource; size?: number }> {
-	if (binary.id) {
-		const id = binary.id;
-		const metadata = await this.helpers.getBinaryMetadata(id);
-		return { open: async () => await this.helpers.getBinaryStream(id), size: metadata.fileSize };
+/** Up to this size a file is read into memory and written without a stream: fewer steps per small file. */
+const BUFFERED_UPLOAD_MAX_BYTES = 1024 * 1024;
+
+async function sourceOf(
+	this: IExecuteFunctions,
+	binary: IBinaryData,
+	itemIndex: number,
+	binaryName: string,
+): Promise<{ content: UploadSource; size: number }> {
+	if (!binary.id) {
+		const buffer = Buffer.from(binary.data, BINARY_ENCODING);
+		return { content: buffer, size: buffer.length };
 	}
-	const buffer = Buffer.from(binary.data, BINARY_ENCODING);
-	return { open: () => Readable.from([buffer]), size: buffer.length };
+	const id = binary.id;
+	const size = binary.bytes ?? (await this.helpers.getBinaryMetadata(id)).fileSize;
+	if (size <= BUFFERED_UPLOAD_MAX_BYTES) {
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
+		return { content: buffer, size: buffer.length };
+	}
+	return { content: async () => await this.helpers.getBinaryStream(id), size };
 }
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, caseCollisions }: RunContext,
+	{ client, caseCollisions, folders }: RunContext,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
@@ -206,13 +216,13 @@ export async function execute(
 	);
 	caseCollisions.check(resolved.path);
 	const fileMode = parseFileMode.call(this, options.fileMode ?? '664', itemIndex);
-	// Before creating folders: a symbolic link leading out of the base must not get folders made there.
-	await assertInsideBaseOnServer(client, baseFolder, resolved.folder);
-	if (options.createFolders !== false) {
-		await client.mkdirp(resolved.folder, parseFileMode.call(this, options.folderMode ?? '755', itemIndex));
-	}
-	const source = await sourceOf.call(this, binary);
-	const result = await client.upload(source.open, resolved.path, {
+	await folders.prepare(
+		baseFolder,
+		resolved.folder,
+		options.createFolders !== false && { mode: parseFileMode.call(this, options.folderMode ?? '755', itemIndex) },
+	);
+	const source = await sourceOf.call(this, binary, itemIndex, binaryName);
+	const result = await client.upload(source.content, resolved.path, {
 		atomic: options.atomic !== false,
 		mode: fileMode,
 		onConflict: options.onConflict ?? 'skipIfIdentical',

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { Readable } from 'node:stream';
 import {
 	updateDisplayOptions,
 	type IExecuteFunctions,
@@ -57,7 +56,7 @@ export async function execute(
 	const content = Buffer.from(`${reason.trimEnd()}\n`, 'utf8');
 	// A parking folder such as error/ may not exist before the first failure.
 	await client.mkdirp(posix.dirname(path), 0o755);
-	const result = await client.upload(() => Readable.from([content]), path, {
+	const result = await client.upload(content, path, {
 		atomic: true,
 		mode: parseFileMode.call(this, this.getNodeParameter('fileMode', itemIndex) as string, itemIndex),
 		onConflict: 'overwrite',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -125,6 +126,23 @@ describe.each(cases)(
 			expect(await upload('four', 'rename')).toMatchObject({ status: 'renamed', path: `${base}/conflict-1.txt` });
 			expect(await upload('five', 'rename')).toMatchObject({ path: `${base}/conflict-2.txt` });
 			expect(await readFile(diskPath(info(), `${base}/conflict-2.txt`), 'utf8')).toBe('five');
+			const names = (await client.list(base)).map((entry) => entry.name);
+			expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
+		});
+
+		it('uploads a buffer in several chunks with its mode, and overwrite looks up the target alongside', async () => {
+			const path = `${base}/buffered.bin`;
+			const content = randomBytes(100_000);
+			const upload = () => client.upload(content, path, { atomic: true, mode: 0o664, onConflict: 'overwrite' });
+			expect(await upload()).toMatchObject({ path, status: 'uploaded', bytes: content.length, warnings: [] });
+			expect(await upload()).toMatchObject({ path, status: 'overwritten', bytes: content.length });
+			expect((await readFile(diskPath(info(), path))).equals(content)).toBe(true);
+			expect((await modeOnDisk(diskPath(info(), path))).toString(8)).toBe('664');
+
+			await client.mkdirp(`${base}/taken`, 0o755);
+			await expect(client.upload(content, `${base}/taken`, { atomic: true, onConflict: 'overwrite' })).rejects.toMatchObject({
+				kind: 'exists',
+			});
 			const names = (await client.list(base)).map((entry) => entry.name);
 			expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
 		});

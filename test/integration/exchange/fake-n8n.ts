@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type {
 	IBinaryData,
 	IDataObject,
@@ -44,6 +45,36 @@ function parameterReader(parameters: Record<string, ParameterValue>) {
 	};
 }
 
+/** Binary data kept outside the item, as n8n's filesystem mode does: the item holds only its id. */
+const storedBinaries = new Map<string, Buffer>();
+
+/** How the node read stored binary data, per id: whole (`buffer`) or `stream`ed. */
+export const storedBinaryReads: Array<{ id: string; how: 'buffer' | 'stream' }> = [];
+
+function storedContent(id: string): Buffer {
+	const content = storedBinaries.get(id);
+	if (!content) throw new Error(`no stored binary data with id ${id}`);
+	return content;
+}
+
+export function storedBinaryItem(content: Buffer, fileName: string, json: IDataObject = {}): INodeExecutionData {
+	const id = `filesystem-v2:test/${randomUUID()}`;
+	storedBinaries.set(id, content);
+	return {
+		json,
+		binary: {
+			data: {
+				id,
+				data: 'filesystem-v2',
+				mimeType: 'application/octet-stream',
+				fileName,
+				fileExtension: fileName.split('.').pop(),
+				bytes: content.length,
+			},
+		},
+	};
+}
+
 /** Just enough of IExecuteFunctions for the File Exchange node, backed by real streams. */
 export function fakeExecuteFunctions(options: {
 	items: INodeExecutionData[];
@@ -65,6 +96,20 @@ export function fakeExecuteFunctions(options: {
 				return binary;
 			},
 			prepareBinaryData,
+			getBinaryDataBuffer: async (itemIndex: number, name: string) => {
+				const id = options.items[itemIndex].binary?.[name]?.id ?? '';
+				storedBinaryReads.push({ id, how: 'buffer' });
+				return storedContent(id);
+			},
+			getBinaryStream: async (id: string) => {
+				storedBinaryReads.push({ id, how: 'stream' });
+				const content = storedContent(id);
+				const chunks = Array.from({ length: Math.ceil(content.length / 65_536) }, (_, index) =>
+					content.subarray(index * 65_536, (index + 1) * 65_536),
+				);
+				return Readable.from(chunks);
+			},
+			getBinaryMetadata: async (id: string) => ({ fileSize: storedContent(id).length, mimeType: 'application/octet-stream' }),
 		},
 	};
 	return context as unknown as IExecuteFunctions;

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
-import { binaryItem, fakeExecuteFunctions, type ParameterValue } from './fake-n8n';
+import { binaryItem, fakeExecuteFunctions, storedBinaryItem, storedBinaryReads, type ParameterValue } from './fake-n8n';
 import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
 
 interface NodeCase {
@@ -118,6 +119,36 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 			[items[0]],
 		);
 		expect(again[0].json.fileExchange).toMatchObject({ status: 'skipped' });
+	});
+
+	it('uploads binary data kept in n8n storage: small files read whole, large ones streamed', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('stored'));
+		const contents = [randomBytes(30 * 1024), randomBytes(1536 * 1024), randomBytes(30 * 1024)];
+		const items = contents.map((content, index) => storedBinaryItem(content, `file-${index}.bin`, { index }));
+		const [output] = await run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: (index: number) => `in/file-${index}.[file_ext]`,
+				templateValues: {},
+				uploadOptions: { fileMode: '664', onConflict: 'overwrite' },
+			},
+			items,
+		);
+		expect(output.map((item) => item.json.fileExchange)).toEqual(
+			contents.map((content, index) =>
+				expect.objectContaining({ path: `${base}/in/file-${index}.bin`, status: 'uploaded', bytes: content.length }),
+			),
+		);
+		for (const [index, content] of contents.entries()) {
+			const onDisk = diskPath(info(), `${base}/in/file-${index}.bin`);
+			expect((await readFile(onDisk)).equals(content)).toBe(true);
+			expect((await stat(onDisk)).mode & 0o777).toBe(0o664);
+		}
+		const ids = items.map((item) => item.binary?.data.id);
+		expect(storedBinaryReads.filter((read) => ids.includes(read.id)).map((read) => [ids.indexOf(read.id), read.how]).sort())
+			.toEqual([[0, 'buffer'], [1, 'stream'], [2, 'buffer']]);
 	});
 
 	it('stops with the item index when continue-on-fail is off', async () => {

@@ -39,17 +39,17 @@ describe('SFTP failures as the non-root user', () => {
 		await client?.close();
 	});
 
-	it('reports a full disk (ENOSPC from /dev/full behind the .part name) and leaves no final file', async () => {
+	it.each([
+		{ kind: 'stream', source: bufferSource(Buffer.alloc(70_000, 1)) },
+		{ kind: 'buffer', source: Buffer.alloc(70_000, 1) },
+	])('reports a full disk (ENOSPC from /dev/full behind the .part name) from a $kind and leaves no final file', async ({ kind, source }) => {
 		await ensureDevFullInChroot(info().root);
-		await symlink('/dev/full', diskPath(info(), `${base}/full.xml.part`));
-		const attempt = client.upload(bufferSource(Buffer.alloc(70_000, 1)), `${base}/full.xml`, {
-			atomic: true,
-			mode: 0o664,
-			onConflict: 'fail',
-		});
+		const path = `${base}/full-${kind}.xml`;
+		await symlink('/dev/full', diskPath(info(), `${path}.part`));
+		const attempt = client.upload(source, path, { atomic: true, mode: 0o664, onConflict: 'fail' });
 		await expect(attempt).rejects.toMatchObject({ kind: 'noSpace' });
 		await expect(attempt).rejects.toThrow(/disk full or file too large/);
-		expect(await client.stat(`${base}/full.xml`)).toBeUndefined();
+		expect(await client.stat(path)).toBeUndefined();
 	});
 
 	it('refuses a folder that a symbolic link leads out of the base folder, by the server realpath', async () => {
