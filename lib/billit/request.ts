@@ -21,6 +21,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { resolveApiBaseUrl } from './environments';
 import { BillitApiError, BillitRequestError, redactSecrets } from './errors';
 import { companyPacer } from './company-pacing';
+import { BillitOAuth2RefreshError, detectOAuth2RefreshFailure } from './oauth-refresh-failure';
 import { companyPacingKey } from './pacer';
 import { collectPages, resolveNextPageLink } from './paging';
 import {
@@ -160,6 +161,9 @@ function n8nSend(context: BillitContext, connection: BillitConnection): SendFunc
 			const body = response.body instanceof ArrayBuffer ? Buffer.from(response.body) : response.body;
 			return { statusCode: response.statusCode, headers: response.headers, body };
 		} catch (error) {
+			// Checked first: a token endpoint's status must not pass for Billit's answer to the request.
+			const refreshFailure = oauth ? detectOAuth2RefreshFailure(error) : undefined;
+			if (refreshFailure) throw refreshFailure;
 			const answer = answerInsideError(error);
 			if (answer) return answer;
 			// n8n already wraps transport failures in NodeApiError (this returns it as is); the core
@@ -169,7 +173,33 @@ function n8nSend(context: BillitContext, connection: BillitConnection): SendFunc
 	};
 }
 
+/** The core passes a failure of `send` on as the cause of a 'request-failed' error. */
+function refreshFailureOf(error: unknown): BillitOAuth2RefreshError | undefined {
+	if (error instanceof BillitOAuth2RefreshError) return error;
+	if (error instanceof BillitRequestError && error.cause instanceof BillitOAuth2RefreshError) return error.cause;
+	return undefined;
+}
+
 function toNodeError(context: BillitContext, error: unknown, connection: BillitConnection, itemIndex?: number): Error {
+	const refreshFailure = refreshFailureOf(error);
+	if (refreshFailure) {
+		const nodeError = new NodeApiError(
+			context.getNode(),
+			{
+				reason: refreshFailure.reason,
+				oauthError: refreshFailure.oauthError ?? null,
+				tokenEndpointStatus: refreshFailure.tokenEndpointStatus ?? null,
+			} as JsonObject,
+			{
+				message: refreshFailure.message,
+				description: refreshFailure.description,
+				itemIndex,
+				...(refreshFailure.needsReconnect ? { failure: { cause: 'credential-invalid' as const } } : {}),
+			},
+		);
+		nodeError.message = refreshFailure.message;
+		return nodeError;
+	}
 	if (error instanceof BillitApiError) {
 		const description = error.billitErrors
 			.map((entry) => [entry.code, entry.description].filter(Boolean).join(': '))
