@@ -4,19 +4,55 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { FileExchangeTrigger } from '../../../nodes/FileExchangeTrigger/FileExchangeTrigger.node';
 import { fakePollFunctions, type ParameterValue } from './fake-n8n';
+import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
 import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
 
-describe('File Exchange Trigger over SFTP', () => {
-	const info = () => testServers().sftp;
-	const credentials = () => ({
-		host: info().host,
-		port: info().port,
-		username: info().username,
-		password: info().password,
-		hostKeys: info()
-			.hostKeys.map((key) => key.knownHostsLine)
-			.join('\n'),
-	});
+interface TriggerCase {
+	name: string;
+	protocol: 'sftp' | 'ftp';
+	info: () => SftpServerInfo | FtpServerInfo;
+	credentials: () => IDataObject;
+}
+
+function ftpCase(name: string, key: 'vsftpdExplicit' | 'vsftpdPlain'): TriggerCase {
+	const info = () => testServers().ftp[key];
+	return {
+		name,
+		protocol: 'ftp',
+		info,
+		credentials: () => ({
+			host: info().host,
+			port: info().port,
+			user: info().username,
+			password: info().password,
+			tls: info().tls,
+			verifyTls: true,
+			trustedCa: info().ca,
+		}),
+	};
+}
+
+const cases: TriggerCase[] = [
+	{
+		name: 'SFTP',
+		protocol: 'sftp',
+		info: () => testServers().sftp,
+		credentials: () => {
+			const info = testServers().sftp;
+			return {
+				host: info.host,
+				port: info.port,
+				username: info.username,
+				password: info.password,
+				hostKeys: info.hostKeys.map((key) => key.knownHostsLine).join('\n'),
+			};
+		},
+	},
+	ftpCase('FTPS (vsftpd, explicit TLS)', 'vsftpdExplicit'),
+	ftpCase('FTP (vsftpd, no TLS)', 'vsftpdPlain'),
+];
+
+describe.each(cases)('File Exchange Trigger over $name', ({ protocol, info, credentials }) => {
 	let folder: string;
 	let staticData: IDataObject;
 
@@ -26,7 +62,7 @@ describe('File Exchange Trigger over SFTP', () => {
 		const result = await trigger.poll.call(
 			fakePollFunctions({
 				parameters: {
-					protocol: 'sftp',
+					protocol,
 					folder,
 					glob: '*.xml',
 					recursive: true,
