@@ -104,4 +104,30 @@ describe('examples/coda-import.json in a real n8n, started by its File Exchange 
 		expect(coda.read('/coda/error/broken.coda')).toBe(truncatedFile());
 		expect(coda.read('/coda/error/broken.coda.reason.txt')).toMatch(/InvalidCodaFile.*record 9 announces 5 records, the statement has 4/s);
 	});
+
+	it('does the same from Run Now in the editor (files listed and downloaded instead of polled), and a statement delivered twice adds nothing', async () => {
+		coda.putFile('/coda/inbound/KBC-20261130.cod', codaFile(statement(november)));
+		coda.putFile('/coda/inbound/broken.coda', truncatedFile());
+
+		const execution = await n8n.runManually(workflow.id);
+		assertSucceeded(execution);
+		expect((await billit.bankTransactions()).map((transaction) => transaction.BankReference).sort()).toEqual([
+			'KBC2026113000000001',
+			'KBC2026113000000002',
+		]);
+		expect(coda.files().map((file) => file.remotePath)).toEqual([
+			'/coda/2026/KBC-20261130.cod',
+			'/coda/error/broken.coda',
+			'/coda/error/broken.coda.reason.txt',
+		]);
+
+		// The bank delivers the same statement again: Billit adds no transaction, the archive keeps one copy.
+		coda.putFile('/coda/inbound/KBC-20261130.cod', codaFile(statement(november)));
+		const again = await n8n.runManually(workflow.id);
+		assertSucceeded(again);
+		expect(nodeOutput(again, 'Import CODA Into Billit')).toMatchObject([{ Imported: 0, Duplicates: 2 }]);
+		expect(await billit.bankTransactions()).toHaveLength(2);
+		expect(coda.files().map((file) => file.remotePath)).toContain('/coda/2026/KBC-20261130.cod');
+		expect(coda.files()).toHaveLength(3);
+	});
 });

@@ -41,6 +41,19 @@ afterAll(async () => {
 });
 
 describe('examples/operations-alert.json as the error workflow of the sales export, in a real n8n', () => {
+	it('writes its example alert when run from Run Now in the editor', async () => {
+		alerts.reset();
+		const execution = await n8n.runManually(alertWorkflow.id);
+		assertSucceeded(execution);
+		const files = alerts.files();
+		expect(files.map((file) => file.remotePath)).toEqual([expect.stringMatching(/^\/alerts\/\d{4}\/\d{8}T\d{6}-execution-231\.txt$/)]);
+		const alert = alerts.read(files[0].remotePath);
+		expect(alert).toContain('Workflow: Billit sales export to SFTP (every 30 minutes) (ID 1)');
+		expect(alert).toContain('Failed node: Mark Exported');
+		expect(alert).toContain('Item: input item 1 of that node');
+		expect(alert).toContain('Details: Example only');
+	});
+
 	it('writes an alert file naming the workflow, execution, failing node, item and reason of a failed production run', async () => {
 		alerts.reset();
 		exportFolder.reset();
