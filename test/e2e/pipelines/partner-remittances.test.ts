@@ -1,3 +1,5 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
 import type { StoredWorkflow } from '../n8n/client';
@@ -219,5 +221,31 @@ describe('examples/partner-remittances.json in a real n8n, started by its File E
 		expect(remotePaths()).toContain('/remittance/inbound/processed/remit-102.x12');
 		expect(remotePaths().filter((path) => path.startsWith('/remittance/inbound/') && !path.includes('/error/') && !path.includes('/processed/'))).toEqual([]);
 		expect(remittance.read('/remittance/inbound/processed/remit-102.x12')).toBe(fixed);
+	});
+
+	it('a run that fails after posting, before the move, leaves the file in place, and the rerun posts nothing twice', async () => {
+		const [first, second] = scene.orders;
+		remittance.reset();
+		remittance.makeFolder('/remittance/inbound');
+		remittance.putFile('/remittance/inbound/remit-101.x12', scene.files['remit-101.x12'], SETTLED_MS);
+		// The fault: processed/ exists but belongs to root, so the SFTP user cannot move the file into it.
+		const processed = remittance.onDisk('/remittance/inbound/processed');
+		mkdirSync(processed, { mode: 0o755 });
+
+		const failed = await runOncePolled(n8n, workflow.id);
+		expect(failed.status).toBe('error');
+		expect(await paymentsByInvoice([first, second])).toEqual({ [first.OrderNumber]: [first.TotalIncl], [second.OrderNumber]: [second.TotalIncl] });
+		expect(remotePaths()).toEqual(['/remittance/ack/remit-101.997', '/remittance/inbound/remit-101.x12']);
+
+		// Fixed by the administrator, then run from the editor's "Run Now", as a user would.
+		chmodSync(processed, 0o777);
+		const rerun = await n8n.runManually(workflow.id);
+		assertSucceeded(rerun);
+		expect(nodeOutput(rerun, 'Add Payments to Invoices').map((item) => [item.invoiceNumber, item.posted])).toEqual([
+			[first.OrderNumber, false],
+			[second.OrderNumber, false],
+		]);
+		expect(await paymentsByInvoice([first, second])).toEqual({ [first.OrderNumber]: [first.TotalIncl], [second.OrderNumber]: [second.TotalIncl] });
+		expect(remotePaths()).toEqual(['/remittance/ack/remit-101.997', '/remittance/inbound/processed/remit-101.x12']);
 	});
 });
