@@ -15,6 +15,7 @@ import { repoRoot } from '../test/e2e/n8n/repo';
 import { assertSucceeded } from '../test/e2e/n8n/run-data';
 import { ensureN8nRuntime } from '../test/e2e/n8n/runtime';
 import { credentialNamesOf, readExample } from '../test/e2e/pipelines/examples';
+import { createWatchedFolders } from './demo/watched-folders';
 import { describeFiles } from './demo/files';
 import { loadOrCreateHostKey } from './demo/host-key';
 import { seedDemoInvoices } from './demo/scene';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
 
 		const examples = readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.json')).sort();
 		const workflows = examples.map((name) => ({ name, workflow: readExample(name) }));
+		step(`created the folders the example triggers watch: ${createWatchedFolders(sftpRoot, workflows).join(', ')}`);
 		const credentialTypes = new Map<string, string>();
 		for (const { workflow } of workflows) for (const [type, name] of credentialNamesOf(workflow)) credentialTypes.set(`${type}\0${name}`, type);
 		for (const [key, type] of credentialTypes) {
