@@ -15,10 +15,12 @@ import { createCredentialsFor } from '../e2e/pipelines/credentials';
 import { readExample } from '../e2e/pipelines/examples';
 import { SftpFolder } from '../e2e/pipelines/sftp-folder';
 import { startN8nWithPackage, type PackageN8n } from './import-and-canary-n8n';
+import { unfinishedExecutions } from './import-executions';
 import { inboundFiles } from './import-inbound-files';
 import { fileOutcomes, violation, type FileOutcome } from './import-outcomes';
 
 const FILE_COUNT = Number(process.env.FAULTS_IMPORT_FILES ?? 200);
+if (!Number.isSafeInteger(FILE_COUNT) || FILE_COUNT < 1) throw new Error('FAULTS_IMPORT_FILES must be a whole number of files, at least 1');
 const COMPANY = DEMO.partyIds[0];
 // Older than the example's "untouched for 60 seconds", so every poll may take them.
 const SETTLED_MS = 5 * 60_000;
@@ -58,8 +60,11 @@ async function runUntilInboundIsEmpty(): Promise<number> {
 	try {
 		const deadline = Date.now() + DRAIN_LIMIT_MS;
 		for (;;) {
-			const executions = await n8n.client.executionsOf(workflow.id, 100);
-			if (filesWaitingInInbound() === 0 && executions.length > 0 && executions.every(isFinished)) return executions.length;
+			// The run that moved the last file may still be writing reason files.
+			if (filesWaitingInInbound() === 0 && (await unfinishedExecutions(n8n.client, workflow.id)) === 0) {
+				const executions = await n8n.client.executionsOf(workflow.id, 100);
+				if (executions.length > 0 && executions.every(isFinished)) return executions.length;
+			}
 			if (Date.now() > deadline) {
 				throw new Error(`after ${DRAIN_LIMIT_MS / 1000} s, ${filesWaitingInInbound()} files are still in /inbound`);
 			}
