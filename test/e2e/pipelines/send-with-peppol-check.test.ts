@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
+import { DEMO } from '../../../emulator/seed';
 import type { StoredWorkflow } from '../n8n/client';
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
+import { requestJson } from '../n8n/http';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
-import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
+import { BillitEmulatorClient, DEMO_COMPANY, type EmulatedOrder } from './billit-emulator';
 import { createCredentialsFor } from './credentials';
 import { credentialNamesOf, readExample } from './examples';
 import { allowPlainHttpWebhooks } from './plain-http-webhooks';
@@ -30,6 +32,8 @@ interface Scene {
 	email: SentOrder[];
 	/** Neither on Peppol nor an e-mail address: cannot be sent. */
 	unreachable: SentOrder[];
+	/** A consumer: no VAT number or Peppol ID to check, an e-mail address. */
+	consumer: SentOrder[];
 }
 
 interface DeliveryStateRecord {
@@ -48,6 +52,33 @@ let scene: Scene;
 
 async function readOrders(orderIds: number[]): Promise<SentOrder[]> {
 	return await Promise.all(orderIds.map(async (id) => (await billit.order(id)) as SentOrder));
+}
+
+/** An invoice for a consumer, created as a user would in Billit. */
+async function createConsumerInvoice(): Promise<number> {
+	const { body } = await requestJson<number>(billit.url, {
+		method: 'POST',
+		path: '/v1/orders',
+		headers: { ApiKey: DEMO.apiKey, PartyID: String(DEMO_COMPANY) },
+		body: {
+			OrderType: 'Invoice',
+			OrderDirection: 'Income',
+			OrderDate: new Date().toISOString().slice(0, 10),
+			Customer: { Name: 'Jan Peeters', Email: 'jan.peeters@example.test', CountryCode: 'BE' },
+			OrderLines: [{ Quantity: 1, UnitPriceExcl: 40, VATPercentage: 21, Description: 'Workshop ticket' }],
+		},
+	});
+	return body;
+}
+
+/** Items a node emitted over all its runs (a node fed by two branches runs once per branch). */
+function itemsOf(execution: N8nExecution, nodeName: string): Array<Record<string, unknown>> {
+	const runs = execution.data?.resultData.runData[nodeName] ?? [];
+	return runs.flatMap((run) => run.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+function allOf(): SentOrder[] {
+	return [...scene.peppol, ...scene.email, ...scene.unreachable, ...scene.consumer];
 }
 
 async function transportsOf(orders: SentOrder[]): Promise<Record<string, string[]>> {
@@ -105,7 +136,12 @@ beforeEach(async () => {
 	const ids = await billit.seedInvoices(3 * INVOICES_PER_CUSTOMER);
 	// The seed rotates customers: on Peppol, e-mail only, without any contact.
 	const byCustomer = [0, 1, 2].map((offset) => ids.filter((_id, index) => index % 3 === offset));
-	scene = { peppol: await readOrders(byCustomer[0]), email: await readOrders(byCustomer[1]), unreachable: await readOrders(byCustomer[2]) };
+	scene = {
+		peppol: await readOrders(byCustomer[0]),
+		email: await readOrders(byCustomer[1]),
+		unreachable: await readOrders(byCustomer[2]),
+		consumer: await readOrders([await createConsumerInvoice()]),
+	};
 });
 
 afterEach(async () => {
@@ -121,12 +157,14 @@ describe('examples/send-with-peppol-check.json and examples/delivery-state-log.j
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 
-		expect(await transportsOf([...scene.peppol, ...scene.email, ...scene.unreachable])).toEqual({
+		expect(await transportsOf(allOf())).toEqual({
 			...transportsExpected(scene.peppol, ['Peppol']),
-			...transportsExpected(scene.email, ['SMTP']),
+			...transportsExpected([...scene.email, ...scene.consumer], ['SMTP']),
 			...transportsExpected(scene.unreachable, []),
 		});
-		const notSent = nodeOutput(execution, NOT_SENT);
+		// The consumer has nothing to look up on Peppol.
+		expect(itemsOf(execution, 'Check Customer on Peppol')).toHaveLength(allOf().length - scene.consumer.length);
+		const notSent = itemsOf(execution, NOT_SENT);
 		expect(notSent).toHaveLength(scene.unreachable.length);
 		for (const item of notSent) expect(JSON.stringify(item)).toMatch(/TheCustomer_0_DoesNotHaveAValidEmailAddress/);
 
@@ -136,7 +174,7 @@ describe('examples/send-with-peppol-check.json and examples/delivery-state-log.j
 		await billit.advanceDelivery(refused.OrderID, 'Refused', 'Unknown purchase order');
 		await billit.advanceDelivery(delivered.OrderID, 'Delivered');
 
-		const sent = [...scene.peppol, ...scene.email];
+		const sent = [...scene.peppol, ...scene.email, ...scene.consumer];
 		await waitForStateFiles([
 			...sent.map((order) => stateFile(order, 'Sent')),
 			stateFile(accepted, 'Accepted'),
@@ -158,7 +196,7 @@ describe('examples/send-with-peppol-check.json and examples/delivery-state-log.j
 
 	it('sends nothing twice: the next run finds only the invoices that could not be sent', async () => {
 		assertSucceeded(await runOnceOnSchedule(n8n, senderWorkflow.id));
-		const before = await transportsOf([...scene.peppol, ...scene.email, ...scene.unreachable]);
+		const before = await transportsOf(allOf());
 
 		const second = await runOnceOnSchedule(n8n, senderWorkflow.id);
 		assertSucceeded(second);
@@ -167,8 +205,9 @@ describe('examples/send-with-peppol-check.json and examples/delivery-state-log.j
 		);
 		expect(nodeOutput(second, 'Unsent Invoices')).toHaveLength(scene.unreachable.length);
 		expect(second.data?.resultData.runData['Send via Peppol']).toBeUndefined();
-		expect(nodeOutput(second, NOT_SENT)).toHaveLength(scene.unreachable.length);
-		expect(await transportsOf([...scene.peppol, ...scene.email, ...scene.unreachable])).toEqual(before);
+		expect(second.data?.resultData.runData['Send by E-mail']).toHaveLength(1);
+		expect(itemsOf(second, NOT_SENT)).toHaveLength(scene.unreachable.length);
+		expect(await transportsOf(allOf())).toEqual(before);
 	});
 
 	it("Run Now of the delivery log records each sent invoice's current delivery status from Billit", async () => {
@@ -179,7 +218,7 @@ describe('examples/send-with-peppol-check.json and examples/delivery-state-log.j
 		const execution = await n8n.runManually(logWorkflow.id);
 		assertSucceeded(execution);
 
-		const sent = [...scene.peppol, ...scene.email];
+		const sent = [...scene.peppol, ...scene.email, ...scene.consumer];
 		const expected = sent.map((order) => stateFile(order, order === accepted ? 'Accepted' : 'Sent'));
 		await waitForStateFiles(expected);
 		for (const path of expected) expect(readRecord(path)).toMatchObject({ source: 'delivery status' });
