@@ -158,6 +158,13 @@ export class N8nClient {
 		return data;
 	}
 
+	/** Executions of one workflow still running (the public API lists them only when asked by status). */
+	async runningExecutionsOf(workflowId: string, limit = 100): Promise<N8nExecution[]> {
+		const query = new URLSearchParams({ workflowId, status: 'running', limit: String(limit) });
+		const { data } = await this.publicApi<{ data: N8nExecution[] }>({ method: 'GET', path: `/executions?${query}` });
+		return data;
+	}
+
 	/**
 	 * Waits for the first execution of a workflow that started on its own (webhook, poll, schedule)
 	 * and for that execution to finish. `after` skips executions already known.

@@ -39,7 +39,9 @@ export async function shortenSchedule(n8n: N8nClient, workflowId: string): Promi
 async function waitForNewExecutionId(n8n: N8nClient, workflowId: string, known: Set<string>, timeoutMs: number): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const started = (await n8n.executionsOf(workflowId)).filter((execution) => !known.has(String(execution.id)));
+		// Running executions count too: a slow run must not let the schedule fire again before unpublishing.
+		const listed = [...(await n8n.executionsOf(workflowId)), ...(await n8n.runningExecutionsOf(workflowId))];
+		const started = listed.filter((execution) => !known.has(String(execution.id)));
 		if (started.length) return String(started[started.length - 1].id);
 		if (Date.now() > deadline) throw new Error(`the trigger of workflow ${workflowId} started no execution within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -38,14 +38,8 @@ export async function waitForOrderIds(
 export async function waitForRunningExecution(n8n: N8nClient, workflowId: string, timeoutMs: number): Promise<N8nExecution> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		// The public API lists unfinished executions only when asked for their status.
-		const query = new URLSearchParams({ workflowId, status: 'running', limit: String(RECENT) });
-		const { body } = await requestJson<{ data: N8nExecution[] }>(n8n.coordinates.baseUrl, {
-			method: 'GET',
-			path: `/api/v1/executions?${query}`,
-			headers: { 'X-N8N-API-KEY': n8n.coordinates.apiKey },
-		});
-		if (body.data.length) return body.data[0];
+		const running = await n8n.runningExecutionsOf(workflowId, RECENT);
+		if (running.length) return running[0];
 		if (Date.now() > deadline) throw new Error(`workflow ${workflowId} had no running execution within ${timeoutMs} ms`);
 		await pause();
 	}
