@@ -10,18 +10,35 @@ const POLL_MS = 200;
 
 export type ExecutionSummary = Pick<N8nExecution, 'id' | 'status' | 'startedAt' | 'stoppedAt' | 'mode'>;
 
-/** The workflow's Schedule Trigger fires every `seconds`, changed through n8n's API as in the editor. */
-export async function scheduleEvery(n8n: N8nClient, workflowId: string, seconds: number): Promise<void> {
+type ScheduleInterval = { field: 'seconds'; secondsInterval: number } | { field: 'cronExpression'; expression: string };
+
+/** The workflow's Schedule Trigger gets these rules, changed through n8n's API as in the editor. */
+async function scheduleRules(n8n: N8nClient, workflowId: string, interval: ScheduleInterval[]): Promise<void> {
 	const workflow = await n8n.getWorkflow(workflowId);
-	const nodes = workflow.nodes.map((node) =>
-		node.type === SCHEDULE_TRIGGER ? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } } } : node,
-	);
+	const nodes = workflow.nodes.map((node) => (node.type === SCHEDULE_TRIGGER ? { ...node, parameters: { rule: { interval } } } : node));
 	await requestJson<StoredWorkflow>(n8n.coordinates.baseUrl, {
 		method: 'PUT',
 		path: `/api/v1/workflows/${workflowId}`,
 		headers: { 'X-N8N-API-KEY': n8n.coordinates.apiKey },
 		body: { name: workflow.name, nodes, connections: workflow.connections, settings: workflow.settings ?? {} },
 	});
+}
+
+/** The workflow's Schedule Trigger fires every `seconds`. */
+export async function scheduleEvery(n8n: N8nClient, workflowId: string, seconds: number): Promise<void> {
+	await scheduleRules(n8n, workflowId, [{ field: 'seconds', secondsInterval: seconds }]);
+}
+
+/**
+ * Two rules of the Schedule Trigger that fire in the same second, every ten seconds: two
+ * production executions of the workflow start together. (n8n keeps one timer per cron text, so
+ * the two rules are the same times written two ways.)
+ */
+export async function scheduleTwoAtOnce(n8n: N8nClient, workflowId: string): Promise<void> {
+	await scheduleRules(n8n, workflowId, [
+		{ field: 'cronExpression', expression: '*/10 * * * * *' },
+		{ field: 'cronExpression', expression: '0,10,20,30,40,50 * * * * *' },
+	]);
 }
 
 /** Executions of a workflow without their run data (a 200-invoice run's data is megabytes). */
@@ -52,20 +69,26 @@ function idsInLog(logFile: string, verb: 'started' | 'finished'): Set<string> {
 	return new Set([...readFileSync(logFile, 'utf8').matchAll(line)].map((match) => match[1]));
 }
 
+type StartedPerWorker = string[][];
+
 /**
- * Publishes the workflow (its schedule set to fire every second beforehand), waits until every
- * worker has started one of its production executions (read from the worker logs: n8n's
- * executions list leaves out queued ones), unpublishes it and returns every execution the
- * schedule started, oldest first, once all have finished. With one job per worker at a time, a
- * run still going when the next fires is picked up by another worker.
+ * Publishes the workflow (its schedule set beforehand), waits until `enough` executions started
+ * (read from the worker logs: n8n's executions list leaves out queued ones), unpublishes it and
+ * returns every execution the schedule started, oldest first, once all have finished.
  */
-export async function runOnEveryWorker(n8n: N8nClient, workflowId: string, workers: QueueWorkerCoordinates[], timeoutMs: number): Promise<ExecutionSummary[]> {
+async function runUntilStarted(
+	n8n: N8nClient,
+	workflowId: string,
+	workers: QueueWorkerCoordinates[],
+	enough: (started: StartedPerWorker) => boolean,
+	timeoutMs: number,
+): Promise<ExecutionSummary[]> {
 	const known = new Set((await executionSummaries(n8n, workflowId)).map((execution) => String(execution.id)));
 	const before = workers.map((worker) => idsInLog(worker.logFile, 'started'));
 	const startedOnEach = async () => workers.map((worker, index) => [...idsInLog(worker.logFile, 'started')].filter((id) => !before[index].has(id)));
 	await n8n.activateWorkflow(workflowId);
 	try {
-		await pollUntil(startedOnEach, (perWorker) => perWorker.every((ids) => ids.length > 0), timeoutMs, 'not every worker started an execution');
+		await pollUntil(startedOnEach, enough, timeoutMs, 'not enough executions started');
 	} finally {
 		await n8n.deactivateWorkflow(workflowId);
 	}
@@ -77,6 +100,20 @@ export async function runOnEveryWorker(n8n: N8nClient, workflowId: string, worke
 	};
 	const { listed } = await pollUntil(allDone, (state) => state.done, timeoutMs, 'the executions did not finish');
 	return listed.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/**
+ * Runs the workflow until every worker has started one of its production executions. With the
+ * schedule firing every second and one job per worker at a time, a run still going when the next
+ * fires is picked up by another worker.
+ */
+export async function runOnEveryWorker(n8n: N8nClient, workflowId: string, workers: QueueWorkerCoordinates[], timeoutMs: number): Promise<ExecutionSummary[]> {
+	return await runUntilStarted(n8n, workflowId, workers, (started) => started.every((ids) => ids.length > 0), timeoutMs);
+}
+
+/** Runs the workflow until one production execution started: with a schedule slower than the start, one run on one worker. */
+export async function runOnce(n8n: N8nClient, workflowId: string, workers: QueueWorkerCoordinates[], timeoutMs: number): Promise<ExecutionSummary[]> {
+	return await runUntilStarted(n8n, workflowId, workers, (started) => started.flat().length > 0, timeoutMs);
 }
 
 /** True when the two executions ran at the same time for a while. */

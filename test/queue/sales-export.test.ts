@@ -1,105 +1,92 @@
-import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-
-import { countWriteOpens, readSftpLog, type SftpLogEntry } from '../servers/sftp-log';
 import type { StoredWorkflow } from '../e2e/n8n/client';
 import { assertSucceeded } from '../e2e/n8n/run-data';
 import { sharedN8n } from '../e2e/n8n/shared-instance';
-import { BillitEmulatorClient, type EmulatedOrder } from '../e2e/pipelines/billit-emulator';
 import { createCredentialsFor } from '../e2e/pipelines/credentials';
 import { readExample } from '../e2e/pipelines/examples';
 import { runOnceOnSchedule, shortenSchedule } from '../e2e/pipelines/production-run';
-import { SftpFolder } from '../e2e/pipelines/sftp-folder';
 import { RequestRecorder } from './emulator-requests';
-import { overlapped, runOnEveryWorker, scheduleEvery } from './overlapping-runs';
+import { overlapped, runOnce, runOnEveryWorker, scheduleEvery, type ExecutionSummary } from './overlapping-runs';
+import { SalesExportScene, type ExportOutcome } from './sales-export-scene';
 
 const n8n = sharedN8n();
-const billit = new BillitEmulatorClient();
-const sftp = inject('testServers').sftp;
-const workers = inject('queueWorkers');
-const exportFolder = new SftpFolder(sftp, '/export');
+const scene = new SalesExportScene();
 const example = readExample('sales-export.json');
-const DEFAULT_RATE_LIMIT_PER_SECOND = 25;
+/** Billit's 429s a run may see: the shared pacing aims at none, jitter in transit may cost a few. */
+const HANDFUL_OF_429S = 10;
+/** Slower than a run takes to start, so `runOnce` gets exactly one execution. */
+const SINGLE_RUN_SCHEDULE_SECONDS = 20;
 
 let workflow: StoredWorkflow;
 let deleteCredentials: () => Promise<void>;
-let uen: string;
 
-function remoteFiles(order: EmulatedOrder): string[] {
-	const folder = `/export/${uen}/sales/${order.OrderDate.slice(0, 4)}`;
-	return [`${folder}/${order.OrderNumber}.pdf`, `${folder}/${order.OrderNumber}.xml`];
+interface MeasuredRuns {
+	executions: Array<ExecutionSummary & { workers: string[] }>;
+	outcome: ExportOutcome;
+	requests: number;
+	throttled: number;
+	/** From the first execution's start to the last one's end, as n8n recorded them. */
+	elapsedSeconds: number;
 }
 
-/** Which worker's log says it started the execution. */
-function workersThatRan(executionId: string | number): string[] {
-	const line = new RegExp(`Worker started execution ${executionId} \\(job`);
-	return workers.filter((worker) => line.test(readFileSync(worker.logFile, 'utf8'))).map((worker) => worker.name);
+function span(executions: ExecutionSummary[]): number {
+	const starts = executions.map((execution) => Date.parse(execution.startedAt ?? ''));
+	const stops = executions.map((execution) => Date.parse(execution.stoppedAt ?? ''));
+	return (Math.max(...stops) - Math.min(...starts)) / 1000;
 }
 
-/**
- * Seeds invoices so that `count` of them are sent, half over Peppol (Billit keeps their UBL), half by
- * e-mail (the pipeline builds the UBL); a third customer without any contact gets unsent invoices.
- */
-async function sentInvoices(count: number): Promise<{ sent: EmulatedOrder[]; unsent: EmulatedOrder[] }> {
-	await billit.reset();
-	// The test's own reads and writes stay out of the company's request budget; the runs get it back.
-	await billit.setSwitches({ rateLimitPerSecond: 0 });
-	const ids = await billit.seedInvoices((count / 2) * 3);
-	// The seed rotates customers: on Peppol, e-mail only, without any contact.
-	const byCustomer = [0, 1, 2].map((offset) => ids.filter((_id, index) => index % 3 === offset));
-	await billit.send(byCustomer[0], 'Peppol');
-	await billit.send(byCustomer[1], 'SMTP');
-	const read = async (orderIds: number[]) => await Promise.all(orderIds.map(async (id) => await billit.order(id)));
-	return { sent: await read([...byCustomer[0], ...byCustomer[1]]), unsent: await read(byCustomer[2]) };
+/** Seeds `count` sent invoices, runs the export under Billit's rate limit and measures it. */
+async function measured(count: number, run: () => Promise<ExecutionSummary[]>): Promise<MeasuredRuns> {
+	const invoices = await scene.sentInvoices(count);
+	scene.exportFolder.reset();
+	const logOffset = await scene.sftpLogLength();
+	const recorder = new RequestRecorder(scene.billit.url);
+	await recorder.start();
+	const executions = await scene.withBillitRateLimit(run);
+	const requests = await recorder.stop();
+	return {
+		executions: executions.map((execution) => ({ ...execution, workers: scene.workersThatRan(execution.id) })),
+		outcome: await scene.outcomeOf(invoices, await scene.sftpLogSince(logOffset)),
+		requests: requests.length,
+		throttled: requests.filter((request) => request.status === 429).length,
+		elapsedSeconds: span(executions),
+	};
 }
 
-/** Billit's default budget, the one a real company has, for the pipeline's runs only. */
-async function withBillitRateLimit<T>(run: () => Promise<T>): Promise<T> {
-	await billit.setSwitches({ rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND });
-	try {
-		return await run();
-	} finally {
-		await billit.setSwitches({ rateLimitPerSecond: 0 });
+function report(label: string, runs: MeasuredRuns): string {
+	const executions = runs.executions.map((execution) => `${execution.id} ${execution.status} on ${execution.workers.join('+')}`);
+	return (
+		`[queue] ${label}: ${runs.executions.length} executions (${executions.join(', ')}); exported ${runs.outcome.exported}, ` +
+		`duplicate writes ${runs.outcome.duplicates.length}, lost ${runs.outcome.lost.length}, unsent exported ${runs.outcome.unexpected.length}, ` +
+		`Billit requests ${runs.requests}, 429 responses ${runs.throttled}, elapsed ${runs.elapsedSeconds.toFixed(1)} s`
+	);
+}
+
+/** The first execution of each worker: these two found the same invoices not yet exported. */
+function firstOnEachWorker(runs: MeasuredRuns): ExecutionSummary[] {
+	return scene.workers.map((worker) => runs.executions.find((execution) => execution.workers.includes(worker.name))).filter((execution) => execution !== undefined);
+}
+
+async function expectAllExportedOnce(runs: MeasuredRuns, count: number): Promise<void> {
+	if (runs.outcome.lost.length) {
+		const reasons = await scene.notExportedItems(n8n, runs.executions.map((execution) => execution.id));
+		console.log(`[queue] lost ${runs.outcome.lost.join(', ')}; items left unexported:\n${reasons.join('\n')}`);
 	}
+	expect(runs.executions.map((execution) => execution.status)).toEqual(runs.executions.map(() => 'success'));
+	expect(runs.executions.map((execution) => execution.workers.length)).toEqual(runs.executions.map(() => 1));
+	expect(runs.outcome).toEqual({ exported: count, duplicates: [], lost: [], unexpected: [] });
 }
 
-async function sftpLogSince(offset: number): Promise<SftpLogEntry[]> {
-	return (await readSftpLog(sftp.logFile)).slice(offset);
-}
-
-interface ExportOutcome {
-	/** Invoices with both files on the server and the export flag set in Billit. */
-	exported: number;
-	/** Files opened for writing more than once. */
-	duplicates: string[];
-	/** Sent invoices missing a file or the flag. */
-	lost: string[];
-	/** Unsent invoices that were exported anyway. */
-	unexpected: string[];
-}
-
-async function outcomeOf({ sent, unsent }: { sent: EmulatedOrder[]; unsent: EmulatedOrder[] }, writes: SftpLogEntry[]): Promise<ExportOutcome> {
-	const onServer = new Set(exportFolder.files().map((file) => file.remotePath));
-	const outcome: ExportOutcome = { exported: 0, duplicates: [], lost: [], unexpected: [] };
-	for (const invoice of unsent) {
-		const touched = remoteFiles(invoice).some((file) => onServer.has(file));
-		if (touched || (await billit.order(invoice.OrderID)).ExportedToConnector) outcome.unexpected.push(invoice.OrderNumber);
-	}
-	for (const invoice of sent) {
-		const files = remoteFiles(invoice);
-		outcome.duplicates.push(...files.filter((file) => countWriteOpens(writes, file) > 1));
-		const flagged = (await billit.order(invoice.OrderID)).ExportedToConnector;
-		if (flagged && files.every((file) => onServer.has(file))) outcome.exported += 1;
-		else outcome.lost.push(invoice.OrderNumber);
-	}
-	return outcome;
+async function overlappingRuns(count: number, timeoutMs: number): Promise<MeasuredRuns> {
+	await scheduleEvery(n8n, workflow.id, 1);
+	return await measured(count, async () => await runOnEveryWorker(n8n, workflow.id, scene.workers, timeoutMs));
 }
 
 beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
+	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: scene.billit.url, sftp: scene.sftp });
 	workflow = await n8n.importWorkflow(example);
-	uen = (await billit.company()).CompanyNumber;
+	await scene.prepare();
 });
 
 afterAll(async () => {
@@ -108,51 +95,48 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-	exportFolder.reset();
+	scene.exportFolder.reset();
 });
 
 describe('examples/sales-export.json in n8n queue mode with two workers', () => {
 	it('runs a schedule-started execution on one worker and exports every sent invoice once', async () => {
-		const invoices = await sentInvoices(6);
-		const logOffset = (await readSftpLog(sftp.logFile)).length;
+		const invoices = await scene.sentInvoices(6);
+		const logOffset = await scene.sftpLogLength();
 		await shortenSchedule(n8n, workflow.id);
 
-		const execution = await withBillitRateLimit(async () => await runOnceOnSchedule(n8n, workflow.id));
+		const execution = await scene.withBillitRateLimit(async () => await runOnceOnSchedule(n8n, workflow.id));
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
-		expect(workersThatRan(execution.id)).toHaveLength(1);
-		const outcome = await outcomeOf(invoices, await sftpLogSince(logOffset));
+		expect(scene.workersThatRan(execution.id)).toHaveLength(1);
+		const outcome = await scene.outcomeOf(invoices, await scene.sftpLogSince(logOffset));
 		expect(outcome).toEqual({ exported: invoices.sent.length, duplicates: [], lost: [], unexpected: [] });
 	});
 
-	it.each([
-		{ invoices: 20, timeoutMs: 240_000 },
-		{ invoices: 200, timeoutMs: 600_000 },
-	])('two overlapping schedule runs on different workers export each of $invoices invoices once', async ({ invoices: count, timeoutMs }) => {
-		const invoices = await sentInvoices(count);
-		const logOffset = (await readSftpLog(sftp.logFile)).length;
-		await scheduleEvery(n8n, workflow.id, 1);
-		const recorder = new RequestRecorder(billit.url);
-		await recorder.start();
-		const started = Date.now();
+	it('two overlapping schedule runs on different workers export each of 20 invoices once', async () => {
+		const runs = await overlappingRuns(20, 240_000);
+		console.log(report('20 invoices, overlapping runs on two workers', runs));
+		await expectAllExportedOnce(runs, 20);
+		const [first, second] = firstOnEachWorker(runs);
+		expect(overlapped(first, second)).toBe(true);
+		expect(runs.throttled).toBeLessThanOrEqual(HANDFUL_OF_429S);
+	});
 
-		const executions = await withBillitRateLimit(async () => await runOnEveryWorker(n8n, workflow.id, workers, timeoutMs));
-		const elapsedSeconds = (Date.now() - started) / 1000;
-		const requests = await recorder.stop();
-		const outcome = await outcomeOf(invoices, await sftpLogSince(logOffset));
-		const ranOn = executions.map((execution) => ({ id: execution.id, status: execution.status, workers: workersThatRan(execution.id), startedAt: execution.startedAt, stoppedAt: execution.stoppedAt }));
+	it('exports 1,000 invoices once with overlapping runs on two workers, measured against one run on one worker', { timeout: 2_400_000 }, async () => {
+		await scheduleEvery(n8n, workflow.id, SINGLE_RUN_SCHEDULE_SECONDS);
+		const single = await measured(1000, async () => await runOnce(n8n, workflow.id, scene.workers, 1_200_000));
+		console.log(report('1,000 invoices, one run on one worker', single));
+		const overlapping = await overlappingRuns(1000, 1_200_000);
+		console.log(report('1,000 invoices, overlapping runs on two workers', overlapping));
 		console.log(
-			`[queue] ${count} invoices, ${executions.length} executions ${JSON.stringify(ranOn)}: exported ${outcome.exported}, ` +
-				`duplicate writes ${outcome.duplicates.length}, lost ${outcome.lost.length}, unsent exported ${outcome.unexpected.length}, Billit requests ${requests.length}, ` +
-				`429 responses ${requests.filter((request) => request.status === 429).length}, elapsed ${elapsedSeconds.toFixed(1)} s`,
+			`[queue] 1,000 invoices: two workers overlapping ${overlapping.elapsedSeconds.toFixed(1)} s against one worker ${single.elapsedSeconds.toFixed(1)} s ` +
+				`(x${(overlapping.elapsedSeconds / single.elapsedSeconds).toFixed(2)}); 429 responses ${overlapping.throttled} against ${single.throttled}`,
 		);
 
-		expect(executions.map((execution) => execution.status)).toEqual(executions.map(() => 'success'));
-		expect(ranOn.map((execution) => execution.workers.length)).toEqual(executions.map(() => 1));
-		// The first run of each worker: both found the same invoices not yet exported.
-		const firstOn = workers.map((worker) => executions[ranOn.findIndex((execution) => execution.workers.includes(worker.name))]);
-		expect(firstOn.every(Boolean)).toBe(true);
-		expect(overlapped(firstOn[0], firstOn[1])).toBe(true);
-		expect(outcome).toEqual({ exported: count, duplicates: [], lost: [], unexpected: [] });
+		expect(single.executions).toHaveLength(1);
+		await expectAllExportedOnce(single, 1000);
+		await expectAllExportedOnce(overlapping, 1000);
+		const [first, second] = firstOnEachWorker(overlapping);
+		expect(overlapped(first, second)).toBe(true);
+		expect(overlapping.throttled).toBeLessThanOrEqual(HANDFUL_OF_429S);
 	});
 });
