@@ -12,6 +12,8 @@ export interface Daemon {
 	readonly logFile: string;
 	/** Rejects as soon as the program has exited, with its exit status and the end of its log. */
 	readonly exited: Promise<never>;
+	/** SIGKILL to the program and everything it started, at once, as a crash would end them. */
+	kill(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -77,6 +79,10 @@ export function startDaemon(name: string, file: string, args: readonly string[],
 		pid,
 		logFile,
 		exited,
+		async kill() {
+			killGroup(pid, 'SIGKILL');
+			await exitedOrFailed;
+		},
 		async stop() {
 			if (hasExited) return;
 			child.stdin?.end();

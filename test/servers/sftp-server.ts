@@ -17,6 +17,11 @@ const REMOTE_ROOT = '/data';
 
 export interface RunningSftpServer {
 	info: SftpServerInfo;
+	/**
+	 * Kills sshd and every open session, as a crash would, and starts it again after `downtimeMs` on
+	 * the same port, keys and log. For tests of a server that goes away mid-transfer.
+	 */
+	restart(downtimeMs?: number): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -109,12 +114,19 @@ export async function startSftpServer(
 	const logFile = join(runDir, 'sftp.log');
 	const sshdLogFile = join(runDir, 'sshd.log');
 	const sink = await startSyslogSink(join(chrootDir, 'dev', 'log'), logFile);
-	const daemon = startDaemon('sshd', SSHD_BINARY, ['-D', '-e', '-f', configFile], sshdLogFile);
+	const startSshd = () => startDaemon('sshd', SSHD_BINARY, ['-D', '-e', '-f', configFile], sshdLogFile);
+	let daemon = startSshd();
 	const stop = async () => {
 		await daemon.stop();
 		await sink.close();
 	};
 	await cleanUpOnFailure(async () => await waitForPort(daemon, host, port), stop);
+	const restart = async (downtimeMs = 0) => {
+		await daemon.kill();
+		await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+		daemon = startSshd();
+		await waitForPort(daemon, host, port);
+	};
 
 	return {
 		info: {
@@ -129,6 +141,7 @@ export async function startSftpServer(
 			logFile,
 			sshdLogFile,
 		},
+		restart,
 		stop,
 	};
 }
