@@ -1,9 +1,13 @@
 import type { RemoteEntry } from './client';
 import { PART_SUFFIX } from './base-client';
+import { decodeEmission, encodeEmission, isDueAgain, type Emission } from './emission';
 
 /** What a polling trigger remembers between runs (kept in workflow static data, so plain JSON). */
 export interface PollState {
-	/** Emitted files still present: path → `size:mtime`. */
+	/**
+	 * Emitted files still present: path → `size:mtime@emittedAt:attempt` (states saved before
+	 * re-emission existed hold only `size:mtime`).
+	 */
 	seen: Record<string, string>;
 	/** Files waiting to be complete: path → `size:mtime` of the previous poll. */
 	pending: Record<string, string>;
@@ -21,11 +25,24 @@ export interface PollSettings {
 	maxFiles: number;
 	/** Upper bound of remembered paths; the oldest are folded into the watermark. */
 	maxSeen: number;
+	/**
+	 * A file emitted this long ago (ms) and still in the folder is emitted again: the folder is the
+	 * queue, so a file a run finished with has been moved away. 0 = never.
+	 */
+	emitAgainAfterMs: number;
 }
 
+/** A file to emit, with how many times it has been emitted while it stayed in the folder (1 = first). */
+export type PolledFile = RemoteEntry & { attempt: number };
+
 export interface PollDecision {
-	ready: RemoteEntry[];
+	ready: PolledFile[];
 	next: PollState;
+}
+
+interface SeenRecord {
+	signature: string;
+	emission: Emission;
 }
 
 export function emptyPollState(): PollState {
@@ -36,14 +53,45 @@ function signatureOf(entry: RemoteEntry): string {
 	return `${entry.size}:${entry.modifiedAt?.getTime() ?? 0}`;
 }
 
-function isCandidate(state: PollState, entry: RemoteEntry, settings: PollSettings): boolean {
-	const earlier = state.seen[entry.path];
-	if (earlier !== undefined) return settings.detect === 'newOrChanged' && earlier !== signatureOf(entry);
-	const modified = entry.modifiedAt?.getTime();
-	return state.watermark === undefined || modified === undefined || modified > state.watermark;
+function decodeSeen(encoded: string, now: number): SeenRecord {
+	const [signature, emission] = encoded.split('@');
+	return { signature, emission: decodeEmission(emission, now) };
 }
 
-function isStable(state: PollState, entry: RemoteEntry, now: number, settings: PollSettings): boolean {
+function encodeSeen(record: SeenRecord): string {
+	return `${record.signature}@${encodeEmission(record.emission)}`;
+}
+
+function modifiedTime(entry: RemoteEntry | undefined): number {
+	return entry?.modifiedAt?.getTime() ?? 0;
+}
+
+/** The attempt a candidate would be emitted as; undefined when it is not a candidate now. */
+function candidateAttempt(
+	state: PollState,
+	earlier: SeenRecord | undefined,
+	entry: RemoteEntry,
+	now: number,
+	settings: PollSettings,
+): number | undefined {
+	if (earlier === undefined) {
+		const modified = entry.modifiedAt?.getTime();
+		const isNew = state.watermark === undefined || modified === undefined || modified > state.watermark;
+		return isNew ? 1 : undefined;
+	}
+	if (settings.detect === 'newOrChanged' && earlier.signature !== signatureOf(entry)) return 1;
+	return isDueAgain(earlier.emission, now, settings.emitAgainAfterMs) ? earlier.emission.attempt + 1 : undefined;
+}
+
+function isStable(
+	state: PollState,
+	earlier: SeenRecord | undefined,
+	entry: RemoteEntry,
+	now: number,
+	settings: PollSettings,
+): boolean {
+	// Unchanged since it was emitted: it has long been complete.
+	if (earlier?.signature === signatureOf(entry)) return true;
 	if (settings.stability === 'minAge') {
 		const modified = entry.modifiedAt?.getTime();
 		return modified !== undefined && now - modified >= settings.minAgeMs;
@@ -59,22 +107,20 @@ function boundSeen(
 ) {
 	const paths = Object.keys(seen);
 	if (paths.length <= maxSeen) return { seen, watermark };
-	const byAge = paths.sort(
-		(a, b) => (entries.get(a)?.modifiedAt?.getTime() ?? 0) - (entries.get(b)?.modifiedAt?.getTime() ?? 0),
-	);
+	const byAge = paths.sort((a, b) => modifiedTime(entries.get(a)) - modifiedTime(entries.get(b)));
 	const bounded = { ...seen };
 	let newWatermark = watermark;
 	for (const path of byAge.slice(0, paths.length - maxSeen)) {
 		delete bounded[path];
-		const modified = entries.get(path)?.modifiedAt?.getTime() ?? 0;
-		newWatermark = Math.max(newWatermark ?? 0, modified);
+		newWatermark = Math.max(newWatermark ?? 0, modifiedTime(entries.get(path)));
 	}
 	return { seen: bounded, watermark: newWatermark };
 }
 
 /**
  * Decides which listed files to emit now. Half-written files (still changing, or `.part`) wait;
- * files that vanished are forgotten, so the state stays as small as the folder.
+ * files that vanished are forgotten, so the state stays as small as the folder; a file still there
+ * long after it was emitted comes back (at-least-once).
  */
 export function decidePoll(
 	state: PollState,
@@ -84,18 +130,25 @@ export function decidePoll(
 ): PollDecision {
 	const files = listing.filter((entry) => entry.type === 'file' && !entry.name.endsWith(PART_SUFFIX));
 	const present = new Map(files.map((entry) => [entry.path, entry]));
+	const earlier = new Map<string, SeenRecord>();
 	const seen: Record<string, string> = {};
-	for (const [path, signature] of Object.entries(state.seen)) if (present.has(path)) seen[path] = signature;
+	for (const [path, encoded] of Object.entries(state.seen)) {
+		if (!present.has(path)) continue;
+		const record = decodeSeen(encoded, now);
+		earlier.set(path, record);
+		seen[path] = encodeSeen(record);
+	}
 
 	const pending: Record<string, string> = {};
-	const ready: RemoteEntry[] = [];
+	const ready: PolledFile[] = [];
 	const candidates = files
-		.filter((entry) => isCandidate(state, entry, settings))
-		.sort((a, b) => (a.modifiedAt?.getTime() ?? 0) - (b.modifiedAt?.getTime() ?? 0) || a.path.localeCompare(b.path));
-	for (const entry of candidates) {
-		if (ready.length < settings.maxFiles && isStable(state, entry, now, settings)) {
-			ready.push(entry);
-			seen[entry.path] = signatureOf(entry);
+		.map((entry) => ({ entry, attempt: candidateAttempt(state, earlier.get(entry.path), entry, now, settings) }))
+		.filter((candidate): candidate is { entry: RemoteEntry; attempt: number } => candidate.attempt !== undefined)
+		.sort((a, b) => modifiedTime(a.entry) - modifiedTime(b.entry) || a.entry.path.localeCompare(b.entry.path));
+	for (const { entry, attempt } of candidates) {
+		if (ready.length < settings.maxFiles && isStable(state, earlier.get(entry.path), entry, now, settings)) {
+			ready.push({ ...entry, attempt });
+			seen[entry.path] = encodeSeen({ signature: signatureOf(entry), emission: { emittedAt: now, attempt } });
 		} else {
 			pending[entry.path] = signatureOf(entry);
 		}

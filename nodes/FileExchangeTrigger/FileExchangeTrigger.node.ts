@@ -9,45 +9,60 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import type { ExchangeProtocol, FileExchangeClient, RemoteEntry } from '../../lib/exchange/client';
+import type { ExchangeProtocol, FileExchangeClient } from '../../lib/exchange/client';
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
 import { createExchangeClient } from '../../lib/exchange/credentials';
-import { decidePoll, emptyPollState, type PollSettings, type PollState } from '../../lib/exchange/poll-state';
+import { decideInProgress, recordPickUp, type InProgressState } from '../../lib/exchange/in-progress-state';
+import {
+	decidePoll,
+	emptyPollState,
+	type PolledFile,
+	type PollSettings,
+	type PollState,
+} from '../../lib/exchange/poll-state';
 
 const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
 	sftp: 'fileExchangeSftpApi',
 	ftp: 'fileExchangeFtpApi',
 };
 const MAX_SEEN = 20_000;
+const DEFAULT_EMIT_AGAIN_MINUTES = 60;
 
 interface TriggerOptions {
 	binaryPropertyName?: string;
+	emitAgainAfterMinutes?: number;
 	maxFiles?: number;
 	minAgeSeconds?: number;
 	moveToFolder?: string;
 }
 
-function entryJson(entry: RemoteEntry, pickedUpFrom?: string): IDataObject {
+function entryJson(entry: PolledFile, pickedUpFrom?: string): IDataObject {
 	return {
 		path: entry.path,
 		name: entry.name,
 		folder: posix.dirname(entry.path),
 		size: entry.size,
 		modifiedAt: entry.modifiedAt?.toISOString() ?? null,
+		attempt: entry.attempt,
 		...(pickedUpFrom ? { originalPath: pickedUpFrom } : {}),
 	};
+}
+
+/** Whether `path` lies inside `folder` (not the folder itself). */
+function isInside(path: string, folder: string): boolean {
+	const relative = posix.relative(folder, path);
+	return relative !== '' && !relative.startsWith('..') && !posix.isAbsolute(relative);
 }
 
 async function emitEntry(
 	this: IPollFunctions,
 	client: FileExchangeClient,
-	entry: RemoteEntry,
+	entry: PolledFile,
 	options: TriggerOptions,
-	manual: boolean,
+	moveTo: string | undefined,
 ): Promise<INodeExecutionData> {
 	let current = entry;
-	const moveTo = options.moveToFolder?.trim();
-	if (moveTo && !manual) {
+	if (moveTo) {
 		await client.mkdirp(moveTo, 0o755);
 		const to = posix.join(moveTo, entry.name);
 		await client.move(entry.path, to, { overwrite: true });
@@ -59,6 +74,12 @@ async function emitEntry(
 		item.binary = { [options.binaryPropertyName || 'data']: binary };
 	}
 	return item;
+}
+
+/** The in-progress folder's files, or none while it does not exist yet. */
+async function listInProgress(client: FileExchangeClient, moveTo: string, glob: string | undefined) {
+	if ((await client.stat(moveTo))?.type !== 'directory') return [];
+	return await client.list(moveTo, { recursive: false, glob });
 }
 
 export class FileExchangeTrigger implements INodeType {
@@ -92,7 +113,7 @@ export class FileExchangeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each file is emitted at least once: make the next steps safe to repeat (for example move the file to processed/ at the end). Test runs in the editor show a sample and do not save state.',
+					'Each file is emitted at least once: make the next steps safe to repeat and move the file away at the end (to processed/ or error/). A file still in the folder 60 minutes after it was emitted is emitted again (see "Emit Again If Still There After"). Test runs in the editor show a sample and do not save state.',
 				name: 'deliveryNotice',
 				type: 'notice',
 				default: '',
@@ -173,6 +194,15 @@ export class FileExchangeTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Emit Again If Still There After (Minutes)',
+						name: 'emitAgainAfterMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_EMIT_AGAIN_MINUTES,
+						description:
+							'A file emitted this long ago and still in the folder (or in the pick-up folder) was not handled, for example because the run failed: it is emitted again, with its "attempt" number counting up. Choose longer than your longest run. 0 = never.',
+					},
+					{
 						displayName: 'Max Files per Poll',
 						name: 'maxFiles',
 						type: 'number',
@@ -194,7 +224,8 @@ export class FileExchangeTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: '/inbound/in-progress',
-						description: 'Move each emitted file here first, so no other poller takes it',
+						description:
+							'Move each emitted file here first, so no other poller takes it. This folder is never watched as part of the folder above.',
 					},
 					{
 						displayName: 'Put Output File in Field',
@@ -212,34 +243,58 @@ export class FileExchangeTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const protocol = this.getNodeParameter('protocol') as ExchangeProtocol;
 		const folder = this.getNodeParameter('folder') as string;
+		const glob = (this.getNodeParameter('glob') as string) || undefined;
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const manual = this.getMode() === 'manual';
+		const moveToOption = options.moveToFolder?.trim();
+		const moveTo = moveToOption ? posix.normalize(moveToOption) : undefined;
 		const settings: PollSettings = {
 			stability: this.getNodeParameter('stability') as PollSettings['stability'],
 			minAgeMs: (options.minAgeSeconds ?? 60) * 1000,
 			detect: this.getNodeParameter('detect') as PollSettings['detect'],
 			maxFiles: manual ? 1 : (options.maxFiles ?? 100),
 			maxSeen: MAX_SEEN,
+			emitAgainAfterMs: (options.emitAgainAfterMinutes ?? DEFAULT_EMIT_AGAIN_MINUTES) * 60_000,
 		};
 		const staticData = this.getWorkflowStaticData('node');
 		const state = (staticData.fileExchange as PollState | undefined) ?? emptyPollState();
+		const inProgressState = (staticData.fileExchangeInProgress as InProgressState | undefined) ?? {};
+		const tracksInProgress = !manual && moveTo !== undefined && settings.emitAgainAfterMs > 0;
 
 		const client = createExchangeClient(protocol, await this.getCredentials(CREDENTIAL_BY_PROTOCOL[protocol]));
 		await client.connect().catch((error: unknown) => {
 			throw new NodeOperationError(this.getNode(), error as Error);
 		});
 		try {
-			const listing = await client.list(folder, {
-				recursive: this.getNodeParameter('recursive') as boolean,
-				glob: (this.getNodeParameter('glob') as string) || undefined,
-			});
+			const now = Date.now();
+			const waiting = tracksInProgress
+				? decideInProgress(inProgressState, await listInProgress(client, moveTo, glob), now, settings.emitAgainAfterMs, settings.maxFiles)
+				: { ready: [], next: {} };
+			const listing = (
+				await client.list(folder, { recursive: this.getNodeParameter('recursive') as boolean, glob })
+			).filter((entry) => moveTo === undefined || !isInside(entry.path, moveTo));
 			// A test run shows the newest complete-looking file without touching the saved state.
 			const decision = manual
-				? { ready: listing.filter((entry) => entry.type === 'file').slice(-1), next: state }
-				: decidePoll(state, listing, Date.now(), settings);
+				? {
+						ready: listing.filter((entry) => entry.type === 'file').slice(-1).map((entry) => ({ ...entry, attempt: 1 })),
+						next: state,
+					}
+				: decidePoll(state, listing, now, { ...settings, maxFiles: settings.maxFiles - waiting.ready.length });
+
 			const items: INodeExecutionData[] = [];
-			for (const entry of decision.ready) items.push(await emitEntry.call(this, client, entry, options, manual));
-			if (!manual) staticData.fileExchange = decision.next;
+			// Files back from the in-progress folder are emitted where they are.
+			for (const entry of waiting.ready) items.push(await emitEntry.call(this, client, entry, options, undefined));
+			let inProgress = waiting.next;
+			for (const entry of decision.ready) {
+				const item = await emitEntry.call(this, client, entry, options, manual ? undefined : moveTo);
+				items.push(item);
+				if (tracksInProgress) inProgress = recordPickUp(inProgress, item.json.path as string, now, entry.attempt);
+			}
+			if (!manual) {
+				staticData.fileExchange = decision.next;
+				if (tracksInProgress) staticData.fileExchangeInProgress = inProgress;
+				else delete staticData.fileExchangeInProgress;
+			}
 			return items.length > 0 ? [items] : null;
 		} finally {
 			await client.close();

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { RemoteEntry } from '../../../lib/exchange/client';
 import { decidePoll, emptyPollState, type PollSettings } from '../../../lib/exchange/poll-state';
 
-const settings: PollSettings = { stability: 'twoPolls', minAgeMs: 60_000, detect: 'new', maxFiles: 100, maxSeen: 1000 };
+const settings: PollSettings = {
+	stability: 'twoPolls',
+	minAgeMs: 60_000,
+	detect: 'new',
+	maxFiles: 100,
+	maxSeen: 1000,
+	emitAgainAfterMs: 0,
+};
 
 function file(name: string, size: number, modified: number): RemoteEntry {
 	return { path: `/in/${name}`, name, type: 'file', size, modifiedAt: new Date(modified) };
@@ -89,5 +96,93 @@ describe('decidePoll', () => {
 		const listing = [file('a', 1, 1)];
 		const saved = JSON.parse(JSON.stringify(decidePoll(emptyPollState(), listing, 2, settings).next));
 		expect(decidePoll(saved, listing, 3, settings).ready).toHaveLength(1);
+	});
+});
+
+describe('decidePoll emits a file again when it is still there after the period', () => {
+	const hour = 3_600_000;
+	const again = { ...settings, emitAgainAfterMs: hour };
+	const start = 10 * hour;
+
+	/** Two polls, so the file is complete and emitted at `start`. */
+	function emittedAtStart(listing: RemoteEntry[], pollSettings = again) {
+		const first = decidePoll(emptyPollState(), listing, start - 1000, pollSettings);
+		const emitted = decidePoll(first.next, listing, start, pollSettings);
+		expect(emitted.ready.map((entry) => [entry.name, entry.attempt])).toEqual(listing.map((entry) => [entry.name, 1]));
+		return emitted.next;
+	}
+
+	it('not before the period, then once per period with the attempt counting up', () => {
+		const listing = [file('a.xml', 10, 1000)];
+		const state = emittedAtStart(listing);
+		const early = decidePoll(state, listing, start + hour - 1, again);
+		expect(early.ready).toEqual([]);
+		const due = decidePoll(early.next, listing, start + hour, again);
+		expect(due.ready.map((entry) => [entry.name, entry.attempt])).toEqual([['a.xml', 2]]);
+		expect(decidePoll(due.next, listing, start + 2 * hour - 1, again).ready).toEqual([]);
+		expect(decidePoll(due.next, listing, start + 2 * hour, again).ready.map((entry) => entry.attempt)).toEqual([3]);
+	});
+
+	it('never with a period of 0', () => {
+		const listing = [file('a.xml', 10, 1000)];
+		const never = { ...settings, emitAgainAfterMs: 0 };
+		const state = emittedAtStart(listing, never);
+		expect(decidePoll(state, listing, start + 1000 * hour, never).ready).toEqual([]);
+	});
+
+	it('forgets a file that left the folder: back later, it is new (attempt 1)', () => {
+		const listing = [file('a.xml', 10, start - 5000)];
+		const state = emittedAtStart(listing);
+		const moved = decidePoll(state, [], start + 1000, again);
+		expect(moved.next.seen).toEqual({});
+		const back = decidePoll(moved.next, listing, start + 2000, again);
+		expect(decidePoll(back.next, listing, start + 3000, again).ready.map((entry) => entry.attempt)).toEqual([1]);
+	});
+
+	it('a file changed since it was emitted comes back only when it is complete again', () => {
+		const state = emittedAtStart([file('a.xml', 10, 1000)]);
+		const rewritten = [file('a.xml', 20, start + 500)];
+		const firstLook = decidePoll(state, rewritten, start + hour, again);
+		expect(firstLook.ready).toEqual([]);
+		const stable = decidePoll(firstLook.next, rewritten, start + hour + 1000, again);
+		expect(stable.ready.map((entry) => [entry.size, entry.attempt])).toEqual([[20, 2]]);
+	});
+
+	it('with "new or changed", a change is a new version: emitted at once as attempt 1', () => {
+		const changedMode = { ...again, detect: 'newOrChanged' as const };
+		const state = emittedAtStart([file('a.xml', 10, 1000)], changedMode);
+		const changed = [file('a.xml', 20, 2000)];
+		const firstLook = decidePoll(state, changed, start + 1000, changedMode);
+		const emitted = decidePoll(firstLook.next, changed, start + 2000, changedMode);
+		expect(emitted.ready.map((entry) => entry.attempt)).toEqual([1]);
+		expect(decidePoll(emitted.next, changed, start + 2000 + hour - 1, changedMode).ready).toEqual([]);
+	});
+
+	it('shares the files per poll with new files, oldest first', () => {
+		const capped = { ...again, maxFiles: 2 };
+		const old = [file('old1', 1, 1), file('old2', 1, 2)];
+		const state = emittedAtStart(old, capped);
+		const listing = [...old, file('new', 1, start + 10)];
+		const seenNew = decidePoll(state, listing, start + hour - 10, capped);
+		expect(seenNew.ready).toEqual([]);
+		const due = decidePoll(seenNew.next, listing, start + hour, capped);
+		expect(due.ready.map((entry) => entry.name)).toEqual(['old1', 'old2']);
+		expect(decidePoll(due.next, listing, start + hour + 10, capped).ready.map((entry) => entry.name)).toEqual(['new']);
+	});
+
+	it('starts the period at the first poll for a state saved before re-emission existed', () => {
+		const listing = [file('a.xml', 10, 1000)];
+		const legacy = { seen: { '/in/a.xml': '10:1000' }, pending: {} };
+		const upgraded = decidePoll(legacy, listing, start, again);
+		expect(upgraded.ready).toEqual([]);
+		expect(decidePoll(upgraded.next, listing, start + hour - 1, again).ready).toEqual([]);
+		expect(decidePoll(upgraded.next, listing, start + hour, again).ready.map((entry) => entry.attempt)).toEqual([2]);
+	});
+
+	it('keeps one short record per file present', () => {
+		const listing = Array.from({ length: 50 }, (_, index) => file(`f${index}.xml`, 1000, 1000 + index));
+		const state = emittedAtStart(listing);
+		const size = JSON.stringify(decidePoll(state, listing, start + hour, again).next).length;
+		expect(size).toBeLessThan(50 * 60);
 	});
 });
