@@ -120,6 +120,20 @@ describe('examples/sales-export.json in a real n8n, started by its schedule', ()
 		expect(modificationTimes(files)).toEqual(before);
 	});
 
+	it("leaves an invoice whose UBL download failed unexported instead of exporting a built UBL for it", async () => {
+		// The first file download of the run is the UBL of a Peppol invoice (e-mail ones have none).
+		await billit.addFault({ kind: 'status', status: 400, method: 'GET', path: '/v1/files/', count: 1 });
+		const execution = await runOnceOnSchedule(n8n, workflow.id);
+		assertSucceeded(execution);
+
+		const flags = await exportedFlags(scene.peppol);
+		const failed = scene.peppol.filter((order) => !flags[order.OrderNumber]);
+		expect(failed).toHaveLength(1);
+		expect(nodeOutput(execution, 'Not Exported: Retried Next Run').length).toBe(1);
+		expect(exportFolder.files().map((file) => file.remotePath)).not.toContain(remoteFile(failed[0], 'xml'));
+		expect(Object.values(ublSources(execution)).filter((source) => source === 'built')).toHaveLength(scene.email.length);
+	});
+
 	it('leaves an invoice whose upload failed unexported, and exports it on the next run', async () => {
 		const [failing, ...others] = [...scene.email, ...scene.peppol];
 		// The fault: a folder the SFTP user cannot replace, where the invoice's PDF must go. The
