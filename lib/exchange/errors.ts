@@ -112,6 +112,15 @@ export function ftpOperationError(error: unknown, operation: string, path: strin
 			cause: error,
 		});
 	}
+	// vsftpd says only "451 Failure writing to local file"; Node-based servers pass the errno on (550 ENOSPC).
+	const writeRefused = code === 451 && operation === 'write' && /writ/i.test(detail);
+	if (writeRefused || (typeof code === 'number' && /ENOSPC|EFBIG|EDQUOT|no space left|file too large|quota/i.test(detail))) {
+		return new ExchangeError(
+			'noSpace',
+			`${operation} ${path}: the server could not write the file (disk full, quota or file size limit): ${detail}`,
+			{ cause: error },
+		);
+	}
 	if (code === 530) {
 		return new ExchangeError('authentication', `${operation} ${path}: not logged in: ${detail}`, { cause: error });
 	}
@@ -139,7 +148,7 @@ export function ftpOperationError(error: unknown, operation: string, path: strin
 			cause: error,
 		});
 	}
-	if (/closed|ECONNRESET|socket hang up|Client is closed/i.test(detail)) {
+	if (/closed|ECONNRESET|socket hang up|Client is closed|FIN packet/i.test(detail)) {
 		return new ExchangeError('connectionLost', `${operation} ${path}: the connection to ${endpoint} was lost`, {
 			cause: error,
 		});

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { posix } from 'node:path';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import type { ConnectionOptions, TLSSocket } from 'node:tls';
-import { Client, FileType, type FileInfo } from 'basic-ftp';
+import { Client, FileType, FTPError, type FileInfo } from 'basic-ftp';
 
 import { BaseExchangeClient, type WrittenFile } from './base-client';
 import { enterActiveMode } from './ftp-active-mode';
@@ -10,6 +10,9 @@ import type { RemoteEntry, RemoteEntryType } from './client';
 import { ExchangeError, ftpOperationError, socketError } from './errors';
 
 export type FtpTlsMode = 'none' | 'explicit' | 'implicit';
+
+/** How long to wait for the server's reason after it reset an upload's data connection. */
+const UPLOAD_VERDICT_WAIT_MS = 3000;
 
 export interface FtpConnectionOptions {
 	host: string;
@@ -279,8 +282,30 @@ export class FtpExchangeClient extends BaseExchangeClient {
 			}),
 		);
 		source.once('error', (error) => counted.destroy(error));
-		await this.command('write', path, async (client) => await client.uploadFrom(counted, path));
+		await this.command('write', path, async (client) => {
+			await client.uploadFrom(counted, path).catch(async (error: unknown) => {
+				throw await this.uploadVerdict(client, error);
+			});
+		});
 		return { bytes, modeSet: false };
+	}
+
+	/**
+	 * A server that cannot write (disk full, quota, file size limit) resets the data connection, then
+	 * gives its reason on the control connection (vsftpd: 451). That reply comes after basic-ftp has
+	 * failed the upload for the reset, so it is awaited here; the session is closed either way, since
+	 * it may still hold an unread reply, and the next operation opens a fresh one.
+	 */
+	private async uploadVerdict(client: Client, dataError: unknown): Promise<unknown> {
+		if (client.closed || dataError instanceof FTPError) return dataError;
+		const reply: unknown = await Promise.race([
+			client.ftp
+				.handle(undefined, (response, task) => (response instanceof Error ? task.reject(response) : task.resolve(response)))
+				.catch((error: unknown) => error),
+			new Promise((resolve) => setTimeout(resolve, UPLOAD_VERDICT_WAIT_MS)),
+		]);
+		client.close();
+		return reply instanceof FTPError ? reply : dataError;
 	}
 
 	protected async rename(from: string, to: string): Promise<void> {
