@@ -11,7 +11,7 @@ import { assertSucceeded, nodeOutput } from '../test/e2e/n8n/run-data';
 import type { SftpServerInfo } from '../test/servers/types';
 import { perSecond } from './format';
 import type { BenchResult, Benchmark } from './types';
-import { startBenchN8n } from './n8n/instance';
+import { startBenchN8n, type BenchN8n } from './n8n/instance';
 import { builtInSftpUpload, fileExchangeUpload, uploadWorkflow, type CredentialRef } from './n8n/workflows';
 import { emptyFolder, patternPayload, verifyUploaded } from './transfer/payload';
 import { startBenchSftpServer } from './transfer/sftp-server';
@@ -59,6 +59,49 @@ async function runUpload(
 	return { seconds: uploadRun.executionTime / 1000, executionSeconds };
 }
 
+/** Both workflows in the one n8n, timed and checked. */
+async function measure(n8n: BenchN8n, info: SftpServerInfo): Promise<BenchResult> {
+	const login = { host: info.host, port: info.port, username: info.username, password: info.password };
+	const ours: CredentialRef = await n8n.client.createCredential('Bench File Exchange', 'fileExchangeSftpApi', {
+		...login,
+		hostKeys: info.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
+		acceptAnyHostKey: false,
+	});
+	const builtIn: CredentialRef = await n8n.client.createCredential('Bench built-in SFTP', 'sftp', login);
+	const fileExchange = await runUpload(
+		n8n.client, info, 'n8n-file-exchange', FILE_EXCHANGE_FILES,
+		(folder) => fileExchangeUpload(n8n.packageName, folder, `=${folder}/{{ $json.name }}`, { id: ours.id, name: ours.name }), 0o664,
+	);
+	const builtInRun = await runUpload(
+		n8n.client, info, 'n8n-built-in', BUILT_IN_FILES,
+		(folder) => builtInSftpUpload(folder, { id: builtIn.id, name: builtIn.name }), undefined,
+	);
+	const ratio = FILE_EXCHANGE_FILES / fileExchange.seconds / (BUILT_IN_FILES / builtInRun.seconds);
+	return {
+		rows: [
+			{
+				measure: '30 KB files, upload node time: File Exchange vs built-in FTP node (SFTP)',
+				ours: `${perSecond(FILE_EXCHANGE_FILES, fileExchange.seconds, 'files')} (${FILE_EXCHANGE_FILES} files)`,
+				reference: `${perSecond(BUILT_IN_FILES, builtInRun.seconds, 'files')} (${BUILT_IN_FILES} files)`,
+				ratio,
+				goal: `≥ ${BUILT_IN_GOAL}×`,
+				met: ratio >= BUILT_IN_GOAL,
+			},
+			{
+				measure: 'Whole execution (trigger, Code node making the files, upload)',
+				ours: `${fileExchange.executionSeconds.toFixed(1)} s`,
+				reference: `${builtInRun.executionSeconds.toFixed(1)} s`,
+			},
+		],
+		notes: [
+			`n8n ${n8n.version}, this package built, packed and installed as users install it (test/e2e/n8n harness). Both workflows run in the same instance against the same OpenSSH server, password login.`,
+			`The built-in node uploaded ${BUILT_IN_FILES} files, not ${FILE_EXCHANGE_FILES}: at its pace 1,000 files take minutes. Rates are per file, so the ratio compares like with like.`,
+			'File Exchange does more per file than the built-in node: `.part` upload, rename, chmod 664 (the built-in node writes the final name directly and sets no mode).',
+			'Checked before the time counts: every file on the server disk, byte-identical to what the Code node made; mode 664 for File Exchange.',
+		],
+	};
+}
+
 export const n8nSmallFilesBenchmark: Benchmark = {
 	name: 'n8n-small-files',
 	title: 'Small files through n8n: File Exchange vs the built-in FTP node',
@@ -67,46 +110,9 @@ export const n8nSmallFilesBenchmark: Benchmark = {
 		try {
 			const n8n = await startBenchN8n();
 			try {
-				const { info } = sftp;
-				const login = { host: info.host, port: info.port, username: info.username, password: info.password };
-				const ours: CredentialRef = await n8n.client.createCredential('Bench File Exchange', 'fileExchangeSftpApi', {
-					...login,
-					hostKeys: info.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
-					acceptAnyHostKey: false,
-				});
-				const builtIn: CredentialRef = await n8n.client.createCredential('Bench built-in SFTP', 'sftp', login);
-				const fileExchange = await runUpload(
-					n8n.client, info, 'n8n-file-exchange', FILE_EXCHANGE_FILES,
-					(folder) => fileExchangeUpload(n8n.packageName, folder, `=${folder}/{{ $json.name }}`, { id: ours.id, name: ours.name }), 0o664,
-				);
-				const builtInRun = await runUpload(
-					n8n.client, info, 'n8n-built-in', BUILT_IN_FILES,
-					(folder) => builtInSftpUpload(folder, { id: builtIn.id, name: builtIn.name }), undefined,
-				);
-				const ratio = FILE_EXCHANGE_FILES / fileExchange.seconds / (BUILT_IN_FILES / builtInRun.seconds);
-				return {
-					rows: [
-						{
-							measure: '30 KB files, upload node time: File Exchange vs built-in FTP node (SFTP)',
-							ours: `${perSecond(FILE_EXCHANGE_FILES, fileExchange.seconds, 'files')} (${FILE_EXCHANGE_FILES} files)`,
-							reference: `${perSecond(BUILT_IN_FILES, builtInRun.seconds, 'files')} (${BUILT_IN_FILES} files)`,
-							ratio,
-							goal: `≥ ${BUILT_IN_GOAL}×`,
-							met: ratio >= BUILT_IN_GOAL,
-						},
-						{
-							measure: 'Whole execution (trigger, Code node making the files, upload)',
-							ours: `${fileExchange.executionSeconds.toFixed(1)} s`,
-							reference: `${builtInRun.executionSeconds.toFixed(1)} s`,
-						},
-					],
-					notes: [
-						`n8n ${n8n.version}, this package built, packed and installed as users install it (test/e2e/n8n harness). Both workflows run in the same instance against the same OpenSSH server, password login.`,
-						`The built-in node uploaded ${BUILT_IN_FILES} files, not ${FILE_EXCHANGE_FILES}: at its pace 1,000 files take minutes. Rates are per file, so the ratio compares like with like.`,
-						'File Exchange does more per file than the built-in node: `.part` upload, rename, chmod 664 (the built-in node writes the final name directly and sets no mode).',
-						'Checked before the time counts: every file on the server disk, byte-identical to what the Code node made; mode 664 for File Exchange.',
-					],
-				};
+				return await measure(n8n, sftp.info);
+			} catch (error) {
+				throw new Error(`${(error as Error).message}; n8n's log ends with:\n${await n8n.logTail()}`, { cause: error });
 			} finally {
 				await n8n.stop();
 			}

@@ -18,6 +18,8 @@ export interface BenchN8n {
 	/** Folder n8n may read and write files in (Read/Write Files from Disk). */
 	filesDir: string;
 	stop(): Promise<void>;
+	/** The last lines of n8n's log, to explain a failed run. */
+	logTail(lines?: number): Promise<string>;
 }
 
 /** The e2e harness's real n8n with this package built, packed and installed as users install it. */
@@ -44,7 +46,9 @@ export async function startBenchN8n(env: Record<string, string> = {}): Promise<B
 				logFile: instance.logFile,
 				packageName,
 			});
-			return { client, packageName, version: runtime.version, pid: instance.pid, filesDir, stop };
+			const logTail = async (lines = 40) =>
+				(await readFile(instance.logFile, 'utf8').catch(() => '')).split('\n').slice(-lines).join('\n');
+			return { client, packageName, version: runtime.version, pid: instance.pid, filesDir, stop, logTail };
 		} catch (error) {
 			await stop();
 			throw error;
