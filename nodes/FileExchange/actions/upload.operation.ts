@@ -28,7 +28,8 @@ const properties: INodeProperties[] = [
 		default: '/',
 		required: true,
 		placeholder: '/export',
-		description: 'Every uploaded file must stay inside this folder, also through symbolic links on the server',
+		description:
+			'Every uploaded file must stay inside this folder. Over SFTP this holds through symbolic links too (checked with the server\'s realpath); FTP cannot resolve links, so over FTP only the path itself is checked: keep links out of FTP upload folders.',
 	},
 	{
 		displayName: 'Path Template',
