@@ -1,0 +1,63 @@
+/**
+ * The fault suite's own n8n (package installed from its tarball) that a test can SIGKILL and start
+ * again on the same user folder: same database, encryption key and API key.
+ */
+import { N8nClient } from '../e2e/n8n/client';
+import { startN8n, type N8nInstance } from '../e2e/n8n/instance';
+import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import { startN8nWithPackage, type PackageN8n } from './import-and-canary-n8n';
+
+const GONE_POLL_MS = 100;
+const START_TIMEOUT_MS = 300_000;
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export class RestartableN8n {
+	private instance: N8nInstance;
+	client: N8nClient;
+
+	private constructor(private readonly started: PackageN8n) {
+		this.instance = started.instance;
+		this.client = started.client;
+	}
+
+	static async start(): Promise<RestartableN8n> {
+		return new RestartableN8n(await startN8nWithPackage());
+	}
+
+	/** SIGKILL to n8n and its task runners at once: no shutdown hooks, nothing flushed. */
+	async kill(): Promise<void> {
+		const { pid } = this.instance;
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+		while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
+		// Releases the launcher's exit hook; there is nothing left to signal.
+		await this.instance.stop(0);
+	}
+
+	/**
+	 * Starts n8n again on the same user folder and key. n8n signs its session cookies with a secret
+	 * derived from the encryption key, so the owner's session and the API key stay valid.
+	 */
+	async restart(): Promise<void> {
+		const { userFolder, encryptionKey } = this.instance;
+		this.instance = await startN8n({ runtime: ensureN8nRuntime(), userFolder, encryptionKey, startTimeoutMs: START_TIMEOUT_MS });
+		this.client = new N8nClient({ ...this.client.coordinates, baseUrl: this.instance.baseUrl, logFile: this.instance.logFile });
+	}
+
+	async stop(): Promise<void> {
+		// The package's stop removes the work folder; the instance it knows may be a killed one.
+		await this.instance.stop();
+		await this.started.stop();
+	}
+}
