@@ -46,18 +46,28 @@ function busiestWindow(starts: number[], windowMs: number): number {
 	return most;
 }
 
-/** Reservations from several stores at once; start = when the answer came + the wait (Redis runs on this machine's clock). */
-async function reserveConcurrently(workers: RedisPacingStore[], key: string, perWorker: number, max: number): Promise<number[]> {
+/**
+ * Reservations taking turns between the stores, each start read back exactly as Redis stored it
+ * (on Redis' clock): the test's own clock, late on a busy machine, plays no part.
+ */
+async function reserveInTurn(workers: RedisPacingStore[], key: string, total: number, max: number): Promise<number[]> {
 	const starts: number[] = [];
+	for (let index = 0; index < total; index++) {
+		await workers[index % workers.length].reserve(key, max);
+		starts.push(Number(await inspector.lindex(`bull:n8n-nodes-billit:pacing:{${key}}:starts`, -1)));
+	}
+	return starts;
+}
+
+/** Reservations from several stores at once: Lua keeps each one atomic, so every start is distinct in turn. */
+async function reserveConcurrently(workers: RedisPacingStore[], key: string, perWorker: number, max: number): Promise<number[]> {
+	const waits: number[] = [];
 	await Promise.all(
 		workers.map(async (worker) => {
-			for (let index = 0; index < perWorker; index++) {
-				const wait = await worker.reserve(key, max);
-				starts.push(Date.now() + wait);
-			}
+			for (let index = 0; index < perWorker; index++) waits.push(await worker.reserve(key, max));
 		}),
 	);
-	return starts;
+	return waits;
 }
 
 beforeAll(async () => {
@@ -76,21 +86,27 @@ afterAll(async () => {
 });
 
 describe('RedisPacingStore against redis-server', () => {
-	it('gives two workers one budget: no window of 1 s holds more than the limit of their starts together', async () => {
+	it('gives two workers one budget: no window of 1.05 s holds more than the limit of their starts together', async () => {
 		const key = company();
-		const starts = await reserveConcurrently([store(), store()], key, 50, 25);
-		expect(starts).toHaveLength(100);
-		// The margin of 2 ms covers the reading of Date.now() around the answers.
-		expect(busiestWindow(starts, PACING_WINDOW_MS - 2)).toBe(25);
+		const starts = await reserveInTurn([store(), store()], key, 100, 25);
+		expect(busiestWindow(starts, PACING_WINDOW_MS)).toBe(25);
 		// Four full windows: 25 starts in each.
-		expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThanOrEqual(3 * PACING_WINDOW_MS - 2);
+		expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThanOrEqual(3 * PACING_WINDOW_MS);
+	});
+
+	it('hands out one budget to workers reserving at the same moment', async () => {
+		const waits = await reserveConcurrently([store(), store()], company(), 25, 25);
+		// 50 reservations against 25 per window: the second half waits for the next window.
+		const sorted = waits.sort((a, b) => a - b);
+		expect(sorted[24]).toBeLessThan(PACING_WINDOW_MS / 2);
+		expect(sorted[25]).toBeGreaterThan(PACING_WINDOW_MS / 2);
 	});
 
 	it('keeps companies apart', async () => {
 		const [first, second] = [company(), company()];
 		const worker = store();
-		const starts = await Promise.all([reserveConcurrently([worker], first, 5, 5), reserveConcurrently([worker], second, 5, 5)]);
-		for (const companyStarts of starts) expect(Math.max(...companyStarts) - Math.min(...companyStarts)).toBeLessThan(100);
+		const starts = await Promise.all([reserveInTurn([worker], first, 5, 5), reserveInTurn([worker], second, 5, 5)]);
+		for (const companyStarts of starts) expect(Math.max(...companyStarts) - Math.min(...companyStarts)).toBeLessThan(PACING_WINDOW_MS / 2);
 	});
 
 	it("halves the shared limit on a 429 from any worker and recovers it by one after a limit's worth of successes", async () => {
@@ -101,8 +117,8 @@ describe('RedisPacingStore against redis-server', () => {
 		await workerA.throttled(key, 24);
 		expect(await limitOf(key)).toBe(12);
 		// Worker B now gets 12 starts per window, not 24.
-		const starts = await reserveConcurrently([workerB], key, 24, 24);
-		expect(busiestWindow(starts, PACING_WINDOW_MS - 2)).toBe(12);
+		const starts = await reserveInTurn([workerB], key, 24, 24);
+		expect(busiestWindow(starts, PACING_WINDOW_MS)).toBe(12);
 		for (let index = 0; index < 11; index++) await (index % 2 ? workerA : workerB).succeeded(key, 24);
 		expect(await limitOf(key)).toBe(12);
 		await workerB.succeeded(key, 24);
