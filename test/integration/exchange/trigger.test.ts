@@ -1,98 +1,38 @@
-import { appendFile, chown, mkdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { FileExchangeTrigger } from '../../../nodes/FileExchangeTrigger/FileExchangeTrigger.node';
-import { fakePollFunctions, type ParameterValue } from './fake-n8n';
-import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
-import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
+import type { ParameterValue } from './fake-n8n';
+import { diskPath, remoteJoin, uniqueName } from './helpers';
+import { makeFoldersAsServerUser, pollTrigger, triggerCases, writeAsServerUser } from './trigger-harness';
 
-interface TriggerCase {
-	name: string;
-	protocol: 'sftp' | 'ftp';
-	info: () => SftpServerInfo | FtpServerInfo;
-	credentials: () => IDataObject;
-}
-
-function ftpCase(name: string, key: 'vsftpdExplicit' | 'vsftpdPlain'): TriggerCase {
-	const info = () => testServers().ftp[key];
-	return {
-		name,
-		protocol: 'ftp',
-		info,
-		credentials: () => ({
-			host: info().host,
-			port: info().port,
-			user: info().username,
-			password: info().password,
-			tls: info().tls,
-			verifyTls: true,
-			trustedCa: info().ca,
-		}),
-	};
-}
-
-const cases: TriggerCase[] = [
-	{
-		name: 'SFTP',
-		protocol: 'sftp',
-		info: () => testServers().sftp,
-		credentials: () => {
-			const info = testServers().sftp;
-			return {
-				host: info.host,
-				port: info.port,
-				username: info.username,
-				password: info.password,
-				hostKeys: info.hostKeys.map((key) => key.knownHostsLine).join('\n'),
-			};
-		},
-	},
-	ftpCase('FTPS (vsftpd, explicit TLS)', 'vsftpdExplicit'),
-	ftpCase('FTP (vsftpd, no TLS)', 'vsftpdPlain'),
-];
-
-describe.each(cases)('File Exchange Trigger over $name', ({ protocol, info, credentials }) => {
+describe.each(triggerCases)('File Exchange Trigger over $name', (serverCase) => {
+	const { info } = serverCase;
 	let folder: string;
 	let staticData: IDataObject;
 
-	const poll = async (parameters: Record<string, ParameterValue> = {}, mode: 'trigger' | 'manual' = 'trigger') => {
-		// A new node instance per poll, as after a restart: only static data carries over.
-		const trigger = new FileExchangeTrigger();
-		const result = await trigger.poll.call(
-			fakePollFunctions({
-				parameters: {
-					protocol,
-					folder,
-					glob: '*.xml',
-					recursive: true,
-					detect: 'new',
-					stability: 'twoPolls',
-					download: true,
-					options: {},
-					...parameters,
-				},
-				credentials: credentials(),
-				staticData,
-				mode,
-			}),
+	const poll = async (parameters: Record<string, ParameterValue> = {}, mode: 'trigger' | 'manual' = 'trigger') =>
+		await pollTrigger(
+			serverCase,
+			{
+				folder,
+				glob: '*.xml',
+				recursive: true,
+				detect: 'new',
+				stability: 'twoPolls',
+				download: true,
+				options: {},
+				...parameters,
+			},
+			staticData,
+			mode,
 		);
-		return result?.[0] ?? [];
-	};
 
-	const writeAsUser = async (remotePath: string, content: string) => {
-		const path = diskPath(info(), remotePath);
-		await writeFile(path, content);
-		const owner = await stat(diskPath(info(), info().remoteRoot));
-		await chown(path, owner.uid, owner.gid);
-	};
+	const writeAsUser = async (remotePath: string, content: string) => await writeAsServerUser(serverCase, remotePath, content);
 
 	beforeEach(async () => {
 		folder = remoteJoin(info().remoteRoot, uniqueName('inbound'));
-		await mkdir(diskPath(info(), `${folder}/sub`), { recursive: true });
-		const owner = await stat(diskPath(info(), info().remoteRoot));
-		await chown(diskPath(info(), folder), owner.uid, owner.gid);
-		await chown(diskPath(info(), `${folder}/sub`), owner.uid, owner.gid);
+		await makeFoldersAsServerUser(serverCase, folder, `${folder}/sub`);
 		staticData = {};
 	});
 
