@@ -113,7 +113,7 @@ export class FileExchangeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each file is emitted at least once: make the next steps safe to repeat and move the file away at the end (to processed/ or error/). A file still in the folder 60 minutes after it was emitted is emitted again (see "Emit Again If Still There After"). Test runs in the editor show a sample and do not save state.',
+					'Each file is emitted at least once: make the next steps safe to repeat and move the file away at the end (to processed/ or error/). A file still in the folder a while after it was emitted (60 minutes unless set under "Emit Again If Still There After") is emitted again. Test runs in the editor show a sample and do not save state.',
 				name: 'deliveryNotice',
 				type: 'notice',
 				default: '',
