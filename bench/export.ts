@@ -2,6 +2,7 @@
  * Export at the rate limit: 1,000 sent invoices listed, their PDF and UBL downloaded through the
  * lib/billit request core from the in-process emulator and uploaded over SFTP. With 25 req/s
  * enforced: elapsed ÷ floor (requests ÷ 25 s) and the 429 count; with the limit off: requests/s.
+ * Both on loopback and with 20 ms added each way on the HTTP and the SFTP side (delaying proxies).
  */
 import { chown, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,12 +17,15 @@ import type { BenchResult, Benchmark, BenchRow } from './types';
 import { countingSend } from './export/counting-send';
 import { exportInvoices, exportedName } from './export/run-export';
 import { seedSentInvoices, type ExpectedFile } from './export/sent-invoices';
+import { startDelayProxy } from './transfer/delay-proxy';
+import { probeNetem } from './transfer/link';
 import { emptyFolder } from './transfer/payload';
 import { startBenchSftpServer } from './transfer/sftp-server';
 
 const INVOICES = 1000;
 const RATE_LIMIT = 25;
 const FLOOR_GOAL = 1.1;
+const ADDED_DELAY_MS = 20;
 
 async function verifyExport(folder: string, expected: Map<number, ExpectedFile[]>): Promise<void> {
 	const wanted = [...expected].flatMap(([orderId, files]) =>
@@ -35,8 +39,14 @@ async function verifyExport(folder: string, expected: Map<number, ExpectedFile[]
 	}
 }
 
+/** Where the run reaches the emulator and the SFTP server: directly, or through delaying proxies. */
+interface Link {
+	baseUrl: string;
+	sftpPort: number;
+}
+
 async function exportRun(
-	emulator: Emulator,
+	link: Link,
 	server: SftpServerInfo,
 	expected: Map<number, ExpectedFile[]>,
 	pacer: CompanyPacer | undefined,
@@ -46,7 +56,7 @@ async function exportRun(
 	const http = countingSend();
 	const client = new SftpExchangeClient({
 		host: server.host,
-		port: server.port,
+		port: link.sftpPort,
 		username: server.username,
 		privateKey: server.privateKey,
 		hostKeys: server.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
@@ -56,7 +66,7 @@ async function exportRun(
 		const seconds = await timeAsync(
 			async () =>
 				await exportInvoices({
-					baseUrl: emulator.url,
+					baseUrl: link.baseUrl,
 					apiKey: DEMO.apiKey,
 					partyId: DEMO.partyIds[0],
 					pacer,
@@ -70,6 +80,49 @@ async function exportRun(
 		return { seconds, inFlight: client.maxParallelTransfers, ...http.counts() };
 	} finally {
 		await client.close();
+	}
+}
+
+/** The rate-limited run and the unlimited one over one link, as table rows labelled with the link. */
+async function measureOnLink(emulator: Emulator, link: Link, label: string, server: SftpServerInfo, expected: Map<number, ExpectedFile[]>) {
+	emulator.admin.setSwitches({ rateLimitPerSecond: RATE_LIMIT });
+	const limited = await exportRun(link, server, expected, new CompanyPacer(RATE_LIMIT));
+	const floor = limited.requests / RATE_LIMIT;
+	const overFloor = limited.seconds / floor;
+	emulator.admin.setSwitches({ rateLimitPerSecond: 0 });
+	const unlimited = await exportRun(link, server, expected, undefined);
+	const rows: BenchRow[] = [
+		{
+			measure: `${INVOICES} invoices at ${RATE_LIMIT} req/s, ${label}: elapsed ÷ floor`,
+			ours: `${limited.seconds.toFixed(1)} s for ${limited.requests} requests`,
+			reference: `floor ${floor.toFixed(1)} s`,
+			ratio: overFloor,
+			goal: `≤ ${FLOOR_GOAL}`,
+			met: overFloor <= FLOOR_GOAL && limited.throttled === 0,
+		},
+		{ measure: `429 answers at ${RATE_LIMIT} req/s, ${label}`, ours: String(limited.throttled), goal: '0', met: limited.throttled === 0 },
+		{
+			measure: `${INVOICES} invoices, limit off, ${label}: requests per second`,
+			ours: perSecond(unlimited.requests, unlimited.seconds, 'req'),
+			reference: `${unlimited.seconds.toFixed(1)} s in all`,
+		},
+	];
+	return { rows, inFlight: limited.inFlight };
+}
+
+/** The same runs with both the HTTP and the SFTP connections through delaying TCP proxies. */
+async function measureDelayed(emulator: Emulator, server: SftpServerInfo, expected: Map<number, ExpectedFile[]>) {
+	const http = await startDelayProxy('127.0.0.1', emulator.port, ADDED_DELAY_MS);
+	try {
+		const sftp = await startDelayProxy(server.host, server.port, ADDED_DELAY_MS);
+		try {
+			const link = { baseUrl: `http://127.0.0.1:${http.port}`, sftpPort: sftp.port };
+			return await measureOnLink(emulator, link, `+${ADDED_DELAY_MS} ms each way`, server, expected);
+		} finally {
+			await sftp.close();
+		}
+	} finally {
+		await http.close();
 	}
 }
 
@@ -87,31 +140,15 @@ export const exportBenchmark: Benchmark = {
 			const owner = await stat(sftp.info.root);
 			await chown(diskFolder, owner.uid, owner.gid);
 
-			const limited = await exportRun(emulator, sftp.info, expected, new CompanyPacer(RATE_LIMIT));
-			const floor = limited.requests / RATE_LIMIT;
-			const overFloor = limited.seconds / floor;
-			emulator.admin.setSwitches({ rateLimitPerSecond: 0 });
-			const unlimited = await exportRun(emulator, sftp.info, expected, undefined);
-			const rows: BenchRow[] = [
-				{
-					measure: `${INVOICES} invoices at ${RATE_LIMIT} req/s: elapsed ÷ floor`,
-					ours: `${limited.seconds.toFixed(1)} s for ${limited.requests} requests`,
-					reference: `floor ${floor.toFixed(1)} s`,
-					ratio: overFloor,
-					goal: `≤ ${FLOOR_GOAL}`,
-					met: overFloor <= FLOOR_GOAL && limited.throttled === 0,
-				},
-				{ measure: `429 answers at ${RATE_LIMIT} req/s`, ours: String(limited.throttled), goal: '0', met: limited.throttled === 0 },
-				{
-					measure: `${INVOICES} invoices, limit off: requests per second`,
-					ours: perSecond(unlimited.requests, unlimited.seconds, 'req'),
-					reference: `${unlimited.seconds.toFixed(1)} s in all`,
-				},
-			];
+			const direct = { baseUrl: emulator.url, sftpPort: sftp.info.port };
+			const loopback = await measureOnLink(emulator, direct, 'loopback', sftp.info, expected);
+			const delayed = await measureDelayed(emulator, sftp.info, expected);
+			const netem = await probeNetem();
 			return {
-				rows,
+				rows: [...loopback.rows, ...delayed.rows],
 				notes: [
-					`Per run: list the orders (following NextPageLink), then per invoice GET its PDF and UBL file (base64 JSON) through executeBillitRequest and upload both atomically (mode 664) over one SFTP connection, ${limited.inFlight} invoices in flight. The pacer is lib/billit's CompanyPacer; the emulator enforces fixed one-second windows.`,
+					`Per run: list the orders (following NextPageLink), then per invoice GET its PDF and UBL file (base64 JSON) through executeBillitRequest and upload both atomically (mode 664) over one SFTP connection, ${loopback.inFlight} invoices in flight. The pacer is lib/billit's CompanyPacer; the emulator enforces fixed one-second windows.`,
+					`Added latency (${ADDED_DELAY_MS} ms per direction) on both the HTTP connections to the emulator and the SFTP connection, by the delaying TCP proxy in bench/transfer/delay-proxy.ts (one proxy per side; the emulator's NextPageLinks name the proxy, as they use the Host the client addressed). tc netem probe: ${netem.detail}.`,
 					'Ratio here is elapsed ÷ floor (lower is better). Checked before the time counts: every PDF and UBL on the server disk, byte-identical to the emulator\'s file.',
 				],
 			};

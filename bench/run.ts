@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- name …]`: runs the named benchmarks (all when none is named), prints each
+ * `npm run bench [-- name … [--quick]]`: runs the named benchmarks (all when none is named), prints each
  * table of ratios and rewrites that benchmark's section of bench/RESULTS.md.
  */
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { BENCHMARKS } from './registry';
 import { markdownTable } from './format';
 import { describeMachine } from './machine';
 import { renderSection, writeSection } from './results-file';
-import type { Benchmark } from './types';
+import type { BenchOptions, Benchmark } from './types';
 
 const RESULTS_FILE = join(__dirname, 'RESULTS.md');
 
@@ -23,14 +23,16 @@ function selected(names: string[]): Benchmark[] {
 }
 
 async function main(): Promise<void> {
-	const benchmarks = selected(process.argv.slice(2));
+	const args = process.argv.slice(2);
+	const benchmarks = selected(args.filter((arg) => !arg.startsWith('--')));
+	const options: BenchOptions = { quick: args.includes('--quick') };
 	const machine = describeMachine();
 	console.log(`Machine: ${machine}\n`);
 	let failures = 0;
 	for (const benchmark of benchmarks) {
 		console.log(`== ${benchmark.title} (${benchmark.name})`);
 		try {
-			const result = await benchmark.run();
+			const result = await benchmark.run(options);
 			console.log(`${markdownTable(result.rows)}\n${result.notes.map((note) => `- ${note}`).join('\n')}\n`);
 			const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 			writeSection(RESULTS_FILE, benchmark.name, renderSection(benchmark, result, date, machine));

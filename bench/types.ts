@@ -19,9 +19,15 @@ export interface BenchResult {
 	notes: string[];
 }
 
+/** Flags given on the command line after the names. */
+export interface BenchOptions {
+	/** `--quick`: a smaller run of the long benchmarks, for trying them out. */
+	quick: boolean;
+}
+
 export interface Benchmark {
 	/** Name on the command line, e.g. `small-files`. */
 	name: string;
 	title: string;
-	run(): Promise<BenchResult>;
+	run(options: BenchOptions): Promise<BenchResult>;
 }

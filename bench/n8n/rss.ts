@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 const POLL_MS = 100;
 
-function rssBytes(pid: number): number {
+/** Resident memory of a process now (VmRSS). */
+export function rssBytes(pid: number): number {
 	const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 	if (!match) throw new Error(`No VmRSS for process ${pid}`);
 	return Number(match[1]) * 1024;
