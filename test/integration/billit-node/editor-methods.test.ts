@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
+import { describe, expect, it } from 'vitest';
 import { listSearch } from '../../../nodes/Billit/methods/listSearch';
 import { loadOptions } from '../../../nodes/Billit/methods/loadOptions';
 import { fakeLoadOptions, locator } from '../../helpers/fake-execute';
-import { COMPANY, credentialsFor, received, resetEmulator, startBillitEmulator } from './harness';
+import { COMPANY, credentialsFor, received, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator);
-});
+const emulator = useBillitEmulator();
 
 function editor(parameters: Record<string, unknown> = {}) {
 	return fakeLoadOptions({

@@ -1,16 +1,48 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createEmulator, DEMO, type Emulator } from '../../../emulator';
+import { belgianCompanyNumber } from '../../../emulator/seed';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import { runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
 
 export const COMPANY = DEMO.partyIds[0];
 export const OAUTH_TOKEN = 'billit-node-test-access-token';
 
+/** A customer with every address field, whose VAT number the emulator finds on Peppol. */
+export const PEPPOL_CUSTOMER = {
+	Name: 'Peppol Customer NV',
+	VATNumber: `BE${belgianCompanyNumber(4370001)}`,
+	Email: 'ap@peppolcustomer.test',
+	Street: 'Nieuwstraat',
+	StreetNumber: '1',
+	Zipcode: '1000',
+	City: 'Brussel',
+	CountryCode: 'BE',
+};
+
 /** An emulator for a Billit node suite, with the demo data and an OAuth2 access token. */
 export async function startBillitEmulator(switches: Parameters = {}): Promise<Emulator> {
 	const emulator = createEmulator({ switches });
 	await emulator.start();
 	grantAccessToken(emulator);
+	return emulator;
+}
+
+/**
+ * The emulator of a Billit node test file: hooks start it before the file's tests, stop it after
+ * them and put it back in its seeded start state, under these switches, before each test.
+ */
+export function useBillitEmulator(switches: Parameters = {}): Emulator {
+	const emulator = createEmulator({ switches });
+	beforeAll(async () => {
+		await emulator.start();
+	});
+	afterAll(async () => {
+		await emulator.stop();
+	});
+	beforeEach(() => {
+		resetEmulator(emulator, switches);
+	});
 	return emulator;
 }
 

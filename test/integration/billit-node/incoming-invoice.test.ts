@@ -1,26 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
+import { describe, expect, it } from 'vitest';
 import { locator } from '../../helpers/fake-execute';
-import {
-	COMPANY,
-	jsonOf,
-	received,
-	resetEmulator,
-	runBillit,
-	startBillitEmulator,
-} from './harness';
+import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator);
-});
+const emulator = useBillitEmulator();
 
 async function createPurchase(orderNumber: string, orderType = 'Invoice'): Promise<number> {
 	const { output } = await runBillit(emulator, {

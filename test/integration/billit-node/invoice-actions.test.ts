@@ -1,31 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
+import { describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { locator } from '../../helpers/fake-execute';
-import { received, resetEmulator, runBillit, startBillitEmulator } from './harness';
+import { PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
+const emulator = useBillitEmulator();
 
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator);
-});
-
-const peppolCustomer = {
-	Name: 'Peppol Customer NV',
-	VATNumber: `BE${belgianCompanyNumber(4370001)}`,
-	Email: 'ap@peppolcustomer.test',
-	Street: 'Nieuwstraat',
-	StreetNumber: '1',
-	Zipcode: '1000',
-	City: 'Brussel',
-	CountryCode: 'BE',
-};
 const mailOnlyCustomer = {
 	Name: 'Mail Only BV',
 	VATNumber: `BE${belgianCompanyNumber(4370002)}`,
@@ -34,7 +13,7 @@ const mailOnlyCustomer = {
 };
 
 async function createInvoice(
-	customer: Record<string, string> = peppolCustomer,
+	customer: Record<string, string> = PEPPOL_CUSTOMER,
 	orderNumber?: string,
 ): Promise<number> {
 	const { output } = await runBillit(emulator, {
@@ -93,7 +72,7 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 	});
 
 	it('downloads the PDF and the UBL as binary with names and MIME types after a Peppol send', async () => {
-		const orderId = await createInvoice(peppolCustomer, 'INV-2026-7');
+		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-7');
 		await send(String(orderId));
 		const { output } = await runBillit(emulator, {
 			resource: 'invoice',
@@ -118,7 +97,7 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 	});
 
 	it("marks Billit's own UBL with ublSource 'billit'", async () => {
-		const orderId = await createInvoice(peppolCustomer, 'INV-2026-10');
+		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-10');
 		await send(String(orderId));
 		const download = async (file: string) =>
 			(await runBillit(emulator, { resource: 'invoice', operation: 'download', orderId: locator(orderId), file, binaryPropertyName: 'data', options: {} }))
@@ -129,7 +108,7 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 
 	it('says clearly that an invoice has no UBL file', async () => {
 		emulator.admin.setSwitches({ ublAttachmentOnPeppolSend: false });
-		const orderId = await createInvoice(peppolCustomer, 'INV-2026-8');
+		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-8');
 		await send(String(orderId));
 		await expect(
 			runBillit(emulator, {
@@ -144,7 +123,7 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 	});
 
 	it('fails clearly on a file above the maximum size', async () => {
-		const orderId = await createInvoice(peppolCustomer, 'INV-2026-9');
+		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-9');
 		await send(String(orderId));
 		await expect(
 			runBillit(emulator, {

@@ -1,32 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
-import { belgianCompanyNumber } from '../../../emulator/seed';
+import { describe, expect, it } from 'vitest';
 import { locator } from '../../helpers/fake-execute';
-import { received, resetEmulator, runBillit, startBillitEmulator } from './harness';
+import { PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
+// Billit keeps no UBL file with a sent invoice under this switch.
+const emulator = useBillitEmulator({ ublAttachmentOnPeppolSend: false });
 
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	// Billit keeps no UBL file with a sent invoice under this switch.
-	resetEmulator(emulator, { ublAttachmentOnPeppolSend: false });
-});
-
-const customer = {
-	Name: 'Peppol Customer NV',
-	VATNumber: `BE${belgianCompanyNumber(4370001)}`,
-	Email: 'ap@peppolcustomer.test',
-	Street: 'Nieuwstraat',
-	StreetNumber: '1',
-	Zipcode: '1000',
-	City: 'Brussel',
-	CountryCode: 'BE',
-};
 
 async function sentInvoiceWithoutUbl(orderNumber: string): Promise<number> {
 	const { output } = await runBillit(emulator, {
@@ -35,7 +13,7 @@ async function sentInvoiceWithoutUbl(orderNumber: string): Promise<number> {
 		orderType: 'Invoice',
 		orderDirection: 'Income',
 		customerMode: 'fields',
-		customer,
+		customer: PEPPOL_CUSTOMER,
 		linesInput: 'fields',
 		lines: { line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }] },
 		additionalFields: { OrderNumber: orderNumber },

@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
+import { describe, expect, it } from 'vitest';
 import { touchOrder } from '../../../emulator/order-model';
 import { billitAuthenticate } from '../../helpers/fake-execute';
-import {
-	COMPANY,
-	jsonOf,
-	received,
-	resetEmulator,
-	runBillit,
-	startBillitEmulator,
-} from './harness';
+import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator, { pageSize: 2 });
-});
+const emulator = useBillitEmulator({ pageSize: 2 });
 
 function seedInvoices(count: number): number[] {
 	return emulator.admin.seed({ partyId: COMPANY, invoices: count }).OrderIDs;

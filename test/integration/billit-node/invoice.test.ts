@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
+import { describe, expect, it } from 'vitest';
 import { locator } from '../../helpers/fake-execute';
-import { COMPANY, received, resetEmulator, runBillit, startBillitEmulator } from './harness';
+import { COMPANY, received, runBillit, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator);
-});
+const emulator = useBillitEmulator();
 
 const inlineCustomer = {
 	Name: 'Peppol Customer NV',

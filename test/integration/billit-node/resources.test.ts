@@ -1,29 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
+import { describe, expect, it } from 'vitest';
 import { binaryItem, locator } from '../../helpers/fake-execute';
 import { multiStatementFile } from '../../unit/emulator/coda-file';
-import {
-	COMPANY,
-	jsonOf,
-	received,
-	resetEmulator,
-	runBillit,
-	startBillitEmulator,
-} from './harness';
+import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator);
-});
+const emulator = useBillitEmulator();
 
 describe('Party', () => {
 	it('creates or updates, gets, lists by type and VAT, and updates', async () => {
