@@ -15,7 +15,7 @@ import {
 	type PresentedHostKey,
 } from './host-keys';
 import { preparePrivateKey } from './private-key';
-import { openSocket } from './socket';
+import { coalesceWritesPerTick, openSocket } from './socket';
 
 /** Extra algorithms for legacy servers, appended to ssh2's defaults. */
 export interface LegacyAlgorithms {
@@ -160,6 +160,7 @@ async function connectOnce(
 ): Promise<SftpConnection> {
 	const timeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 	const socket = await openSocket(options.host, options.port, timeout);
+	coalesceWritesPerTick(socket);
 	let presented: PresentedHostKey | undefined;
 	let mismatch = false;
 	const client = new SftpClient('file-exchange');

@@ -27,3 +27,25 @@ export async function openSocket(host: string, port: number, timeoutMs: number):
 		});
 	});
 }
+
+/**
+ * Sends everything written to `socket` within one tick in one system call. ssh2 writes every packet
+ * in pieces (length, body, MAC: three writes) and with Nagle off each piece would leave on its own;
+ * the writes are held only until the current tick ends, so no request waits.
+ */
+export function coalesceWritesPerTick(socket: Socket): void {
+	const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+	let corked = false;
+	const uncork = () => {
+		corked = false;
+		socket.uncork();
+	};
+	socket.write = ((...args: unknown[]) => {
+		if (!corked) {
+			corked = true;
+			socket.cork();
+			process.nextTick(uncork);
+		}
+		return write(...args);
+	}) as Socket['write'];
+}

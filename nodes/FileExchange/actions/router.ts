@@ -7,6 +7,7 @@ import { mapWithConcurrency } from '../../../lib/exchange/pool';
 import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
 import * as del from './delete.operation';
 import * as download from './download.operation';
+import { ItemParameters } from './item-parameters';
 import * as list from './list.operation';
 import * as move from './move.operation';
 import type { Operation, RunContext } from './types';
@@ -49,6 +50,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		client,
 		caseCollisions: new CaseCollisionDetector(),
 		folders: new PreparedFolders(client),
+		parameters: new ItemParameters(this),
 	};
 	try {
 		const results = await mapWithConcurrency(items.length, client.maxParallelTransfers, async (index) => {

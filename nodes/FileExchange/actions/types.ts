@@ -3,12 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import type { CaseCollisionDetector } from '../../../lib/exchange/path-template';
 import type { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import type { ItemParameters } from './item-parameters';
 
 /** State shared by all items of one execution. */
 export interface RunContext {
 	client: FileExchangeClient;
 	caseCollisions: CaseCollisionDetector;
 	folders: PreparedFolders;
+	parameters: ItemParameters;
 }
 
 export interface Operation {

@@ -203,16 +203,16 @@ async function sourceOf(
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, caseCollisions, folders }: RunContext,
+	{ client, caseCollisions, folders, parameters }: RunContext,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binaryName = parameters.get<string>('binaryPropertyName', itemIndex);
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryName);
-	const baseFolder = this.getNodeParameter('baseFolder', itemIndex) as string;
-	const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as UploadParameters;
+	const baseFolder = parameters.get<string>('baseFolder', itemIndex);
+	const options = parameters.get<UploadParameters>('uploadOptions', itemIndex, {});
 	const resolved = resolvePathTemplate(
-		this.getNodeParameter('pathTemplate', itemIndex) as string,
-		templateValues(this.getNodeParameter('templateValues', itemIndex, {}) as Record<string, unknown>, binary),
+		parameters.get<string>('pathTemplate', itemIndex),
+		templateValues(parameters.get<Record<string, unknown>>('templateValues', itemIndex, {}), binary),
 		{ baseFolder, slashReplacement: options.slashReplacement || '-' },
 	);
 	caseCollisions.check(resolved.path);

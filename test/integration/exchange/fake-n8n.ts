@@ -12,7 +12,7 @@ import type {
 
 import { readAll } from './helpers';
 
-/** A parameter value, or a function of the item index (what an n8n expression would give). */
+/** A parameter value, or a function of the item index (an n8n expression: resolved per item, `=…` when read raw). */
 export type ParameterValue = unknown | ((itemIndex: number) => unknown);
 
 const node: INode = {
@@ -35,13 +35,15 @@ async function prepareBinaryData(data: Buffer | Readable, fileName?: string): Pr
 }
 
 function parameterReader(parameters: Record<string, ParameterValue>) {
-	return (name: string, itemIndex: number, fallback?: unknown) => {
+	return (name: string, itemIndex: number, fallback?: unknown, options?: { rawExpressions?: boolean }) => {
 		if (!(name in parameters)) {
 			if (fallback !== undefined) return fallback;
 			throw new Error(`parameter ${name} is not set in the test`);
 		}
 		const value = parameters[name];
-		return typeof value === 'function' ? (value as (index: number) => unknown)(itemIndex) : value;
+		if (typeof value !== 'function') return value;
+		// Unresolved, a per-item value is what n8n stores for an expression.
+		return options?.rawExpressions ? '={{ per item }}' : (value as (index: number) => unknown)(itemIndex);
 	};
 }
 
