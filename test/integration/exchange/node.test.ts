@@ -1,55 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
-import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
 import { binaryItem, fakeExecuteFunctions, storedBinaryItem, storedBinaryReads, type ParameterValue } from './fake-n8n';
-import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
+import { diskPath, remoteJoin, uniqueName } from './helpers';
+import { ftpCase, sftpCase } from './server-cases';
 
-interface NodeCase {
-	name: string;
-	protocol: 'sftp' | 'ftp';
-	info: () => SftpServerInfo | FtpServerInfo;
-	credentials: () => IDataObject;
-}
-
-const cases: NodeCase[] = [
-	{
-		name: 'SFTP',
-		protocol: 'sftp',
-		info: () => testServers().sftp,
-		credentials: () => {
-			const info = testServers().sftp;
-			return {
-				host: info.host,
-				port: info.port,
-				username: info.username,
-				password: info.password,
-				hostKeys: info.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
-				acceptAnyHostKey: false,
-			};
-		},
-	},
-	{
-		name: 'FTPS (vsftpd, explicit TLS)',
-		protocol: 'ftp',
-		info: () => testServers().ftp.vsftpdExplicit,
-		credentials: () => {
-			const info = testServers().ftp.vsftpdExplicit;
-			return {
-				host: info.host,
-				port: info.port,
-				user: info.username,
-				password: info.password,
-				tls: 'explicit',
-				verifyTls: true,
-				trustedCa: info.ca,
-			};
-		},
-	},
-];
+const cases = [sftpCase('fingerprintSha256'), ftpCase('FTPS (vsftpd, explicit TLS)', 'vsftpdExplicit')];
 
 describe.each(cases)('File Exchange node over $name', ({ protocol, info, credentials }) => {
 	const node = new FileExchange();

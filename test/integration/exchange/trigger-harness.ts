@@ -2,54 +2,14 @@ import { chown, mkdir, stat, writeFile } from 'node:fs/promises';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FileExchangeTrigger } from '../../../nodes/FileExchangeTrigger/FileExchangeTrigger.node';
-import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
 import { fakePollFunctions, type ParameterValue } from './fake-n8n';
-import { diskPath, testServers } from './helpers';
+import { diskPath } from './helpers';
+import { ftpCase, sftpCase, type ServerCase } from './server-cases';
 
-/** One server the trigger is tested against, with the credential data the node reads for it. */
-export interface TriggerCase {
-	name: string;
-	protocol: 'sftp' | 'ftp';
-	info: () => SftpServerInfo | FtpServerInfo;
-	credentials: () => IDataObject;
-}
-
-function ftpCase(name: string, key: 'vsftpdExplicit' | 'vsftpdPlain'): TriggerCase {
-	const info = () => testServers().ftp[key];
-	return {
-		name,
-		protocol: 'ftp',
-		info,
-		credentials: () => ({
-			host: info().host,
-			port: info().port,
-			user: info().username,
-			password: info().password,
-			tls: info().tls,
-			verifyTls: true,
-			trustedCa: info().ca,
-		}),
-	};
-}
-
-export const sftpTriggerCase: TriggerCase = {
-	name: 'SFTP',
-	protocol: 'sftp',
-	info: () => testServers().sftp,
-	credentials: () => {
-		const info = testServers().sftp;
-		return {
-			host: info.host,
-			port: info.port,
-			username: info.username,
-			password: info.password,
-			hostKeys: info.hostKeys.map((key) => key.knownHostsLine).join('\n'),
-		};
-	},
-};
+export type TriggerCase = ServerCase;
 
 export const triggerCases: TriggerCase[] = [
-	sftpTriggerCase,
+	sftpCase('knownHostsLine'),
 	ftpCase('FTPS (vsftpd, explicit TLS)', 'vsftpdExplicit'),
 	ftpCase('FTP (vsftpd, no TLS)', 'vsftpdPlain'),
 ];
