@@ -91,6 +91,30 @@ export async function runBillit(
 	});
 }
 
+/**
+ * Creates with the node an invoice of two hours of consultancy for the customer; `extra` adds or
+ * replaces node parameters (such as `additionalFields`). Returns its OrderID.
+ */
+export async function createConsultancyInvoice(
+	emulator: Emulator,
+	customer: IDataObject = PEPPOL_CUSTOMER,
+	extra: Parameters = {},
+): Promise<number> {
+	const { output } = await runBillit(emulator, {
+		resource: 'invoice',
+		operation: 'create',
+		orderType: 'Invoice',
+		orderDirection: 'Income',
+		customerMode: 'fields',
+		customer,
+		linesInput: 'fields',
+		lines: { line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }] },
+		additionalFields: {},
+		...extra,
+	});
+	return output[0].json.OrderID as number;
+}
+
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { locator } from '../../helpers/fake-execute';
-import { PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
+import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
 
@@ -16,20 +16,7 @@ async function createInvoice(
 	customer: Record<string, string> = PEPPOL_CUSTOMER,
 	orderNumber?: string,
 ): Promise<number> {
-	const { output } = await runBillit(emulator, {
-		resource: 'invoice',
-		operation: 'create',
-		orderType: 'Invoice',
-		orderDirection: 'Income',
-		customerMode: 'fields',
-		customer,
-		linesInput: 'fields',
-		lines: {
-			line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }],
-		},
-		additionalFields: orderNumber ? { OrderNumber: orderNumber } : {},
-	});
-	return output[0].json.OrderID as number;
+	return await createConsultancyInvoice(emulator, customer, { additionalFields: orderNumber ? { OrderNumber: orderNumber } : {} });
 }
 
 async function send(orderIds: string, transportType = 'Peppol', options = {}) {

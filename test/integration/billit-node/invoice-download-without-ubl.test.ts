@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { locator } from '../../helpers/fake-execute';
-import { PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
+import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 // Billit keeps no UBL file with a sent invoice under this switch.
 const emulator = useBillitEmulator({ ublAttachmentOnPeppolSend: false });
 
-
 async function sentInvoiceWithoutUbl(orderNumber: string): Promise<number> {
-	const { output } = await runBillit(emulator, {
-		resource: 'invoice',
-		operation: 'create',
-		orderType: 'Invoice',
-		orderDirection: 'Income',
-		customerMode: 'fields',
-		customer: PEPPOL_CUSTOMER,
-		linesInput: 'fields',
-		lines: { line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }] },
-		additionalFields: { OrderNumber: orderNumber },
-	});
-	const orderId = output[0].json.OrderID as number;
+	const orderId = await createConsultancyInvoice(emulator, PEPPOL_CUSTOMER, { additionalFields: { OrderNumber: orderNumber } });
 	await runBillit(emulator, { resource: 'invoice', operation: 'send', orderIds: String(orderId), transportType: 'Peppol' });
 	return orderId;
 }

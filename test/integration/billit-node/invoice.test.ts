@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { locator } from '../../helpers/fake-execute';
-import { COMPANY, received, runBillit, useBillitEmulator } from './harness';
+import { locator, type Parameters } from '../../helpers/fake-execute';
+import { COMPANY, createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
 
-const inlineCustomer = {
-	Name: 'Peppol Customer NV',
-	VATNumber: 'BE0004370001',
-	Email: 'ap@peppolcustomer.test',
-	Street: 'Nieuwstraat',
-	StreetNumber: '1',
-	Zipcode: '1000',
-	City: 'Brussel',
-	CountryCode: 'BE',
-};
+const inlineCustomer = { ...PEPPOL_CUSTOMER, VATNumber: 'BE0004370001' };
 
-async function createInvoice(extra: Record<string, unknown> = {}) {
-	const { output } = await runBillit(emulator, {
-		resource: 'invoice',
-		operation: 'create',
-		orderType: 'Invoice',
-		orderDirection: 'Income',
-		customerMode: 'fields',
-		customer: inlineCustomer,
-		linesInput: 'fields',
-		lines: {
-			line: [{ Description: 'Consultancy', Quantity: 2, UnitPriceExcl: 95, VATPercentage: 21 }],
-		},
-		additionalFields: {},
-		...extra,
-	});
-	return output[0].json.OrderID as number;
+async function createInvoice(extra: Parameters = {}) {
+	return await createConsultancyInvoice(emulator, inlineCustomer, extra);
 }
 
 describe('Invoice: Create', () => {
