@@ -1,6 +1,5 @@
-import { DEMO } from '../../emulator/seed';
+import type { Emulator } from '../../emulator';
 import type { N8nClient, StoredCredential } from './n8n/client';
-import type { BillitScene } from './trigger-helpers/billit-scene';
 
 async function expectStatus(response: Response, status: number, step: string): Promise<void> {
 	if (response.status !== status) {
@@ -9,21 +8,23 @@ async function expectStatus(response: Response, status: number, step: string): P
 }
 
 /**
- * A Billit OAuth2 credential in n8n, connected as a user does it in the editor: n8n's
- * `/rest/oauth2-credential/auth` gives the authorize URL, the emulator's Allow form redirects to
- * n8n's callback with a code, and n8n exchanges it at the emulator's token endpoint.
+ * A Billit OAuth2 credential in n8n for the emulator's first OAuth client, connected as a user
+ * does it in the editor: n8n's `/rest/oauth2-credential/auth` gives the authorize URL, the
+ * emulator's Allow form redirects to n8n's callback with a code, and n8n exchanges it at the
+ * emulator's token endpoint.
  */
-export async function connectOAuth2Credential(n8n: N8nClient, scene: BillitScene, name: string): Promise<StoredCredential> {
+export async function connectOAuth2Credential(n8n: N8nClient, scene: { emulator: Emulator }, name: string): Promise<StoredCredential> {
 	const { baseUrl, sessionCookie } = n8n.coordinates;
-	const callbackUrl = `${baseUrl}/rest/oauth2-credential/callback`;
+	const { emulator } = scene;
+	const client = emulator.store.oauthClients[0];
 	// Billit matches redirect URIs strictly; n8n's callback is on this run's free port.
-	scene.emulator.store.oauthClients[0].redirectUris.push(callbackUrl);
+	client.redirectUris.push(`${baseUrl}/rest/oauth2-credential/callback`);
 	const credential = await n8n.createCredential(name, 'billitOAuth2Api', {
 		environment: 'custom',
-		baseUrl: scene.emulator.url,
-		authBaseUrl: scene.emulator.url,
-		clientId: DEMO.clientId,
-		clientSecret: DEMO.clientSecret,
+		baseUrl: emulator.url,
+		authBaseUrl: emulator.url,
+		clientId: client.clientId,
+		clientSecret: client.clientSecret,
 	});
 	const auth = await fetch(`${baseUrl}/rest/oauth2-credential/auth?id=${credential.id}`, { headers: { cookie: sessionCookie } });
 	await expectStatus(auth, 200, 'n8n authorize URL');
@@ -32,7 +33,7 @@ export async function connectOAuth2Credential(n8n: N8nClient, scene: BillitScene
 		client_id: authorizeUrl.searchParams.get('client_id') ?? '',
 		redirect_uri: authorizeUrl.searchParams.get('redirect_uri') ?? '',
 		state: authorizeUrl.searchParams.get('state') ?? '',
-		user: scene.emulator.store.users[0].Email,
+		user: emulator.store.users[0].Email,
 		decision: 'allow',
 	});
 	const allow = await fetch(new URL('/Account/Logon', authorizeUrl), { method: 'POST', body: form, redirect: 'manual' });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder } from './sftp-folder';
 
@@ -21,23 +20,11 @@ const FEED = 'n8n-accountant-export';
 const SERVED = DEMO.partyIds.slice(0, 3);
 const INVOICES_PER_COMPANY = 2;
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
+const workflow = useImportedExample(example, [shortenSchedule]);
 
 function yearInBrussels(date: Date): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(date);
 }
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-	await shortenSchedule(n8n, workflow.id);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
 
 beforeEach(async () => {
 	accountantFolder.reset();
@@ -51,7 +38,7 @@ describe('examples/accountant-feed-export.json in a real n8n, started by its sch
 		expect(await billit.pendingFeedItems(FEED)).toBe(SERVED.length * INVOICES_PER_COMPANY);
 		const year = yearInBrussels(new Date());
 
-		const execution = await runOnceOnSchedule(n8n, workflow.id);
+		const execution = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 

@@ -53,6 +53,13 @@ export interface EmulatedCompany {
 	CompanyNumber: string;
 }
 
+/** Invoice ids per seeded customer (see `seedInvoicesByCustomer`). */
+export interface SeededByCustomer {
+	onPeppol: number[];
+	emailOnly: number[];
+	noContact: number[];
+}
+
 /** The demo company the example credentials act for. */
 export const DEMO_COMPANY = DEMO.partyIds[0];
 
@@ -89,6 +96,16 @@ export class BillitEmulatorClient {
 	/** Sales invoices of a company (the demo one by default); customers rotate over Peppol, e-mail only and no contact. */
 	async seedInvoices(count: number, partyId: number = DEMO_COMPANY): Promise<number[]> {
 		return (await this.admin<{ OrderIDs: number[] }>('POST', '/seed', { partyId, invoices: count })).OrderIDs;
+	}
+
+	/**
+	 * Sales invoices of the demo company, their ids split by the customer the seed rotates over:
+	 * one on Peppol, one reachable by e-mail only, one without any contact (cannot be sent).
+	 */
+	async seedInvoicesByCustomer(count: number): Promise<SeededByCustomer> {
+		const ids = await this.seedInvoices(count);
+		const [onPeppol, emailOnly, noContact] = [0, 1, 2].map((offset) => ids.filter((_id, index) => index % 3 === offset));
+		return { onPeppol, emailOnly, noContact };
 	}
 
 	/** Creates an accountant feed as the demo accountant would, once, in Billit. */
@@ -153,6 +170,16 @@ export class BillitEmulatorClient {
 
 	async order(orderId: number): Promise<EmulatedOrder> {
 		return await this.billit<EmulatedOrder>('GET', `/v1/orders/${orderId}`);
+	}
+
+	/**
+	 * Several orders in the order of their ids; `Order` names the further fields a test reads. One
+	 * at a time: the e2e files share the emulator's rate limit with the n8n runs of other files.
+	 */
+	async orders<Order extends EmulatedOrder = EmulatedOrder>(orderIds: number[]): Promise<Order[]> {
+		const orders: Order[] = [];
+		for (const id of orderIds) orders.push((await this.order(id)) as Order);
+		return orders;
 	}
 
 	async company(partyId: number = DEMO_COMPANY): Promise<EmulatedCompany> {

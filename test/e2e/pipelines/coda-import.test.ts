@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { statement, type TestStatement } from '../../unit/emulator/coda-file';
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOncePolled } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { SETTLED_AGE_MS, SftpFolder } from './sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();
 const sftp = inject('testServers').sftp;
 const coda = new SftpFolder(sftp, '/coda');
 const example = readExample('coda-import.json');
-// Older than the example's "untouched for 60 seconds", so the first poll takes every file.
-const SETTLED_MS = 5 * 60_000;
 
 /** A November 2026 statement of a current account: a customer's payment and the rent. */
 const november: TestStatement = {
@@ -49,18 +46,7 @@ function truncatedFile(): string {
 	return codaFile(lines.filter((line) => !line.startsWith('23')));
 }
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
+const workflow = useImportedExample(example);
 
 beforeEach(async () => {
 	coda.reset();
@@ -70,12 +56,12 @@ beforeEach(async () => {
 
 describe('examples/coda-import.json in a real n8n, started by its File Exchange Trigger', () => {
 	it('imports two CODA files as bank transactions, archives them under their year and parks the broken one with its reason', async () => {
-		coda.putFile('/coda/inbound/KBC-20261130.cod', codaFile(statement(november)), SETTLED_MS);
-		coda.putFile('/coda/inbound/BNP-2025-12.txt', codaFile(statement(december)), SETTLED_MS);
-		coda.putFile('/coda/inbound/broken.coda', truncatedFile(), SETTLED_MS);
-		coda.putFile('/coda/inbound/readme.pdf', '%PDF-1.4\n%%EOF\n', SETTLED_MS);
+		coda.putFile('/coda/inbound/KBC-20261130.cod', codaFile(statement(november)), SETTLED_AGE_MS);
+		coda.putFile('/coda/inbound/BNP-2025-12.txt', codaFile(statement(december)), SETTLED_AGE_MS);
+		coda.putFile('/coda/inbound/broken.coda', truncatedFile(), SETTLED_AGE_MS);
+		coda.putFile('/coda/inbound/readme.pdf', '%PDF-1.4\n%%EOF\n', SETTLED_AGE_MS);
 
-		const execution = await runOncePolled(n8n, workflow.id);
+		const execution = await runOncePolled(n8n, workflow().id);
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 		expect(nodeOutput(execution, 'New CODA File')).toHaveLength(3);
@@ -109,7 +95,7 @@ describe('examples/coda-import.json in a real n8n, started by its File Exchange 
 		coda.putFile('/coda/inbound/KBC-20261130.cod', codaFile(statement(november)));
 		coda.putFile('/coda/inbound/broken.coda', truncatedFile());
 
-		const execution = await n8n.runManually(workflow.id);
+		const execution = await n8n.runManually(workflow().id);
 		assertSucceeded(execution);
 		expect((await billit.bankTransactions()).map((transaction) => transaction.BankReference).sort()).toEqual([
 			'KBC2026113000000001',
@@ -123,7 +109,7 @@ describe('examples/coda-import.json in a real n8n, started by its File Exchange 
 
 		// The bank delivers the same statement again: Billit adds no transaction, the archive keeps one copy.
 		coda.putFile('/coda/inbound/KBC-20261130.cod', codaFile(statement(november)));
-		const again = await n8n.runManually(workflow.id);
+		const again = await n8n.runManually(workflow().id);
 		assertSucceeded(again);
 		expect(nodeOutput(again, 'Import CODA Into Billit')).toMatchObject([{ Imported: 0, Duplicates: 2 }]);
 		expect(await billit.bankTransactions()).toHaveLength(2);

@@ -32,20 +32,25 @@ function credentialData(type: string, { emulatorUrl, sftp }: PipelineTargets): R
 }
 
 /**
- * Creates, under the names an example refers to, the credentials it needs, so n8n links them when
- * the unchanged file is imported. Returns a function that deletes them again.
+ * Creates, under the names the examples refer to, the credentials they need (once per type and
+ * name), so n8n links them when the unchanged files are imported. Returns a function that deletes
+ * them again.
  */
 export async function createCredentialsFor(
 	n8n: N8nClient,
-	workflow: WorkflowFile,
+	workflows: WorkflowFile | WorkflowFile[],
 	targets: PipelineTargets,
 ): Promise<() => Promise<void>> {
+	const needed = new Map<string, { type: string; name: string }>();
+	for (const workflow of [workflows].flat()) {
+		for (const [type, name] of credentialNamesOf(workflow)) needed.set(`${type}\0${name}`, { type, name });
+	}
 	const created: StoredCredential[] = [];
 	const remove = async () => {
 		await Promise.all(created.map(async (credential) => await n8n.deleteCredential(credential.id)));
 	};
 	try {
-		for (const [type, name] of credentialNamesOf(workflow)) {
+		for (const { type, name } of needed.values()) {
 			created.push(await n8n.createCredential(name, type, credentialData(type, targets)));
 		}
 	} catch (error) {

@@ -1,49 +1,35 @@
 import { rmSync } from 'node:fs';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOncePolled } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { SETTLED_AGE_MS, SftpFolder } from './sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();
 const sftp = inject('testServers').sftp;
 const inbound = new SftpFolder(sftp, '/inbound');
 const example = readExample('import-folder.json');
-// Older than the example's "untouched for 60 seconds", so a poll takes the file at once.
-const SETTLED_MS = 5 * 60_000;
 
 const scan = (name: string) => `%PDF-1.4\n% scanned purchase invoice ${name}\n%%EOF\n`;
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
+const workflow = useImportedExample(example);
 
 describe('examples/import-folder.json: files deleted on the server', () => {
 	it('changes nothing in Billit when an imported file is deleted from processed/ or a waiting file from /inbound', async () => {
 		inbound.reset();
 		await billit.reset();
-		inbound.putFile('/inbound/a.pdf', scan('a'), SETTLED_MS);
-		inbound.putFile('/inbound/b.pdf', scan('b'), SETTLED_MS);
+		inbound.putFile('/inbound/a.pdf', scan('a'), SETTLED_AGE_MS);
+		inbound.putFile('/inbound/b.pdf', scan('b'), SETTLED_AGE_MS);
 		// Still being written as far as the trigger knows: seen, but not taken on this run.
 		inbound.putFile('/inbound/fresh.pdf', scan('fresh'));
 
-		const first = await runOncePolled(n8n, workflow.id);
+		const first = await runOncePolled(n8n, workflow().id);
 		assertSucceeded(first);
 		expect(nodeOutput(first, 'New File in Inbound').map((item) => item.name).sort()).toEqual(['a.pdf', 'b.pdf']);
 		expect((await billit.filesUploadedForProcessing()).sort()).toEqual(['a.pdf', 'b.pdf']);
@@ -51,9 +37,9 @@ describe('examples/import-folder.json: files deleted on the server', () => {
 		rmSync(inbound.onDisk('/inbound/processed/a.pdf'));
 		rmSync(inbound.onDisk('/inbound/fresh.pdf'));
 		// A new file, so the next poll starts a run that would act on the deletions if it did at all.
-		inbound.putFile('/inbound/c.pdf', scan('c'), SETTLED_MS);
+		inbound.putFile('/inbound/c.pdf', scan('c'), SETTLED_AGE_MS);
 
-		const second = await runOncePolled(n8n, workflow.id);
+		const second = await runOncePolled(n8n, workflow().id);
 		assertSucceeded(second);
 		expect(nodeOutput(second, 'New File in Inbound').map((item) => item.name)).toEqual(['c.pdf']);
 

@@ -1,25 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput } from '../n8n/run-data';
 import { repoRoot } from '../n8n/repo';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOncePolled } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { SETTLED_AGE_MS, SftpFolder } from './sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();
 const sftp = inject('testServers').sftp;
 const inbound = new SftpFolder(sftp, '/inbound');
 const example = readExample('import-folder.json');
-// Older than the example's "untouched for 60 seconds", so the first poll takes every file.
-const SETTLED_MS = 5 * 60_000;
 const GOOD_FILES_PER_KIND = 8;
 
 const baseUbl = readFileSync(join(repoRoot, 'test/fixtures/ubl/base-example.xml'), 'utf8');
@@ -49,18 +46,7 @@ function goodFiles(): Map<string, Buffer | string> {
 	return files;
 }
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
+const workflow = useImportedExample(example);
 
 beforeEach(async () => {
 	inbound.reset();
@@ -70,10 +56,10 @@ beforeEach(async () => {
 describe('examples/import-folder.json in a real n8n, started by its File Exchange Trigger', () => {
 	it('imports 24 files into Billit and moves them to processed/, parking the one poisoned UBL in error/ with its reason', async () => {
 		const good = goodFiles();
-		for (const [name, content] of good) inbound.putFile(`/inbound/${name}`, content, SETTLED_MS);
-		inbound.putFile('/inbound/poisoned.xml', poisonedUbl(), SETTLED_MS);
+		for (const [name, content] of good) inbound.putFile(`/inbound/${name}`, content, SETTLED_AGE_MS);
+		inbound.putFile('/inbound/poisoned.xml', poisonedUbl(), SETTLED_AGE_MS);
 
-		const execution = await runOncePolled(n8n, workflow.id);
+		const execution = await runOncePolled(n8n, workflow().id);
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 		expect(nodeOutput(execution, 'New File in Inbound')).toHaveLength(good.size + 1);

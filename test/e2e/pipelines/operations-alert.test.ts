@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { setErrorWorkflow } from './error-workflow';
 import { readExample } from './examples';
+import { useImportedExamples } from './imported-example';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder } from './sftp-folder';
 
@@ -18,26 +18,19 @@ const exportFolder = new SftpFolder(sftp, '/export');
 const alertExample = readExample('operations-alert.json');
 const pipelineExample = readExample('sales-export.json');
 
+const workflows = useImportedExamples({
+	alert: { example: alertExample },
+	pipeline: { example: pipelineExample, edits: [shortenSchedule] },
+});
 let alertWorkflow: StoredWorkflow;
 let pipeline: StoredWorkflow;
-const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
-	for (const example of [alertExample, pipelineExample]) {
-		cleanups.push(await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp }));
-	}
-	alertWorkflow = await n8n.importWorkflow(alertExample);
-	pipeline = await n8n.importWorkflow(pipelineExample);
-	await shortenSchedule(n8n, pipeline.id);
+	alertWorkflow = workflows('alert');
+	pipeline = workflows('pipeline');
 	await setErrorWorkflow(n8n, pipeline.id, alertWorkflow.id);
 	// n8n runs only a published error workflow, as the example's note says.
 	await n8n.activateWorkflow(alertWorkflow.id);
-});
-
-afterAll(async () => {
-	if (alertWorkflow) await n8n.deactivateWorkflow(alertWorkflow.id);
-	for (const workflow of [pipeline, alertWorkflow]) if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await Promise.all(cleanups.map(async (cleanup) => await cleanup()));
 });
 
 describe('examples/operations-alert.json as the error workflow of the sales export, in a real n8n', () => {

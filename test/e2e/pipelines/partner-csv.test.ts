@@ -1,14 +1,13 @@
 import { statSync } from 'node:fs';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { parseCsv } from './csv';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder } from './sftp-folder';
 
@@ -84,32 +83,16 @@ const byInvoiceThenLine = (a: string[], b: string[]) => a.join('\u0000').localeC
 /** Sales invoices for the three seeded customers: sent over Peppol, sent by e-mail, never sent. */
 async function setScene(): Promise<Scene> {
 	await billit.reset();
-	const ids = await billit.seedInvoices(SEEDED_INVOICES);
-	const byCustomer = [0, 1, 2].map((offset) => ids.filter((_id, index) => index % 3 === offset));
-	await billit.send(byCustomer[0], 'Peppol');
-	await billit.send(byCustomer[1], 'SMTP');
-	const read = async (orderIds: number[]) =>
-		await Promise.all(orderIds.map(async (id) => (await billit.order(id)) as InvoiceWithLines));
-	return { sent: await read([...byCustomer[0], ...byCustomer[1]]), unsent: await read(byCustomer[2]) };
+	const { onPeppol, emailOnly, noContact } = await billit.seedInvoicesByCustomer(SEEDED_INVOICES);
+	await billit.send(onPeppol, 'Peppol');
+	await billit.send(emailOnly, 'SMTP');
+	return { sent: await billit.orders<InvoiceWithLines>([...onPeppol, ...emailOnly]), unsent: await billit.orders<InvoiceWithLines>(noContact) };
 }
 
 function describeExample(fileName: string, uploadNode: string, checks: { mode664: boolean }) {
 	describe(`examples/${fileName} in a real n8n, started by its schedule`, () => {
-		const example = readExample(fileName);
-		let workflow: StoredWorkflow;
-		let deleteCredentials: () => Promise<void>;
+		const workflow = useImportedExample(readExample(fileName), [shortenSchedule]);
 		let scene: Scene;
-
-		beforeAll(async () => {
-			deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-			workflow = await n8n.importWorkflow(example);
-			await shortenSchedule(n8n, workflow.id);
-		});
-
-		afterAll(async () => {
-			if (workflow) await n8n.deleteWorkflow(workflow.id);
-			await deleteCredentials?.();
-		});
 
 		beforeEach(async () => {
 			partnerFolder.reset();
@@ -122,7 +105,7 @@ function describeExample(fileName: string, uploadNode: string, checks: { mode664
 			const expected = expectedRows(inMonth).sort(byInvoiceThenLine);
 			expect(expected.length).toBeGreaterThan(0);
 
-			const execution = await runOnceOnSchedule(n8n, workflow.id);
+			const execution = await runOnceOnSchedule(n8n, workflow().id);
 			assertSucceeded(execution);
 			expect(execution.mode).toBe('trigger');
 			expect(nodeOutput(execution, uploadNode)).toHaveLength(1);
@@ -140,10 +123,10 @@ function describeExample(fileName: string, uploadNode: string, checks: { mode664
 		if (checks.mode664) {
 			it('leaves the file untouched on the next run when nothing changed in Billit', async () => {
 				const month = exportedMonth();
-				assertSucceeded(await runOnceOnSchedule(n8n, workflow.id));
+				assertSucceeded(await runOnceOnSchedule(n8n, workflow().id));
 				const before = statSync(partnerFolder.onDisk(csvPath(month))).mtimeMs;
 
-				const second = await runOnceOnSchedule(n8n, workflow.id);
+				const second = await runOnceOnSchedule(n8n, workflow().id);
 				assertSucceeded(second);
 				expect(nodeOutput(second, uploadNode)).toEqual([expect.objectContaining({ fileExchange: expect.objectContaining({ status: 'skipped' }) })]);
 				expect(statSync(partnerFolder.onDisk(csvPath(month))).mtimeMs).toBe(before);

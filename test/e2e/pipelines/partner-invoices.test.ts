@@ -1,16 +1,16 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
 import { read810 } from '../../../lib/flatfile/x12/invoice-810';
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { exportedFlags, flagsOf } from './export-flags';
+import { useImportedExample } from './imported-example';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder } from './sftp-folder';
 
@@ -34,22 +34,11 @@ interface Scene {
 	unsent: InvoiceOrder[];
 }
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
+const workflow = useImportedExample(example, [shortenSchedule]);
 let scene: Scene;
 
 function remoteFile(order: EmulatedOrder): string {
 	return `/partner/invoices/${order.OrderNumber}.x12`;
-}
-
-async function exportedFlags(orders: EmulatedOrder[]): Promise<Record<string, boolean>> {
-	const flags: Record<string, boolean> = {};
-	for (const order of orders) flags[order.OrderNumber] = (await billit.order(order.OrderID)).ExportedToConnector;
-	return flags;
-}
-
-function flagsOf(orders: EmulatedOrder[], exported: boolean): Record<string, boolean> {
-	return Object.fromEntries(orders.map((order) => [order.OrderNumber, exported]));
 }
 
 function modificationTimes(paths: string[]): number[] {
@@ -62,25 +51,11 @@ function uploadedInvoices(execution: N8nExecution): unknown[] {
 
 async function setScene(): Promise<Scene> {
 	await billit.reset();
-	const ids = await billit.seedInvoices(6);
-	// The seed rotates customers: on Peppol, e-mail only, without any contact (never sent).
-	const byCustomer = [0, 1, 2].map((offset) => ids.filter((_id, index) => index % 3 === offset));
-	await billit.send(byCustomer[0], 'Peppol');
-	await billit.send(byCustomer[1], 'SMTP');
-	const read = async (orderIds: number[]) => await Promise.all(orderIds.map(async (id) => (await billit.order(id)) as InvoiceOrder));
-	return { sent: await read([...byCustomer[0], ...byCustomer[1]]), unsent: await read(byCustomer[2]) };
+	const { onPeppol, emailOnly, noContact } = await billit.seedInvoicesByCustomer(6);
+	await billit.send(onPeppol, 'Peppol');
+	await billit.send(emailOnly, 'SMTP');
+	return { sent: await billit.orders<InvoiceOrder>([...onPeppol, ...emailOnly]), unsent: await billit.orders<InvoiceOrder>(noContact) };
 }
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-	await shortenSchedule(n8n, workflow.id);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
 
 beforeEach(async () => {
 	partner.reset();
@@ -89,14 +64,14 @@ beforeEach(async () => {
 
 describe('examples/partner-invoices.json in a real n8n, started by its schedule', () => {
 	it('uploads one valid X12 810 per sent invoice with mode 664, then marks exactly those exported', async () => {
-		const execution = await runOnceOnSchedule(n8n, workflow.id);
+		const execution = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 
 		const files = partner.files();
 		expect(files.map((file) => file.remotePath)).toEqual(scene.sent.map(remoteFile).sort());
 		expect(new Set(files.map((file) => file.mode.toString(8)))).toEqual(new Set(['664']));
-		expect(await exportedFlags([...scene.sent, ...scene.unsent])).toEqual({ ...flagsOf(scene.sent, true), ...flagsOf(scene.unsent, false) });
+		expect(await exportedFlags(billit, [...scene.sent, ...scene.unsent])).toEqual({ ...flagsOf(scene.sent, true), ...flagsOf(scene.unsent, false) });
 
 		const controlNumbers = new Set<string>();
 		for (const order of scene.sent) {
@@ -124,11 +99,11 @@ describe('examples/partner-invoices.json in a real n8n, started by its schedule'
 	});
 
 	it('uploads nothing on the next run once everything is exported', async () => {
-		assertSucceeded(await runOnceOnSchedule(n8n, workflow.id));
+		assertSucceeded(await runOnceOnSchedule(n8n, workflow().id));
 		const files = partner.files().map((file) => file.remotePath);
 		const before = modificationTimes(files);
 
-		const second = await runOnceOnSchedule(n8n, workflow.id);
+		const second = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(second);
 		expect(nodeOutput(second, 'Sent Invoices Not Exported')).toEqual([]);
 		expect(second.data?.resultData.runData['Upload 810']).toBeUndefined();
@@ -144,18 +119,18 @@ describe('examples/partner-invoices.json in a real n8n, started by its schedule'
 		mkdirSync(partner.onDisk(blocker));
 		writeFileSync(join(partner.onDisk(blocker), 'in-the-way'), 'not an 810');
 
-		const first = await runOnceOnSchedule(n8n, workflow.id);
+		const first = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(first);
-		expect(await exportedFlags(scene.sent)).toEqual({ ...flagsOf(others, true), [failing.OrderNumber]: false });
+		expect(await exportedFlags(billit, scene.sent)).toEqual({ ...flagsOf(others, true), [failing.OrderNumber]: false });
 		expect(nodeOutput(first, 'Not Exported: Retried Next Run').map((item) => (item.invoices as unknown[])[0])).toEqual([failing.OrderNumber]);
 		const othersBefore = modificationTimes(others.map(remoteFile));
 
 		rmSync(partner.onDisk(blocker), { recursive: true });
-		const second = await runOnceOnSchedule(n8n, workflow.id);
+		const second = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(second);
 		expect(nodeOutput(second, 'Sent Invoices Not Exported').map((invoice) => invoice.OrderNumber)).toEqual([failing.OrderNumber]);
 		expect(uploadedInvoices(second)).toEqual([failing.OrderNumber]);
-		expect(await exportedFlags(scene.sent)).toEqual(flagsOf(scene.sent, true));
+		expect(await exportedFlags(billit, scene.sent)).toEqual(flagsOf(scene.sent, true));
 		expect(partner.files().map((file) => file.remotePath)).toEqual(scene.sent.map(remoteFile).sort());
 		expect(modificationTimes(others.map(remoteFile))).toEqual(othersBefore);
 	});

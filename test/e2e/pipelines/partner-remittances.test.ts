@@ -1,23 +1,20 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOncePolled } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { SETTLED_AGE_MS, SftpFolder } from './sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();
 const sftp = inject('testServers').sftp;
 const remittance = new SftpFolder(sftp, '/remittance');
 const example = readExample('partner-remittances.json');
-// Older than the example's "untouched for 60 seconds", so the first poll takes every file.
-const SETTLED_MS = 5 * 60_000;
 // Put back later than the first files, so the trigger sees a changed file even at a resolution of seconds.
 const PUT_BACK_MS = 2 * 60_000;
 const UNKNOWN_INVOICE = 'UNKNOWN-4711';
@@ -108,7 +105,7 @@ async function setScene(): Promise<Scene> {
 	if (!files['remit-104.x12'].includes('SE*6*0001')) throw new Error('the 820 template has no SE*7 to break');
 	remittance.reset();
 	remittance.makeFolder('/remittance/inbound');
-	for (const [name, content] of Object.entries(files)) remittance.putFile(`/remittance/inbound/${name}`, content, SETTLED_MS);
+	for (const [name, content] of Object.entries(files)) remittance.putFile(`/remittance/inbound/${name}`, content, SETTLED_AGE_MS);
 	return { orders, files };
 }
 
@@ -116,26 +113,15 @@ function remotePaths(): string[] {
 	return remittance.files().map((file) => file.remotePath);
 }
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
+const workflow = useImportedExample(example);
 let scene: Scene;
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
 
 beforeEach(async () => {
 	scene = await setScene();
 });
 
 async function runAndCheck(): Promise<N8nExecution> {
-	const execution = await runOncePolled(n8n, workflow.id);
+	const execution = await runOncePolled(n8n, workflow().id);
 	assertSucceeded(execution);
 	expect(execution.mode).toBe('trigger');
 	return execution;
@@ -227,19 +213,19 @@ describe('examples/partner-remittances.json in a real n8n, started by its File E
 		const [first, second] = scene.orders;
 		remittance.reset();
 		remittance.makeFolder('/remittance/inbound');
-		remittance.putFile('/remittance/inbound/remit-101.x12', scene.files['remit-101.x12'], SETTLED_MS);
+		remittance.putFile('/remittance/inbound/remit-101.x12', scene.files['remit-101.x12'], SETTLED_AGE_MS);
 		// The fault: processed/ exists but belongs to root, so the SFTP user cannot move the file into it.
 		const processed = remittance.onDisk('/remittance/inbound/processed');
 		mkdirSync(processed, { mode: 0o755 });
 
-		const failed = await runOncePolled(n8n, workflow.id);
+		const failed = await runOncePolled(n8n, workflow().id);
 		expect(failed.status).toBe('error');
 		expect(await paymentsByInvoice([first, second])).toEqual({ [first.OrderNumber]: [first.TotalIncl], [second.OrderNumber]: [second.TotalIncl] });
 		expect(remotePaths()).toEqual(['/remittance/ack/remit-101.997', '/remittance/inbound/remit-101.x12']);
 
 		// Fixed by the administrator, then run from the editor's "Run Now", as a user would.
 		chmodSync(processed, 0o777);
-		const rerun = await n8n.runManually(workflow.id);
+		const rerun = await n8n.runManually(workflow().id);
 		assertSucceeded(rerun);
 		expect(nodeOutput(rerun, 'Add Payments to Invoices').map((item) => [item.invoiceNumber, item.posted])).toEqual([
 			[first.OrderNumber, false],

@@ -1,14 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedInboxItem } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { useImportedExample } from './imported-example';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder } from './sftp-folder';
 
@@ -21,8 +20,7 @@ const RECEIVED = 25;
 // The example parks an item after its third failed attempt.
 const ATTEMPTS = 3;
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
+const workflow = useImportedExample(example, [shortenSchedule]);
 
 function yearInBrussels(timestamp: string): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(new Date(timestamp));
@@ -45,17 +43,6 @@ function storedPaths(): string[] {
 	return peppolFolder.files().map((file) => file.remotePath);
 }
 
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-	await shortenSchedule(n8n, workflow.id);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
-
 beforeEach(async () => {
 	peppolFolder.reset();
 	await billit.reset();
@@ -73,7 +60,7 @@ describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its sched
 		writeFileSync(join(peppolFolder.onDisk(blocker), 'in-the-way'), 'not a UBL file');
 		const blockerContent = join(blocker, 'in-the-way');
 
-		const first = await runOnceOnSchedule(n8n, workflow.id);
+		const first = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(first);
 		expect(first.mode).toBe('trigger');
 		expect(nodeOutput(first, 'Inbox Items').map((item) => item.InboxItemID)).toEqual(received.slice(0, 10).map((item) => item.InboxItemID));
@@ -81,7 +68,7 @@ describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its sched
 		expect((await billit.visibleInbox())[0].InboxItemID).toBe(poison.InboxItemID);
 
 		for (let attempt = 2; attempt <= ATTEMPTS; attempt++) {
-			const run = await runOnceOnSchedule(n8n, workflow.id);
+			const run = await runOnceOnSchedule(n8n, workflow().id);
 			assertSucceeded(run);
 			const counted = nodeOutput(run, 'Count Attempts').find((item) => item.InboxItemID === poison.InboxItemID);
 			expect(counted?.attempt).toBe(attempt);

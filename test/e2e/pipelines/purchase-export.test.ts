@@ -1,14 +1,14 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
 import { assertSucceeded, nodeOutput } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';
+import { exportedFlags, flagsOf } from './export-flags';
+import { useImportedExample } from './imported-example';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder } from './sftp-folder';
 
@@ -18,8 +18,7 @@ const sftp = inject('testServers').sftp;
 const exportFolder = new SftpFolder(sftp, '/export');
 const example = readExample('purchase-export.json');
 
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
+const workflow = useImportedExample(example, [shortenSchedule]);
 let uen: string;
 let purchases: EmulatedOrder[];
 let sales: EmulatedOrder[];
@@ -28,54 +27,29 @@ function remoteFile(order: EmulatedOrder): string {
 	return `/export/${uen}/purchase/${order.OrderDate.slice(0, 4)}/${order.OrderID}-${order.OrderNumber}.xml`;
 }
 
-async function exportedFlags(orders: EmulatedOrder[]): Promise<Record<string, boolean>> {
-	const flags: Record<string, boolean> = {};
-	for (const order of orders) flags[order.OrderID] = (await billit.order(order.OrderID)).ExportedToConnector;
-	return flags;
-}
-
-function flagsOf(orders: EmulatedOrder[], exported: boolean): Record<string, boolean> {
-	return Object.fromEntries(orders.map((order) => [order.OrderID, exported]));
-}
-
-async function readOrders(orderIds: number[]): Promise<EmulatedOrder[]> {
-	return await Promise.all(orderIds.map(async (id) => await billit.order(id)));
-}
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: billit.url, sftp });
-	workflow = await n8n.importWorkflow(example);
-	await shortenSchedule(n8n, workflow.id);
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
-
 beforeEach(async () => {
 	exportFolder.reset();
 	await billit.reset();
 	uen = (await billit.company()).CompanyNumber;
 	const received = await billit.receiveInvoices(4);
-	purchases = await readOrders(received.map((item) => item.CostOrderID as number));
+	purchases = await billit.orders(received.map((item) => item.CostOrderID as number));
 	const salesIds = await billit.seedInvoices(2);
 	await billit.send(salesIds, 'SMTP');
-	sales = await readOrders(salesIds);
+	sales = await billit.orders(salesIds);
 });
 
 describe('examples/purchase-export.json in a real n8n, started by its schedule', () => {
 	it("uploads every incoming invoice's UBL with mode 664 and marks exactly those exported", async () => {
-		const execution = await runOnceOnSchedule(n8n, workflow.id);
+		const execution = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 
 		const files = exportFolder.files();
 		expect(files.map((file) => file.remotePath)).toEqual(purchases.map(remoteFile).sort());
 		expect(new Set(files.map((file) => file.mode.toString(8)))).toEqual(new Set(['664']));
-		expect(await exportedFlags([...purchases, ...sales])).toEqual({ ...flagsOf(purchases, true), ...flagsOf(sales, false) });
+		expect(await exportedFlags(billit, [...purchases, ...sales], 'OrderID')).toEqual({ ...flagsOf(purchases, true, 'OrderID'), ...flagsOf(sales, false, 'OrderID') });
 
-		const second = await runOnceOnSchedule(n8n, workflow.id);
+		const second = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(second);
 		expect(nodeOutput(second, 'Incoming Invoices Not Exported')).toEqual([]);
 		expect(second.data?.resultData.runData['Upload UBL']).toBeUndefined();
@@ -89,17 +63,17 @@ describe('examples/purchase-export.json in a real n8n, started by its schedule',
 		mkdirSync(exportFolder.onDisk(blocker));
 		writeFileSync(join(exportFolder.onDisk(blocker), 'in-the-way'), 'not a UBL file');
 
-		const first = await runOnceOnSchedule(n8n, workflow.id);
+		const first = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(first);
-		expect(await exportedFlags(purchases)).toEqual({ ...flagsOf(others, true), [failing.OrderID]: false });
+		expect(await exportedFlags(billit, purchases, 'OrderID')).toEqual({ ...flagsOf(others, true, 'OrderID'), [failing.OrderID]: false });
 		expect(nodeOutput(first, 'Not Exported: Retried Next Run').length).toBe(1);
 		const othersBefore = others.map((order) => statSync(exportFolder.onDisk(remoteFile(order))).mtimeMs);
 
 		rmSync(exportFolder.onDisk(blocker), { recursive: true });
-		const second = await runOnceOnSchedule(n8n, workflow.id);
+		const second = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(second);
 		expect(nodeOutput(second, 'Incoming Invoices Not Exported').map((order) => order.OrderID)).toEqual([failing.OrderID]);
-		expect(await exportedFlags(purchases)).toEqual(flagsOf(purchases, true));
+		expect(await exportedFlags(billit, purchases, 'OrderID')).toEqual(flagsOf(purchases, true, 'OrderID'));
 		expect(exportFolder.files().map((file) => file.remotePath)).toEqual(purchases.map(remoteFile).sort());
 		expect(others.map((order) => statSync(exportFolder.onDisk(remoteFile(order))).mtimeMs)).toEqual(othersBefore);
 	});

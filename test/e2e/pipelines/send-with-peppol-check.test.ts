@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
 import type { StoredWorkflow } from '../n8n/client';
@@ -6,8 +6,8 @@ import { requestJson } from '../n8n/http';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
 import { sharedN8n } from '../n8n/shared-instance';
 import { BillitEmulatorClient, DEMO_COMPANY, type EmulatedOrder } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
 import { credentialNamesOf, readExample } from './examples';
+import { useImportedExamples } from './imported-example';
 import { allowPlainHttpWebhooks } from './plain-http-webhooks';
 import { runOnceOnSchedule, shortenSchedule } from './production-run';
 import { SftpFolder, type ServerFile } from './sftp-folder';
@@ -45,14 +45,13 @@ interface DeliveryStateRecord {
 	recorded_at: string;
 }
 
+const workflows = useImportedExamples({
+	sender: { example: sender, edits: [shortenSchedule] },
+	log: { example: deliveryLog, edits: [allowPlainHttpWebhooks] },
+});
 let senderWorkflow: StoredWorkflow;
 let logWorkflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
 let scene: Scene;
-
-async function readOrders(orderIds: number[]): Promise<SentOrder[]> {
-	return await Promise.all(orderIds.map(async (id) => (await billit.order(id)) as SentOrder));
-}
 
 /** An invoice for a consumer, created as a user would in Billit. */
 async function createConsumerInvoice(): Promise<number> {
@@ -82,7 +81,7 @@ function allOf(): SentOrder[] {
 }
 
 async function transportsOf(orders: SentOrder[]): Promise<Record<string, string[]>> {
-	const fresh = await readOrders(orders.map((order) => order.OrderID));
+	const fresh = await billit.orders<SentOrder>(orders.map((order) => order.OrderID));
 	return Object.fromEntries(fresh.map((order) => [order.OrderNumber, order.Messages.map((message) => message.TransportType)]));
 }
 
@@ -113,34 +112,24 @@ function readRecord(remotePath: string): DeliveryStateRecord {
 	return JSON.parse(deliveryFolder.read(remotePath)) as DeliveryStateRecord;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
 	// The log needs every credential the sender does ("Billit API") plus its SFTP server.
 	const senderCredentials = [...credentialNamesOf(sender)];
 	const logCredentials = credentialNamesOf(deliveryLog);
 	for (const [type, name] of senderCredentials) expect(logCredentials.get(type)).toBe(name);
-	deleteCredentials = await createCredentialsFor(n8n, deliveryLog, { emulatorUrl: billit.url, sftp });
-	senderWorkflow = await n8n.importWorkflow(sender);
-	await shortenSchedule(n8n, senderWorkflow.id);
-	logWorkflow = await n8n.importWorkflow(deliveryLog);
-	await allowPlainHttpWebhooks(n8n, logWorkflow.id);
-});
-
-afterAll(async () => {
-	for (const workflow of [senderWorkflow, logWorkflow]) if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
+	senderWorkflow = workflows('sender');
+	logWorkflow = workflows('log');
 });
 
 beforeEach(async () => {
 	deliveryFolder.reset();
 	await billit.reset();
-	const ids = await billit.seedInvoices(3 * INVOICES_PER_CUSTOMER);
-	// The seed rotates customers: on Peppol, e-mail only, without any contact.
-	const byCustomer = [0, 1, 2].map((offset) => ids.filter((_id, index) => index % 3 === offset));
+	const { onPeppol, emailOnly, noContact } = await billit.seedInvoicesByCustomer(3 * INVOICES_PER_CUSTOMER);
 	scene = {
-		peppol: await readOrders(byCustomer[0]),
-		email: await readOrders(byCustomer[1]),
-		unreachable: await readOrders(byCustomer[2]),
-		consumer: await readOrders([await createConsumerInvoice()]),
+		peppol: await billit.orders<SentOrder>(onPeppol),
+		email: await billit.orders<SentOrder>(emailOnly),
+		unreachable: await billit.orders<SentOrder>(noContact),
+		consumer: await billit.orders<SentOrder>([await createConsumerInvoice()]),
 	};
 });
 

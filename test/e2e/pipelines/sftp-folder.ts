@@ -12,6 +12,12 @@ export interface ServerFile {
 }
 
 /**
+ * Age to give a file put for a File Exchange Trigger: older than the examples' "untouched for 60
+ * seconds", so the first poll takes it at once.
+ */
+export const SETTLED_AGE_MS = 5 * 60_000;
+
+/**
  * A top-level folder of the SFTP server (such as `/export`) on disk, owned by the SFTP user as an
  * administrator would set it up. The session is chrooted, so `/export` lies beside the session's
  * start folder inside the chroot.

@@ -1,0 +1,20 @@
+import type { BillitEmulatorClient, EmulatedOrder } from './billit-emulator';
+
+/** How a test names orders in a flag record: by invoice number, or by id where numbers may repeat (purchases). */
+export type OrderKey = 'OrderNumber' | 'OrderID';
+
+/** Billit's "exported to connector" flag of each order as it is now. */
+export async function exportedFlags(
+	billit: BillitEmulatorClient,
+	orders: EmulatedOrder[],
+	key: OrderKey = 'OrderNumber',
+): Promise<Record<string, boolean>> {
+	const flags: Record<string, boolean> = {};
+	for (const order of orders) flags[order[key]] = (await billit.order(order.OrderID)).ExportedToConnector;
+	return flags;
+}
+
+/** The record `exportedFlags` reads when all of these orders are exported, or none is. */
+export function flagsOf(orders: EmulatedOrder[], exported: boolean, key: OrderKey = 'OrderNumber'): Record<string, boolean> {
+	return Object.fromEntries(orders.map((order) => [order[key], exported]));
+}
