@@ -1,7 +1,13 @@
+import { setTimeout } from 'node:timers/promises';
+
 import { inject } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
-import { requestJson } from '../n8n/http';
+import { N8nHttpError, requestJson } from '../n8n/http';
+
+/** The emulator's rate-limit window is about a second; a test read waits one out a few times at most. */
+const RATE_LIMITED_ATTEMPTS = 5;
+const RATE_LIMIT_WAIT_MS = 1100;
 
 /** What the pipeline tests read of a Billit order. */
 export interface EmulatedOrder {
@@ -74,9 +80,20 @@ export class BillitEmulatorClient {
 		return (await requestJson<T>(this.url, { method, path: `/_emulator${path}`, body })).body;
 	}
 
+	/**
+	 * A call to the public API as a client would make it. The e2e files share the emulator's rate limit
+	 * with the n8n runs, so a 429 is waited out (its Retry-After, a few times) as the nodes do.
+	 */
 	private async billit<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 		const headers = { ApiKey: DEMO.apiKey, PartyID: String(DEMO_COMPANY) };
-		return (await requestJson<T>(this.url, { method, path, body, headers })).body;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return (await requestJson<T>(this.url, { method, path, body, headers })).body;
+			} catch (error) {
+				if (!(error instanceof N8nHttpError) || error.status !== 429 || attempt >= RATE_LIMITED_ATTEMPTS) throw error;
+				await setTimeout(RATE_LIMIT_WAIT_MS);
+			}
+		}
 	}
 
 	/** Demo companies and users only: no invoices, no faults, default switches. */
