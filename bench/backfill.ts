@@ -12,7 +12,7 @@ import { readExample } from '../test/e2e/pipelines/examples';
 import { SftpFolder } from '../test/e2e/pipelines/sftp-folder';
 import type { BenchOptions, BenchResult, Benchmark, BenchRow } from './types';
 import { cappedSalesExport } from './backfill/capped-workflow';
-import { createCredentialsFor } from './backfill/credentials';
+import { createCredentialsFor } from '../test/e2e/pipelines/credentials';
 import { expectedExport, exportedCount, verifyExport } from './backfill/expected-export';
 import { countEmulatorRequests } from './backfill/request-counter';
 import { seedSentInvoices } from './export/sent-invoices';
@@ -108,12 +108,8 @@ export const backfillBenchmark: Benchmark = {
 			const n8n = await startBenchN8n({ N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' });
 			try {
 				const example = readExample('sales-export.json');
-				await createCredentialsFor(n8n.client, example, {
-					emulatorUrl: emulator.url,
-					apiKey: DEMO.apiKey,
-					partyId: PARTY_ID,
-					sftp: sftp.info,
-				});
+				// The example's credentials act for the emulator's first demo company, PARTY_ID.
+				await createCredentialsFor(n8n.client, example, { emulatorUrl: emulator.url, sftp: sftp.info });
 				const workflow = await n8n.client.importWorkflow(cappedSalesExport(example, backlog.perRun));
 				const startRss = rssBytes(n8n.pid);
 				const counter = countEmulatorRequests(emulator);

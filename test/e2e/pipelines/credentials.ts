@@ -1,7 +1,6 @@
 import { DEMO } from '../../../emulator/seed';
 import type { SftpServerInfo } from '../../servers/types';
 import type { N8nClient, StoredCredential, WorkflowFile } from '../n8n/client';
-import { DEMO_COMPANY } from './billit-emulator';
 import { credentialNamesOf } from './examples';
 
 export interface PipelineTargets {
@@ -13,7 +12,7 @@ export interface PipelineTargets {
 function credentialData(type: string, { emulatorUrl, sftp }: PipelineTargets): Record<string, unknown> {
 	switch (type) {
 		case 'billitApi':
-			return { environment: 'custom', baseUrl: emulatorUrl, apiKey: DEMO.apiKey, partyId: String(DEMO_COMPANY) };
+			return { environment: 'custom', baseUrl: emulatorUrl, apiKey: DEMO.apiKey, partyId: String(DEMO.partyIds[0]) };
 		case 'fileExchangeSftpApi':
 			return {
 				host: sftp.host,
