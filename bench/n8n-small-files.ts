@@ -3,17 +3,12 @@
  * items → upload) with File Exchange and with n8n's built-in FTP node in SFTP mode, in one n8n,
  * to the same OpenSSH server. The upload node's own execution time is what counts.
  */
-import { chown, mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-
-import type { N8nClient } from '../test/e2e/n8n/client';
-import { assertSucceeded, nodeOutput } from '../test/e2e/n8n/run-data';
 import type { SftpServerInfo } from '../test/servers/types';
 import { perSecond } from './format';
 import type { BenchResult, Benchmark } from './types';
 import { startBenchN8n, type BenchN8n } from './n8n/instance';
-import { builtInSftpUpload, fileExchangeUpload, uploadWorkflow, type CredentialRef } from './n8n/workflows';
-import { emptyFolder, patternPayload, verifyUploaded } from './transfer/payload';
+import { timedUpload } from './n8n/timed-upload';
+import { builtInSftpUpload, fileExchangeUpload, type CredentialRef, type UploadNode } from './n8n/workflows';
 import { startBenchSftpServer } from './transfer/sftp-server';
 
 const FILE_BYTES = 30 * 1024;
@@ -22,43 +17,6 @@ const FILE_EXCHANGE_FILES = 1000;
 const BUILT_IN_FILES = 100;
 const BUILT_IN_GOAL = 100;
 const WARM_UP_FILES = 20;
-const RUN_TIMEOUT_MS = 600_000;
-
-interface TimedRun {
-	seconds: number;
-	executionSeconds: number;
-}
-
-async function userFolder(server: SftpServerInfo, name: string): Promise<string> {
-	const folder = join(server.root, name);
-	await mkdir(folder, { recursive: true });
-	const owner = await stat(server.root);
-	await chown(folder, owner.uid, owner.gid);
-	await emptyFolder(folder);
-	return folder;
-}
-
-/** Runs the workflow, checks the files on disk, and returns the upload node's execution time. */
-async function runUpload(
-	client: N8nClient,
-	server: SftpServerInfo,
-	name: string,
-	count: number,
-	upload: (remoteFolder: string) => Parameters<typeof uploadWorkflow>[3],
-	mode: number | undefined,
-): Promise<TimedRun> {
-	const diskFolder = await userFolder(server, name);
-	const workflow = await client.importWorkflow(uploadWorkflow(`Bench ${name}`, count, FILE_BYTES, upload(`${server.remoteRoot}/${name}`)));
-	const execution = await client.runManually(workflow.id, { timeoutMs: RUN_TIMEOUT_MS, pollMs: 500 });
-	assertSucceeded(execution);
-	if (nodeOutput(execution, 'Upload').length !== count) throw new Error(`${name}: the upload node did not output ${count} items`);
-	await verifyUploaded(diskFolder, patternPayload(count, FILE_BYTES), mode);
-	await emptyFolder(diskFolder);
-	const [uploadRun] = (execution.data?.resultData.runData.Upload ?? []) as Array<{ executionTime?: number }>;
-	if (uploadRun?.executionTime === undefined) throw new Error(`${name}: the execution holds no time for the upload node`);
-	const executionSeconds = (Date.parse(execution.stoppedAt ?? '') - Date.parse(execution.startedAt ?? '')) / 1000;
-	return { seconds: uploadRun.executionTime / 1000, executionSeconds };
-}
 
 /** Both workflows in the one n8n, timed and checked. */
 async function measure(n8n: BenchN8n, info: SftpServerInfo): Promise<BenchResult> {
@@ -73,10 +31,12 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo): Promise<BenchResult
 		fileExchangeUpload(n8n.packageName, folder, `=${folder}/{{ $json.name }}`, { id: ours.id, name: ours.name });
 	const builtInNode = (folder: string) => builtInSftpUpload(folder, { id: builtIn.id, name: builtIn.name });
 	// n8n's first run of a node and of an expression pays for compiling and warming up; both nodes get one untimed run.
-	await runUpload(n8n.client, info, 'n8n-file-exchange', WARM_UP_FILES, fileExchangeNode, 0o664);
-	await runUpload(n8n.client, info, 'n8n-built-in', WARM_UP_FILES, builtInNode, undefined);
-	const fileExchange = await runUpload(n8n.client, info, 'n8n-file-exchange', FILE_EXCHANGE_FILES, fileExchangeNode, 0o664);
-	const builtInRun = await runUpload(n8n.client, info, 'n8n-built-in', BUILT_IN_FILES, builtInNode, undefined);
+	const run = async (name: string, files: number, upload: (folder: string) => UploadNode, mode?: number) =>
+		await timedUpload(n8n.client, info, { name, files, bytes: FILE_BYTES, upload, mode });
+	await run('n8n-file-exchange', WARM_UP_FILES, fileExchangeNode, 0o664);
+	await run('n8n-built-in', WARM_UP_FILES, builtInNode);
+	const fileExchange = await run('n8n-file-exchange', FILE_EXCHANGE_FILES, fileExchangeNode, 0o664);
+	const builtInRun = await run('n8n-built-in', BUILT_IN_FILES, builtInNode);
 	const ratio = FILE_EXCHANGE_FILES / fileExchange.seconds / (BUILT_IN_FILES / builtInRun.seconds);
 	return {
 		rows: [
