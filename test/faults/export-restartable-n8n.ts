@@ -3,21 +3,11 @@
  * again on the same user folder: same database, encryption key and API key.
  */
 import { N8nClient } from '../e2e/n8n/client';
-import { startN8n, type N8nInstance } from '../e2e/n8n/instance';
+import { killN8n, startN8n, type N8nInstance } from '../e2e/n8n/instance';
 import { ensureN8nRuntime } from '../e2e/n8n/runtime';
 import { startN8nWithPackage, type PackageN8n } from './import-and-canary-n8n';
 
-const GONE_POLL_MS = 100;
 const START_TIMEOUT_MS = 300_000;
-
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 export class RestartableN8n {
 	private instance: N8nInstance;
@@ -34,15 +24,7 @@ export class RestartableN8n {
 
 	/** SIGKILL to n8n and its task runners at once: no shutdown hooks, nothing flushed. */
 	async kill(): Promise<void> {
-		const { pid } = this.instance;
-		try {
-			process.kill(-pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-		while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
-		// Releases the launcher's exit hook; there is nothing left to signal.
-		await this.instance.stop(0);
+		await killN8n(this.instance);
 	}
 
 	/**

@@ -78,3 +78,27 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		stop: n8n.stop,
 	};
 }
+
+const GONE_POLL_MS = 100;
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** SIGKILL to n8n and its task runners at once, as a crash would: no shutdown hooks, nothing flushed. */
+export async function killN8n(instance: N8nInstance): Promise<void> {
+	const { pid } = instance;
+	try {
+		process.kill(-pid, 'SIGKILL');
+	} catch {
+		// already gone
+	}
+	while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
+	// Releases the launcher's exit hook; there is nothing left to signal.
+	await instance.stop(0);
+}

@@ -5,23 +5,13 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 
 import { N8nClient } from '../n8n/client';
-import { startN8n, type N8nInstance } from '../n8n/instance';
+import { killN8n, startN8n, type N8nInstance } from '../n8n/instance';
 import { login, newOwnerAccount, prepareAccess, type OwnerAccount } from '../n8n/owner';
 import { ensureN8nRuntime, type N8nRuntime } from '../n8n/runtime';
 import '../n8n/shared-instance';
 
-const GONE_POLL_MS = 100;
 // The machine may be loaded by other test runs: n8n's migrations then take minutes.
 const START_TIMEOUT_MS = 300_000;
-
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /**
  * An n8n of a test's own, for what the shared instance must not go through: being killed and
@@ -64,15 +54,7 @@ export class PrivateN8n {
 
 	/** SIGKILL to n8n and its task runners at once: no shutdown hooks, nothing flushed. */
 	async kill(): Promise<void> {
-		const { pid } = this.instance;
-		try {
-			process.kill(-pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-		while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
-		// Releases the instance's exit hook; there is nothing left to signal.
-		await this.instance.stop(0);
+		await killN8n(this.instance);
 	}
 
 	/** Starts n8n again on the same user folder and key; the API key stays valid, the session is new. */
