@@ -15,8 +15,9 @@ import type {
 	UploadStatus,
 } from './client';
 import { ExchangeError } from './errors';
+import { partPathFor } from './part-files';
 
-export const PART_SUFFIX = '.part';
+export { PART_SUFFIX } from './part-files';
 const MAX_RENAME_ATTEMPTS = 1000;
 
 async function sha256Of(content: Readable | Buffer): Promise<string> {
@@ -79,8 +80,11 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	abstract download(path: string): Promise<Readable>;
 	abstract delete(path: string): Promise<void>;
 
-	/** Entries directly inside a folder, without `.` and `..`. */
-	protected abstract listFolder(folder: string): Promise<RemoteEntry[]>;
+	/**
+	 * Entries directly inside a folder, without `.` and `..`. A protocol that pays per entry for
+	 * details (FTP's MDTM) may leave out the files whose name `wanted` refuses; folders always come.
+	 */
+	protected abstract listFolder(folder: string, wanted?: (name: string) => boolean): Promise<RemoteEntry[]>;
 	protected abstract makeFolder(path: string): Promise<void>;
 	protected abstract setMode(path: string, mode: number): Promise<void>;
 	/**
@@ -95,12 +99,13 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 
 	async list(folder: string, options: ListOptions = {}): Promise<RemoteEntry[]> {
 		const matches = globMatcher(options.glob);
+		const wantedName = options.glob && !options.glob.includes('/') ? picomatch(options.glob, { dot: true }) : undefined;
 		const result: RemoteEntry[] = [];
 		// An explicit queue instead of recursion: very deep or wide trees must not overflow the stack.
 		const pending = [folder];
 		while (pending.length > 0) {
 			const current = pending.shift() as string;
-			for (const entry of await this.listFolder(current)) {
+			for (const entry of await this.listFolder(current, wantedName)) {
 				const relative = posix.relative(folder, entry.path);
 				if (entry.type === 'directory') {
 					if (options.recursive) pending.push(entry.path);
@@ -169,12 +174,12 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 
 	/**
 	 * Overwrite needs what exists at the path only to refuse a folder and to report the status: it is
-	 * looked up while the `.part` is written, and checked before the rename.
+	 * looked up while the part file is written, and checked before the rename.
 	 */
 	private async overwriteAtomically(source: UploadSource, path: string, options: UploadOptions): Promise<UploadResult> {
 		const warnings: string[] = [];
 		const lookup = this.stat(path);
-		// Awaited below; a failure while the `.part` is still being written must not go unhandled.
+		// Awaited below; a failure while the part file is still being written must not go unhandled.
 		lookup.catch(() => undefined);
 		let existing: RemoteEntry | undefined;
 		const bytes = await this.writeAtomically(source, path, options, warnings, async () => {
@@ -218,9 +223,9 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		warnings: string[],
 		beforeRename?: () => Promise<void>,
 	): Promise<number> {
-		const part = `${target}${PART_SUFFIX}`;
+		const part = this.partPath(target);
 		const place = async () => {
-			const written = await this.writePart(part, source, options.mode);
+			const written = await this.writeFile(part, await contentOf(source), options.mode);
 			await this.applyMode(part, options, warnings, written);
 			await beforeRename?.();
 			await this.replace(part, target);
@@ -243,17 +248,9 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		return written.bytes;
 	}
 
-	/**
-	 * Writes the `.part` file. A stale `.part` left by a crashed run is normally just truncated; one
-	 * the user may not write (say, left by another account) is removed and written afresh.
-	 */
-	private async writePart(part: string, source: UploadSource, mode: number | undefined): Promise<WrittenFile> {
-		return await this.writeFile(part, await contentOf(source), mode).catch(async (error: unknown) => {
-			const refused = error instanceof ExchangeError && error.kind === 'permissionDenied';
-			if (!refused || !(await this.stat(part))) throw error;
-			await this.delete(part);
-			return await this.writeFile(part, await contentOf(source), mode);
-		});
+	/** The part file one upload of `target` writes before renaming it into place. */
+	protected partPath(target: string): string {
+		return partPathFor(target);
 	}
 
 	private async applyMode(path: string, options: UploadOptions, warnings: string[], written: WrittenFile): Promise<void> {
@@ -286,7 +283,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	}
 
 	private async removeQuietly(path: string): Promise<void> {
-		// The connection may be gone: a leftover `.part` is truncated by the next upload of the file.
+		// The connection may be gone: a leftover part file is swept by a later run once it is stale.
 		await this.delete(path).catch(() => undefined);
 	}
 }

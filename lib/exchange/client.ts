@@ -33,7 +33,7 @@ export type ConflictMode = 'skipIfIdentical' | 'overwrite' | 'rename' | 'fail';
 export type UploadSource = Buffer | (() => Promise<Readable> | Readable);
 
 export interface UploadOptions {
-	/** Write `name.part` and rename it over the final name, so readers never see a half file. */
+	/** Write `name.<random>.part` and rename it over the final name, so readers never see a half file. */
 	atomic: boolean;
 	/** File mode such as 0o664; undefined leaves the server's default. */
 	mode?: number;

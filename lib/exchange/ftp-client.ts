@@ -238,13 +238,14 @@ export class FtpExchangeClient extends BaseExchangeClient {
 		await this.command('delete', path, async (client) => await client.remove(path));
 	}
 
-	protected async listFolder(folder: string): Promise<RemoteEntry[]> {
+	protected async listFolder(folder: string, wanted?: (name: string) => boolean): Promise<RemoteEntry[]> {
 		return await this.command('list', folder, async (client) => {
 			const infos = (await client.list(folder)).filter((info) => info.name !== '.' && info.name !== '..');
 			const entries: RemoteEntry[] = [];
 			for (const info of infos) {
 				const path = posix.join(folder, posix.basename(info.name));
 				const type = TYPE_BY_FILE_TYPE[info.type] ?? 'other';
+				if (wanted && type !== 'directory' && !wanted(posix.basename(path))) continue;
 				// Without MLSD the LIST time is rounded to minutes or days: ask MDTM for the exact one.
 				const modifiedAt =
 					info.modifiedAt ?? (type === 'file' ? await client.lastMod(path).catch(() => undefined) : undefined);

@@ -1,14 +1,17 @@
 import type { FileExchangeClient } from './client';
 import { assertInsideBaseOnServer } from './confine';
+import { sweepStaleParts } from './part-files';
 
 /**
  * Target folders already checked against their base folder (server realpath) and created, for one
  * execution. A thousand files into one folder then cost those round trips once instead of per file.
  * The check is as strong as before: it always ran before the upload, never in the same step as it,
- * so a link swapped in between was never caught; an execution is seconds long.
+ * so a link swapped in between was never caught; an execution is seconds long. Stale part files of
+ * crashed runs are swept from each folder on the way.
  */
 export class PreparedFolders {
 	private readonly ready = new Map<string, Promise<void>>();
+	private readonly swept = new Set<string>();
 
 	constructor(private readonly client: FileExchangeClient) {}
 
@@ -29,5 +32,13 @@ export class PreparedFolders {
 		// Before creating folders: a symbolic link leading out of the base must not get folders made there.
 		await assertInsideBaseOnServer(this.client, baseFolder, folder);
 		if (create) await this.client.mkdirp(folder, create.mode);
+		await this.sweepOnce(folder);
+	}
+
+	/** Part files crashed runs left are cleared once per folder, not once per file uploaded into it. */
+	private async sweepOnce(folder: string): Promise<void> {
+		if (this.swept.has(folder)) return;
+		this.swept.add(folder);
+		await sweepStaleParts(this.client, folder);
 	}
 }

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import { ExchangeError } from '../../../lib/exchange/errors';
 import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
+import { partPathFor } from '../../../lib/exchange/part-files';
 import { resolvePathTemplate } from '../../../lib/exchange/path-template';
+import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
 import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
 import {
+	backdateOnDisk,
 	bufferSource,
 	diskPath,
 	ftpOptions,
+	partFilesOnDisk,
 	readAll,
 	remoteJoin,
 	sftpOptions,
@@ -208,7 +213,7 @@ describe.each(cases)(
 			while (!done) {
 				const names = (await observer.list(folder)).map((entry) => entry.name);
 				if (!done && names.includes('slow.xml')) sawFinalEarly = true;
-				if (names.includes('slow.xml.part')) sawPart = true;
+				if (names.some((name) => /^slow\.xml\.[0-9a-f]{8}\.part$/.test(name))) sawPart = true;
 			}
 			await upload;
 			await observer.close();
@@ -230,12 +235,34 @@ describe.each(cases)(
 			},
 		);
 
-		it('cleans up a stale .part file from a crashed run', async () => {
-			const path = `${base}/stale.xml`;
-			await writeFile(diskPath(info(), `${path}.part`), 'half of an old upload, left by another account');
+		it('sweeps the part files crashed runs left once they are old, keeping a fresh one an upload may be writing', async () => {
+			const folder = `${base}/stale`;
+			const path = `${folder}/stale.xml`;
+			await client.mkdirp(folder, 0o755);
+			const legacy = diskPath(info(), `${path}.part`);
+			const crashed = diskPath(info(), partPathFor(path, '0a1b2c3d'));
+			const fresh = diskPath(info(), partPathFor(path, '11223344'));
+			for (const part of [legacy, crashed, fresh]) await writeFile(part, 'half of an old upload');
+			await backdateOnDisk(legacy, 2);
+			await backdateOnDisk(crashed, 2);
+
+			await new PreparedFolders(client).prepare(base, folder, { mode: 0o755 });
 			await client.upload(bufferSource('complete'), path, { atomic: true, onConflict: 'fail' });
 			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
-			expect(await client.stat(`${path}.part`)).toBeUndefined();
+			expect((await readdir(diskPath(info(), folder))).sort()).toEqual(['stale.xml', posix.basename(fresh)]);
+		});
+
+		it('lets two runs upload one file at the same moment, each through its own part file', async () => {
+			const second = await connected(makeClient(), connectAttempts);
+			const path = `${base}/together.xml`;
+			const options = { atomic: true, mode: 0o664, onConflict: 'overwrite' } as const;
+			const upload = (runner: FileExchangeClient) => runner.upload(slowSource(8, 16_384, 20), path, options);
+			const results = await Promise.all([upload(client), upload(second)]).finally(async () => await second.close());
+			expect(results.map((result) => result.bytes)).toEqual([8 * 16_384, 8 * 16_384]);
+			const expected = await readAll(slowSource(8, 16_384, 0)());
+			expect((await readFile(diskPath(info(), path))).equals(expected)).toBe(true);
+			expect(await modeOnDisk(diskPath(info(), path))).toBe(0o664);
+			expect(await partFilesOnDisk(info(), path)).toEqual([]);
 		});
 	},
 );

@@ -2,10 +2,29 @@ import { readFile, stat, symlink } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
-import { bufferSource, diskPath, ftpOptions, remoteJoin, slowSource, testServers, uniqueName } from './helpers';
+import { partPathFor } from '../../../lib/exchange/part-files';
+import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import {
+	backdateOnDisk,
+	bufferSource,
+	diskPath,
+	ftpOptions,
+	partFilesOnDisk,
+	remoteJoin,
+	slowSource,
+	testServers,
+	uniqueName,
+} from './helpers';
 import { startTcpProxy } from './tcp-proxy';
 
 const PART_SIZE_BEFORE_CUT = 100_000;
+
+/** Writes its part file under a known name, so a test can put /dev/full behind it. */
+class KnownPartFtpClient extends FtpExchangeClient {
+	protected override partPath(target: string): string {
+		return partPathFor(target, '0f0f0f0f');
+	}
+}
 
 async function sizeOnDisk(path: string): Promise<number> {
 	return await stat(path).then(
@@ -31,36 +50,53 @@ describe.each(['vsftpdPlain', 'vsftpdExplicit'] as const)('FTP failures against 
 		await client?.close();
 	});
 
-	it('fails clearly when the server connection drops mid-transfer, leaves only the .part, and the next run replaces it', async () => {
+	it('fails clearly when the connection drops mid-transfer, keeps the finished file intact, and sweeps the part once old', async () => {
+		const path = `${base}/dropped.xml`;
+		const options = { atomic: true, mode: 0o664, onConflict: 'overwrite' } as const;
+		await client.upload(bufferSource('finished by the first run'), path, options);
+
 		const proxy = await startTcpProxy(info().host, info().port);
 		const viaProxy = new FtpExchangeClient(ftpOptions(info(), { host: proxy.host, port: proxy.port }));
 		await viaProxy.connect();
-		const path = `${base}/dropped.xml`;
 		const total = 40 * 16_384;
-		const outcome = viaProxy.upload(slowSource(40, 16_384, 25), path, { atomic: true, mode: 0o664, onConflict: 'fail' }).then(
+		const outcome = viaProxy.upload(slowSource(40, 16_384, 25), path, options).then(
 			() => undefined,
 			(error: unknown) => error,
 		);
-		while ((await sizeOnDisk(diskPath(info(), `${path}.part`))) < PART_SIZE_BEFORE_CUT) {
+		const leftoverOnDisk = async () => {
+			const [name] = await partFilesOnDisk(info(), path);
+			return name === undefined ? undefined : diskPath(info(), `${base}/${name}`);
+		};
+		let leftover = await leftoverOnDisk();
+		while (leftover === undefined || (await sizeOnDisk(leftover)) < PART_SIZE_BEFORE_CUT) {
 			await new Promise((resolve) => setTimeout(resolve, 10));
+			leftover ??= await leftoverOnDisk();
 		}
-		// Closing the proxy cuts the session and refuses the reconnect a cleanup would try: the `.part` stays.
+		// Closing the proxy cuts the session and refuses the reconnect a cleanup would try: the part stays.
 		await proxy.close();
 		const failure = await outcome;
 		expect(failure).toMatchObject({ kind: 'connectionLost' });
 		expect((failure as Error).message).toMatch(/connection to 127\.0\.0\.1:\d+ was lost/);
 		await viaProxy.close();
 
-		expect(await client.stat(path)).toBeUndefined();
-		const part = await sizeOnDisk(diskPath(info(), `${path}.part`));
+		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('finished by the first run');
+		expect(await partFilesOnDisk(info(), path)).toHaveLength(1);
+		const part = await sizeOnDisk(leftover);
 		expect(part).toBeGreaterThanOrEqual(PART_SIZE_BEFORE_CUT);
 		expect(part).toBeLessThan(total);
 
-		const retried = await client.upload(bufferSource('complete'), path, { atomic: true, mode: 0o664, onConflict: 'fail' });
-		expect(retried.status).toBe('uploaded');
+		const retried = await client.upload(bufferSource('complete'), path, options);
+		expect(retried.status).toBe('overwritten');
 		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
-		expect(await client.stat(`${path}.part`)).toBeUndefined();
 		expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
+
+		// A part this recent may belong to an upload still running: the sweep leaves it.
+		await new PreparedFolders(client).prepare(base, base, false);
+		expect(await sizeOnDisk(leftover)).toBe(part);
+		await backdateOnDisk(leftover, 2);
+		await new PreparedFolders(client).prepare(base, base, false);
+		expect(await partFilesOnDisk(info(), path)).toEqual([]);
+		expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
 	});
 });
 
@@ -71,13 +107,13 @@ describe.each(['vsftpdPlain', 'vsftpdExplicit'] as const)('FTP failures against 
  */
 describe('FTP full disk against ftpSrv', () => {
 	const info = () => testServers().ftp.ftpSrv;
-	let client: FtpExchangeClient;
+	let client: KnownPartFtpClient;
 	let base: string;
 
 	beforeAll(async () => {
 		// ftp-srv sometimes reads a fast TLS hello as a command (502); real servers do not. See client-operations.
 		for (let attempt = 1; ; attempt++) {
-			client = new FtpExchangeClient(ftpOptions(info()));
+			client = new KnownPartFtpClient(ftpOptions(info()));
 			const failure = await client.connect().then(
 				() => undefined,
 				(error: unknown) => error,
@@ -93,9 +129,9 @@ describe('FTP full disk against ftpSrv', () => {
 		await client?.close();
 	});
 
-	it('reports a full disk (a .part name leading to /dev/full) and leaves no final file', async () => {
+	it('reports a full disk (a part file name leading to /dev/full) and leaves no final file', async () => {
 		const path = `${base}/full.xml`;
-		await symlink('/dev/full', diskPath(info(), `${path}.part`));
+		await symlink('/dev/full', diskPath(info(), partPathFor(path, '0f0f0f0f')));
 		const attempt = client.upload(bufferSource(Buffer.alloc(70_000, 1)), path, {
 			atomic: true,
 			mode: 0o664,

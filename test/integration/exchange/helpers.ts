@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readdir, utimes } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { inject } from 'vitest';
@@ -74,4 +75,18 @@ export function slowSource(chunks: number, chunkSize: number, pauseMs: number) {
 				}
 			})(),
 		);
+}
+
+/** Names of the part files uploads of `remotePath` left on the server's disk (`<name>.<random>.part`). */
+export async function partFilesOnDisk(info: { root: string; remoteRoot: string }, remotePath: string): Promise<string[]> {
+	const name = posix.basename(remotePath);
+	const ownPart = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{8}\\.part$`);
+	const names = await readdir(diskPath(info, posix.dirname(remotePath)));
+	return names.filter((entry) => ownPart.test(entry));
+}
+
+/** Backdates a file on the server's disk, as if a crashed run had left it `hours` ago. */
+export async function backdateOnDisk(path: string, hours: number): Promise<void> {
+	const then = new Date(Date.now() - hours * 3_600_000);
+	await utimes(path, then, then);
 }

@@ -6,11 +6,30 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { assertInsideBaseOnServer } from '../../../lib/exchange/confine';
+import { partPathFor } from '../../../lib/exchange/part-files';
+import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
 import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
-import { bufferSource, diskPath, remoteJoin, sftpOptions, slowSource, testServers, uniqueName } from './helpers';
+import {
+	backdateOnDisk,
+	bufferSource,
+	diskPath,
+	partFilesOnDisk,
+	remoteJoin,
+	sftpOptions,
+	slowSource,
+	testServers,
+	uniqueName,
+} from './helpers';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 const run = promisify(execFile);
+
+/** Writes its part file under a known name, so a test can put /dev/full behind it. */
+class KnownPartSftpClient extends SftpExchangeClient {
+	protected override partPath(target: string): string {
+		return partPathFor(target, '0f0f0f0f');
+	}
+}
 
 /** /dev/full inside the SFTP chroot (`<run>/sftp-chroot/dev/full`): every write to it fails with ENOSPC. */
 async function ensureDevFullInChroot(sftpRoot: string): Promise<void> {
@@ -45,10 +64,13 @@ describe('SFTP failures as the non-root user', () => {
 	])('reports a full disk (ENOSPC from /dev/full behind the .part name) from a $kind and leaves no final file', async ({ kind, source }) => {
 		await ensureDevFullInChroot(info().root);
 		const path = `${base}/full-${kind}.xml`;
-		await symlink('/dev/full', diskPath(info(), `${path}.part`));
-		const attempt = client.upload(source, path, { atomic: true, mode: 0o664, onConflict: 'fail' });
+		await symlink('/dev/full', diskPath(info(), partPathFor(path, '0f0f0f0f')));
+		const knownPart = new KnownPartSftpClient(sftpOptions(info()));
+		await knownPart.connect();
+		const attempt = knownPart.upload(source, path, { atomic: true, mode: 0o664, onConflict: 'fail' });
 		await expect(attempt).rejects.toMatchObject({ kind: 'noSpace' });
 		await expect(attempt).rejects.toThrow(/disk full or file too large/);
+		await knownPart.close();
 		expect(await client.stat(path)).toBeUndefined();
 	});
 
@@ -74,17 +96,15 @@ describe('SFTP failures as the non-root user', () => {
 			await proxy?.close();
 		});
 
-		it('fails clearly, leaves only the .part, and the next run replaces it', async () => {
+		it('fails clearly and leaves the finished file intact and its own part file, which is swept once old', async () => {
+			const path = `${base}/dropped.xml`;
+			const options = { atomic: true, mode: 0o664, onConflict: 'overwrite' } as const;
+			await client.upload(bufferSource('finished by the first run'), path, options);
+
 			const viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port }));
 			await viaProxy.connect();
-			const path = `${base}/dropped.xml`;
 			const before = proxy.bytesUp();
-			const attempt = viaProxy.upload(slowSource(40, 16_384, 25), path, {
-				atomic: true,
-				mode: 0o664,
-				onConflict: 'fail',
-			});
-			const outcome = attempt.then(
+			const outcome = viaProxy.upload(slowSource(40, 16_384, 25), path, options).then(
 				() => undefined,
 				(error: unknown) => error,
 			);
@@ -94,20 +114,26 @@ describe('SFTP failures as the non-root user', () => {
 			expect(failure).toMatchObject({ kind: 'connectionLost' });
 			await viaProxy.close();
 
-			expect(await client.stat(path)).toBeUndefined();
-			const part = await client.stat(`${path}.part`);
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('finished by the first run');
+			const leftovers = await partFilesOnDisk(info(), path);
+			expect(leftovers).toHaveLength(1);
+			const leftover = `${base}/${leftovers[0]}`;
+			const part = await client.stat(leftover);
 			expect(part?.size).toBeGreaterThan(0);
 			expect(part?.size).toBeLessThan(40 * 16_384);
 
-			const retried = await client.upload(bufferSource('complete'), path, {
-				atomic: true,
-				mode: 0o664,
-				onConflict: 'fail',
-			});
-			expect(retried.status).toBe('uploaded');
+			const retried = await client.upload(bufferSource('complete'), path, options);
+			expect(retried.status).toBe('overwritten');
 			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
-			expect(await client.stat(`${path}.part`)).toBeUndefined();
 			expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
+
+			// A part this recent may belong to an upload still running: the sweep leaves it.
+			await new PreparedFolders(client).prepare(base, base, false);
+			expect(await partFilesOnDisk(info(), path)).toEqual(leftovers);
+			await backdateOnDisk(diskPath(info(), leftover), 2);
+			await new PreparedFolders(client).prepare(base, base, false);
+			expect(await partFilesOnDisk(info(), path)).toEqual([]);
+			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
 		});
 
 		it('times out a request the server never answers instead of hanging', async () => {

@@ -13,6 +13,7 @@ function serverWith(folders: string[], links: Record<string, string> = {}) {
 		existing.has(path) ? ({ path, name: posix.basename(path), type: 'directory', size: 0 } as RemoteEntry) : undefined,
 	);
 	client.realpath.mockImplementation(async (path) => links[path] ?? path);
+	client.list.mockResolvedValue([]);
 	client.mkdirp.mockImplementation(async (path) => {
 		for (let current = path; current !== '/'; current = posix.dirname(current)) existing.add(current);
 	});
@@ -62,5 +63,15 @@ describe('PreparedFolders', () => {
 		await expect(folders.prepare('/export', '/export/a', { mode: 0o755 })).rejects.toThrow('connection reset');
 		await expect(folders.prepare('/export', '/export/a', { mode: 0o755 })).resolves.toBeUndefined();
 		expect(client.mkdirp).toHaveBeenCalledTimes(2);
+	});
+
+	it('sweeps stale part files from a folder once, however many files go into it and whatever it was prepared with', async () => {
+		const client = serverWith(['/', '/export', '/export/in']);
+		const folders = new PreparedFolders(client);
+		await folders.prepare('/export', '/export/in', { mode: 0o755 });
+		await folders.prepare('/export', '/export/in', false);
+		await folders.prepare('/export', '/export/in', { mode: 0o755 });
+		expect(client.list).toHaveBeenCalledTimes(1);
+		expect(client.list).toHaveBeenCalledWith('/export/in', { glob: '*.part' });
 	});
 });
