@@ -100,7 +100,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to write "name.part" first and rename it, so nobody sees a half-written file. Turn off for servers that refuse renames.',
+					'Whether to write "name.&lt;random&gt;.part" first and rename it, so nobody sees a half-written file. Turn off for servers that refuse renames.',
 			},
 			{
 				displayName: 'Create Folders',
