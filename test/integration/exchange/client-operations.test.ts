@@ -38,13 +38,16 @@ interface ServerCase {
  * ftp-srv answers AUTH TLS before it starts reading TLS, so a fast client hello is sometimes read as a
  * command (502); test/servers works around it, not always in time. Real servers (vsftpd here) do not.
  */
-async function connected(client: FileExchangeClient, attempts: number): Promise<FileExchangeClient> {
+async function connected(makeClient: () => FileExchangeClient, attempts: number): Promise<FileExchangeClient> {
 	for (let attempt = 1; ; attempt++) {
+		// A fresh client each attempt: a failed one may keep the half-open session.
+		const client = makeClient();
 		const failure = await client.connect().then(
 			() => undefined,
 			(error: unknown) => error,
 		);
 		if (failure === undefined) return client;
+		await client.close().catch(() => undefined);
 		if (attempt >= attempts) throw failure;
 	}
 }
@@ -63,7 +66,7 @@ const cases: ServerCase[] = [
 		info: () => servers().ftp[key],
 		client: () => new FtpExchangeClient(ftpOptions(servers().ftp[key])),
 		runsAsRoot: key === 'ftpSrv',
-		connectAttempts: key === 'ftpSrv' ? 3 : 1,
+		connectAttempts: key === 'ftpSrv' ? 5 : 1,
 	})),
 ];
 
@@ -78,7 +81,7 @@ describe.each(cases)(
 		let base: string;
 
 		beforeAll(async () => {
-			client = await connected(makeClient(), connectAttempts);
+			client = await connected(makeClient, connectAttempts);
 			base = remoteJoin(info().remoteRoot, uniqueName('ops'));
 			await client.mkdirp(base, 0o755);
 		});
@@ -199,7 +202,7 @@ describe.each(cases)(
 		});
 
 		it('never shows the final name before a throttled atomic upload is complete', async () => {
-			const observer = await connected(makeClient(), connectAttempts);
+			const observer = await connected(makeClient, connectAttempts);
 			const folder = `${base}/atomic`;
 			await client.mkdirp(folder, 0o755);
 			let done = false;
@@ -253,7 +256,7 @@ describe.each(cases)(
 		});
 
 		it('lets two runs upload one file at the same moment, each through its own part file', async () => {
-			const second = await connected(makeClient(), connectAttempts);
+			const second = await connected(makeClient, connectAttempts);
 			const path = `${base}/together.xml`;
 			const options = { atomic: true, mode: 0o664, onConflict: 'overwrite' } as const;
 			const upload = (runner: FileExchangeClient) => runner.upload(slowSource(8, 16_384, 20), path, options);
