@@ -5,7 +5,7 @@
  * once, and n8n is SIGKILLed once mid-run and restarted on the same database. Scheduled runs repeat
  * until everything is exported. The verdict comes from the SFTP server's own write log and disk.
  *
- * 200 sent invoices by default; FAULTS_FULL=1 for 1,000, or FAULTS_EXPORT_INVOICES=<even number>.
+ * 40 sent invoices by default (CI); FAULTS_FULL=1 for 1,000, or FAULTS_EXPORT_INVOICES=<even number>.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,7 +24,7 @@ import { RestartableN8n } from './export-restartable-n8n';
 import { runUntilExported, type RunsReport } from './export-runs';
 import { isMarkedExported, seedSentInvoices, type SeededScene } from './export-seed';
 
-const INVOICES = Number(process.env.FAULTS_EXPORT_INVOICES ?? (process.env.FAULTS_FULL === '1' ? 1000 : 200));
+const INVOICES = Number(process.env.FAULTS_EXPORT_INVOICES ?? (process.env.FAULTS_FULL === '1' ? 1000 : 40));
 const COMPANY = DEMO.partyIds[0];
 const MAX_RUNS = 12;
 const SSHD_DOWNTIME_MS = 3000;
