@@ -9,8 +9,10 @@
  *   the connection was made (ECONNRESET, ETIMEDOUT, socket hang up) leave the outcome unknown: a
  *   POST is retried only after `onUnknownOutcome` says it does not exist, or, without that hook,
  *   only when it carries an Idempotent-Key. Other methods are idempotent and simply retried.
- * - 500 is not retried: Billit documents it as its answer to requests it cannot handle, which
- *   repeats on every attempt, and a retried write could be applied twice.
+ * - 500 is retried for GET, PUT, PATCH and DELETE, which are idempotent: a passing server fault must
+ *   not stop an unattended run, and a 500 that repeats ends within the same bounds. A POST is not
+ *   retried on 500: Billit documents 500 as its answer to requests it cannot handle, and a create
+ *   repeated after a 500 could be applied twice.
  * - Connection refused / DNS failures never reached Billit and are always retried.
  */
 import { randomUUID } from 'node:crypto';
@@ -107,6 +109,7 @@ export interface BillitCoreResponse {
 const WRITE_METHODS = new Set<BillitHttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 const UNKNOWN_OUTCOME_STATUSES = new Set([502, 504]);
+const IDEMPOTENT_RETRY_STATUSES = new Set([500]);
 export const IDEMPOTENCY_HEADER = 'Idempotent-Key';
 
 /** Reads a body as JSON when it is JSON (a bare integer included), else keeps the text. */
@@ -278,7 +281,8 @@ export async function executeBillitRequest(
 		const body = redactValue(parseResponseBody(response.body, 'json'), secrets);
 		const failure = () => new BillitApiError(statusCode, body, { attempts: attempt });
 		const unknownOutcome = UNKNOWN_OUTCOME_STATUSES.has(statusCode);
-		if (!NOT_PROCESSED_STATUSES.has(statusCode) && !unknownOutcome) throw failure();
+		const idempotentRetry = method !== 'POST' && IDEMPOTENT_RETRY_STATUSES.has(statusCode);
+		if (!NOT_PROCESSED_STATUSES.has(statusCode) && !unknownOutcome && !idempotentRetry) throw failure();
 		if (unknownOutcome && guardUnknownOutcome(`HTTP ${statusCode}`)) {
 			checkBeforeRetry = `HTTP ${statusCode}`;
 		}

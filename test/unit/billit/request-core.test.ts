@@ -112,9 +112,25 @@ describe('retries on 429 and 5xx', () => {
 		expect(gaps).toEqual([500, 1000, 2000, 1500]);
 	});
 
-	it('does not retry a 500', async () => {
-		const billit = await server(sequence({ status: 500, body: { errors: [{ Code: 'InternalError', Description: 'Boom' }] } }));
+	const internalError: Answer = { status: 500, body: { errors: [{ Code: 'InternalError', Description: 'Boom' }] } };
+
+	it.each(['GET', 'PUT', 'PATCH', 'DELETE'] as const)('retries a 500 on %s, which is idempotent', async (method) => {
+		const billit = await server(sequence(internalError, ok));
+		const response = await run({ method, url: `${billit.baseUrl}/v1/orders/1`, body: method === 'PUT' || method === 'PATCH' ? {} : undefined });
+		expect(response.body).toEqual({ done: true });
+		expect(billit.requests).toHaveLength(2);
+	});
+
+	it('gives up on a 500 that repeats after the attempts, with Billit\'s reason', async () => {
+		const billit = await server(sequence(internalError));
 		const error = await failureOf(run({ method: 'GET', url: `${billit.baseUrl}/v1/orders` }));
+		expect(error.message).toBe('Billit rejected the request (500 InternalError): Boom (after 5 attempts)');
+		expect(billit.requests).toHaveLength(5);
+	});
+
+	it('does not retry a 500 on a POST, which could create twice', async () => {
+		const billit = await server(sequence(internalError, ok));
+		const error = await failureOf(run({ method: 'POST', url: `${billit.baseUrl}/v1/orders`, body: { OrderNumber: 'A1' } }));
 		expect(error.message).toBe('Billit rejected the request (500 InternalError): Boom');
 		expect(billit.requests).toHaveLength(1);
 	});
