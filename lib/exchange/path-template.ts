@@ -13,6 +13,7 @@ export const PATH_TEMPLATE_VARIABLES = [
 	'external_id',
 	'file_type',
 	'file_ext',
+	'file_name',
 ] as const;
 
 export type PathTemplateVariable = (typeof PATH_TEMPLATE_VARIABLES)[number];

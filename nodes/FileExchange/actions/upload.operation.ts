@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '/export/[uen_number]/[invoice_type]/[year]/[order_number].[file_ext]',
 		description:
-			'Remote file path. Variables: [uen_number], [vat_number], [invoice_type], [document_type], [year], [month], [order_number], [order_id], [external_id], [file_type], [file_ext]. A relative path is placed under the base folder.',
+			'Remote file path. Variables: [uen_number], [vat_number], [invoice_type], [document_type], [year], [month], [order_number], [order_id], [external_id], [file_type], [file_ext], and [file_name] (the binary file\'s own name, such as /export/[file_name]: no expression needed). A relative path is placed under the base folder.',
 	},
 	{
 		displayName: 'Template Values',
@@ -176,6 +176,7 @@ function templateValues(raw: Record<string, unknown>, binary: IBinaryData): Path
 		if (value !== '' && value !== undefined && value !== null) (values as Record<string, unknown>)[key] = value;
 	}
 	values.file_ext ??= binary.fileExtension;
+	values.file_name = binary.fileName;
 	return values;
 }
 

@@ -109,6 +109,32 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 			.toEqual([[0, 'buffer'], [1, 'stream'], [2, 'buffer']]);
 	});
 
+	it('uploads each item under its own binary file name with [file_name], no expression per item', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('named'));
+		const names = ['INV-2026-0001.pdf', '2026/0002.xml', 'Cafe\u0301.txt'];
+		const items = names.map((name, index) => binaryItem(`file ${index}`, name));
+		const [output] = await run(
+			'upload',
+			{
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: `${base}/out/[file_name]`,
+				templateValues: {},
+				uploadOptions: { fileMode: '664', slashReplacement: '_' },
+			},
+			items,
+		);
+		const expected = ['INV-2026-0001.pdf', '2026_0002.xml', 'Caf\u00e9.txt'];
+		expect(output.map((item) => (item.json.fileExchange as { path: string }).path)).toEqual(
+			expected.map((name) => `${base}/out/${name}`),
+		);
+		for (const [index, name] of expected.entries()) {
+			const onDisk = diskPath(info(), `${base}/out/${name}`);
+			expect(await readFile(onDisk, 'utf8')).toBe(`file ${index}`);
+			expect((await stat(onDisk)).mode & 0o777).toBe(0o664);
+		}
+	});
+
 	it('stops with the item index when continue-on-fail is off', async () => {
 		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
 		const attempt = run(

@@ -58,6 +58,25 @@ describe('resolvePathTemplate', () => {
 		expect(fileName).toBe('Caf\u00e9.txt');
 	});
 
+	it('fills [file_name] with the file name as given, sanitised like every other value', () => {
+		expect(resolvePathTemplate('/export/[file_name]', { file_name: 'INV 2026-01.pdf' }, base).path).toBe(
+			'/export/INV 2026-01.pdf',
+		);
+		expect(resolvePathTemplate('[year]/[file_name]', { file_name: 'a/b\\c.xml', year: 2026 }, base).path).toBe(
+			'/export/2026/a-b-c.xml',
+		);
+		expect(resolvePathTemplate('[file_name]', { file_name: 'Cafe\u0301.txt' }, base).fileName).toBe('Caf\u00e9.txt');
+	});
+
+	it.each([
+		['".."', '../passwd', /\[file_name\] contains "\.\."/],
+		['a control character', 'a\rb.pdf', /\[file_name\] contains a control character/],
+		['"." alone', '.', /\[file_name\] is "\."/],
+		['no name at all', undefined, /\[file_name\] has no value/],
+	])('refuses a [file_name] with %s', (_label, fileName, message) => {
+		expect(() => resolvePathTemplate('/export/[file_name]', { file_name: fileName }, base)).toThrow(message);
+	});
+
 	it.each([
 		['an empty value', { order_number: '  ' }, /\[order_number\] is empty/],
 		['a missing value', {}, /\[order_number\] has no value/],
