@@ -34,6 +34,11 @@ function reasonFile(item: EmulatedInboxItem): string {
 	return `/peppol/error/${item.PeppolDocumentType}-${item.InboxItemID}.reason.txt`;
 }
 
+/** Where the example records a failed attempt: the count lives on the server, not in n8n. */
+function attemptRecord(item: EmulatedInboxItem, attempt: number): string {
+	return `/peppol/attempts/${item.PeppolDocumentType}-${item.InboxItemID}.attempt-${attempt}.txt`;
+}
+
 /** Items a node output in the execution; none when the node did not run (a branch not taken). */
 function outputIfRan(execution: N8nExecution, nodeName: string): unknown[] {
 	return execution.data?.resultData.runData[nodeName] ? nodeOutput(execution, nodeName) : [];
@@ -49,7 +54,7 @@ beforeEach(async () => {
 });
 
 describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its schedule', () => {
-	it('stores and confirms 24 of 25 inbox items past one that always fails, and parks that one after three attempts', async () => {
+	it('stores and confirms 24 of 25 inbox items past one that always fails, and parks that one after three attempts, its attempt records kept on the server', async () => {
 		const received = await billit.receiveInvoices(RECEIVED);
 		const [poison, ...others] = received;
 		// The fault: a folder the SFTP user cannot replace where the first item's file must go, so
@@ -64,7 +69,8 @@ describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its sched
 		assertSucceeded(first);
 		expect(first.mode).toBe('trigger');
 		expect(nodeOutput(first, 'Inbox Items').map((item) => item.InboxItemID)).toEqual(received.slice(0, 10).map((item) => item.InboxItemID));
-		expect(storedPaths()).toEqual([blockerContent, ...others.slice(0, 9).map(remoteFile)].sort());
+		expect(storedPaths()).toEqual([blockerContent, ...others.slice(0, 9).map(remoteFile), attemptRecord(poison, 1)].sort());
+		expect(peppolFolder.read(attemptRecord(poison, 1))).toMatch(/^Attempt 1 to store inbox item \S+ .* Error: \S+/);
 		expect((await billit.visibleInbox())[0].InboxItemID).toBe(poison.InboxItemID);
 
 		for (let attempt = 2; attempt <= ATTEMPTS; attempt++) {
@@ -76,7 +82,9 @@ describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its sched
 		}
 
 		expect(await billit.visibleInbox()).toEqual([]);
-		expect(storedPaths()).toEqual([blockerContent, ...others.map(remoteFile), reasonFile(poison)].sort());
+		// The parked item's records stay until a later run finds it gone from the inbox.
+		const records = [attemptRecord(poison, 1), attemptRecord(poison, 2)];
+		expect(storedPaths()).toEqual([blockerContent, ...others.map(remoteFile), reasonFile(poison), ...records].sort());
 		expect(new Set(peppolFolder.files().filter((file) => file.remotePath !== blockerContent).map((file) => file.mode.toString(8)))).toEqual(
 			new Set(['664']),
 		);
@@ -84,5 +92,12 @@ describe('examples/peppol-inbox-to-sftp.json in a real n8n, started by its sched
 		expect(reason).toContain(`Inbox item ${poison.InboxItemID} (Peppol file ${poison.PeppolFileID}`);
 		expect(reason).toContain(`failed ${ATTEMPTS} times`);
 		expect(reason).toMatch(/Last error: \S+/);
+
+		// The next run that finds a document deletes the records of items gone from the inbox.
+		const [later] = await billit.receiveInvoices(1);
+		const cleanUp = await runOnceOnSchedule(n8n, workflow().id);
+		assertSucceeded(cleanUp);
+		expect(outputIfRan(cleanUp, 'Delete Attempt Record')).toHaveLength(records.length);
+		expect(storedPaths()).toEqual([blockerContent, ...others.map(remoteFile), reasonFile(poison), remoteFile(later)].sort());
 	});
 });
