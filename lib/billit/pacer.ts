@@ -1,11 +1,18 @@
 /**
  * Request pacing per Billit company (key: API base URL + PartyID).
  *
- * A sliding window: a request may start only when fewer than `limit` requests started in the
- * preceding window (1 s plus a jitter margin), so no one-second window ever holds more than `limit` starts. Slots are
- * reserved synchronously, so concurrent callers in one process each get their own slot.
- * The limit adapts (AIMD): a 429 halves it (down to `minPerWindow`), and every `limit` successes
- * in a row raise it by one again, up to the configured maximum.
+ * Two rules, so that no window of 1 s (plus a jitter margin) ever holds more than `limit` starts:
+ * - sliding window: a request may start only when fewer than `limit` requests started in the
+ *   preceding window. An idle company may therefore send up to `limit` requests at once;
+ * - steady pace: once the window is full, starts are spaced evenly, one per window ÷ limit, instead
+ *   of the next full window's requests all leaving together. Billit counts arrivals, and a burst of
+ *   requests arrives spread out by however long the network and the server take to get through it;
+ *   evenly spaced requests arrive evenly spaced, so fixed windows of any phase see at most `limit`.
+ * Slots are reserved synchronously, so concurrent callers in one process each get their own slot.
+ * A caller woken late (a busy event loop) records when it really started, and a caller whose window
+ * then holds too many real starts waits the difference: a late timer never compresses two windows
+ * into one. The limit adapts (AIMD): a 429 halves it (down to `MIN_PER_WINDOW`), and every `limit`
+ * successes in a row raise it by one again, up to the configured maximum.
  */
 import type { Clock } from './clock';
 
@@ -13,12 +20,18 @@ import type { Clock } from './clock';
 export const DEFAULT_REQUESTS_PER_SECOND = 25;
 const WINDOW_MS = 1000;
 /** Billit counts requests when they arrive, we count them when they leave: a request delayed in
- * transit (a busy event loop, a slow network) would land in the next one's window. Keeping each
- * window 5 % longer than a second absorbs that jitter at a 5 % cost in throughput. */
+ * transit (a busy event loop, a slow network) more than its neighbour 25 requests later would
+ * land in that one's window. Keeping each window 5 % longer than a second absorbs 50 ms of such
+ * jitter at a 5 % cost in throughput. */
 const ARRIVAL_JITTER_MARGIN_MS = 50;
 /** No one window of this length holds more than the limit's starts. */
 export const PACING_WINDOW_MS = WINDOW_MS + ARRIVAL_JITTER_MARGIN_MS;
 export const MIN_PER_WINDOW = 1;
+
+/** The steady pace of a full window: whole milliseconds, rounded up so `limit` of them span a window. */
+export function pacingIntervalMs(limit: number): number {
+	return Math.ceil(PACING_WINDOW_MS / limit);
+}
 
 /** What the request core needs from a pacer: a slot before each attempt, and each attempt's outcome. */
 export interface RequestPacer {
@@ -27,12 +40,27 @@ export interface RequestPacer {
 	onThrottled(): void | Promise<void>;
 }
 
+/** One request's start: reserved ahead, then moved to when it really started. */
+interface Slot {
+	at: number;
+}
+
+/**
+ * When a start after `times` (ascending) may happen at the earliest so that no window holds more
+ * than `limit` of them: one window after the `limit`-th most recent; `-Infinity` while fewer are known.
+ */
+function windowOpensAt(times: readonly number[], limit: number): number {
+	return times.length >= limit ? times[times.length - limit] + PACING_WINDOW_MS : -Infinity;
+}
+
 export class CompanyPacer implements RequestPacer {
 	private limit: number;
 	private maxPerWindow: number;
 	private successStreak = 0;
-	/** Reserved start times, ascending; only the most recent `maxPerWindow` matter. */
-	private readonly starts: number[] = [];
+	/** Starts that may still matter: reserved ones and those less than a window old. */
+	private slots: Slot[] = [];
+	/** The latest reserved start: the steady pace runs on from here, however late callers wake. */
+	private lastReserved = -Infinity;
 
 	constructor(requestsPerSecond: number = DEFAULT_REQUESTS_PER_SECOND) {
 		this.maxPerWindow = CompanyPacer.validRate(requestsPerSecond);
@@ -65,23 +93,43 @@ export class CompanyPacer implements RequestPacer {
 		this.limit = Math.min(this.limit, max);
 	}
 
-	/** Reserves the earliest allowed start time at or after `now` and returns it. */
-	reserve(now: number): number {
-		const count = this.starts.length;
-		let start = Math.max(now, count > 0 ? this.starts[count - 1] : now);
-		if (count >= this.limit) {
-			start = Math.max(start, this.starts[count - this.limit] + PACING_WINDOW_MS);
-		}
-		this.starts.push(start);
-		if (this.starts.length > this.maxPerWindow) this.starts.splice(0, this.starts.length - this.maxPerWindow);
-		return start;
+	private startTimes(except?: Slot): number[] {
+		return this.slots
+			.filter((slot) => slot !== except)
+			.map((slot) => slot.at)
+			.sort((a, b) => a - b);
 	}
 
-	/** Waits for this caller's slot. */
+	private reserveSlot(now: number): Slot {
+		this.slots = this.slots.filter((slot) => slot.at > now - PACING_WINDOW_MS);
+		const opensAt = windowOpensAt(this.startTimes(), this.limit);
+		let start = Math.max(now, this.lastReserved, opensAt);
+		if (opensAt > now) start = Math.max(start, this.lastReserved + pacingIntervalMs(this.limit));
+		this.lastReserved = start;
+		const slot = { at: start };
+		this.slots.push(slot);
+		return slot;
+	}
+
+	/** Reserves the earliest allowed start time at or after `now` and returns it. */
+	reserve(now: number): number {
+		return this.reserveSlot(now).at;
+	}
+
+	/**
+	 * Waits for this caller's slot. On waking, its start is when it woke; while the other starts
+	 * really made (at or before now) fill its window, it waits on.
+	 */
 	async acquire(clock: Clock): Promise<void> {
-		const now = clock.now();
-		const start = this.reserve(now);
-		if (start > now) await clock.sleep(start - now);
+		let now = clock.now();
+		const slot = this.reserveSlot(now);
+		const reserved = slot.at;
+		while (slot.at > now) {
+			await clock.sleep(slot.at - now);
+			now = clock.now();
+			const started = this.startTimes(slot).filter((at) => at <= now);
+			slot.at = Math.max(now, reserved, windowOpensAt(started, this.limit));
+		}
 	}
 
 	onThrottled(): void {

@@ -1,8 +1,10 @@
 /**
  * One Billit company's request budget kept in Redis, so every n8n process of a queue-mode setup
- * (main and workers) paces against the same window. The same sliding-window reservation and AIMD
- * limit as `CompanyPacer`, run as Lua scripts so each step is atomic across processes. Time comes
- * from Redis (`TIME`), not from the callers, so workers with skewed clocks still agree.
+ * (main and workers) paces against the same window. The same reservation rule (sliding window, and
+ * evenly spaced starts once it is full) and AIMD limit as `CompanyPacer`, run as Lua scripts so
+ * each step is atomic across processes. Time comes from Redis (`TIME`), not from the callers, so
+ * workers with skewed clocks still agree. Unlike `CompanyPacer`, starts stay as reserved: a worker
+ * waking late does not report back (that would cost a round trip per request).
  */
 import Redis from 'ioredis';
 
@@ -37,8 +39,15 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local window = tonumber(ARGV[2])
 local count = redis.call('LLEN', KEYS[1])
 local start = now
-if count > 0 then start = math.max(start, tonumber(redis.call('LINDEX', KEYS[1], -1))) end
-if count >= limit then start = math.max(start, tonumber(redis.call('LINDEX', KEYS[1], count - limit)) + window) end
+local last = now
+if count > 0 then
+	last = tonumber(redis.call('LINDEX', KEYS[1], -1))
+	start = math.max(start, last)
+end
+if count >= limit then
+	local opens = tonumber(redis.call('LINDEX', KEYS[1], count - limit)) + window
+	if opens > now then start = math.max(start, opens, last + math.ceil(window / limit)) end
+end
 redis.call('RPUSH', KEYS[1], start)
 redis.call('LTRIM', KEYS[1], -max, -1)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { CompanyPacing } from '../../../lib/billit/company-pacing';
-import { PACING_WINDOW_MS } from '../../../lib/billit/pacer';
+import { PACING_WINDOW_MS, pacingIntervalMs } from '../../../lib/billit/pacer';
 import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
 import { RedisPacingStore, RedisUnavailableError } from '../../../lib/billit/redis-pacing-store';
 import { freePort } from '../../e2e/n8n/free-port';
@@ -92,6 +92,14 @@ describe('RedisPacingStore against redis-server', () => {
 		expect(busiestWindow(starts, PACING_WINDOW_MS)).toBe(25);
 		// Four full windows: 25 starts in each.
 		expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThanOrEqual(3 * PACING_WINDOW_MS);
+	});
+
+	it('spaces the starts evenly once the window is full, as the process pacer does', async () => {
+		const starts = await reserveInTurn([store(), store()], company(), 60, 25);
+		const gaps = starts.slice(26).map((start, index) => start - starts[25 + index]);
+		// 1050 ms ÷ 25: the next window's requests do not leave together.
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(pacingIntervalMs(25));
+		expect(busiestWindow(starts, PACING_WINDOW_MS)).toBe(25);
 	});
 
 	it('hands out one budget to workers reserving at the same moment', async () => {
