@@ -32,7 +32,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, proxyPort: number, m
 		name: 'n8n-file-exchange-delayed',
 		files: FILE_EXCHANGE_FILES,
 		bytes: FILE_BYTES,
-		upload: (folder) => fileExchangeUpload(n8n.packageName, folder, `=${folder}/{{ $json.name }}`, ours),
+		upload: (folder) => fileExchangeUpload(n8n.packageName, folder, `${folder}/[file_name]`, ours),
 		mode: 0o664,
 	});
 	const builtInRun = await timedUpload(n8n.client, info, {
@@ -64,6 +64,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, proxyPort: number, m
 			`n8n ${n8n.version}, this package built, packed and installed as users install it. The built-in node uploaded ${BUILT_IN_FILES} files, File Exchange ${FILE_EXCHANGE_FILES}: rates are per file, so the ratio compares like with like.`,
 			'File Exchange does more per file than the built-in node: `.part` upload, rename, chmod 664 (the built-in node writes the final name directly and sets no mode).',
 			'Checked before the time counts: every file on the server disk, byte-identical to what the Code node made; mode 664 for File Exchange.',
+			'File Exchange names each file with the path template `/…/[file_name]` (no n8n expression per item); the built-in node can only use an expression per item (`{{ $json.name }}`).',
 		],
 	};
 }

@@ -28,7 +28,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo): Promise<BenchResult
 	});
 	const builtIn: CredentialRef = await n8n.client.createCredential('Bench built-in SFTP', 'sftp', login);
 	const fileExchangeNode = (folder: string) =>
-		fileExchangeUpload(n8n.packageName, folder, `=${folder}/{{ $json.name }}`, { id: ours.id, name: ours.name });
+		fileExchangeUpload(n8n.packageName, folder, `${folder}/[file_name]`, { id: ours.id, name: ours.name });
 	const builtInNode = (folder: string) => builtInSftpUpload(folder, { id: builtIn.id, name: builtIn.name });
 	// n8n's first run of a node and of an expression pays for compiling and warming up; both nodes get one untimed run.
 	const run = async (name: string, files: number, upload: (folder: string) => UploadNode, mode?: number) =>
@@ -60,7 +60,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo): Promise<BenchResult
 			'File Exchange does more per file than the built-in node: `.part` upload, rename, chmod 664 (the built-in node writes the final name directly and sets no mode).',
 			'Checked before the time counts: every file on the server disk, byte-identical to what the Code node made; mode 664 for File Exchange.',
 			`Each workflow ran once with ${WARM_UP_FILES} files before its timed run (untimed), so neither pays for n8n's first-run compilation.`,
-			"Both nodes resolve the file name from an expression per item, in n8n's default expression engine (vm: isolated-vm).",
+			"File Exchange takes each file's name from its binary data with the path template `/…/[file_name]`, no n8n expression per item. The built-in node has no other way to name a file than an expression per item (`{{ $json.name }}`, n8n's default expression engine, vm: isolated-vm).",
 		],
 	};
 }

@@ -55,7 +55,7 @@ export function uploadWorkflow(name: string, count: number, bytes: number, uploa
 	]);
 }
 
-/** File Exchange upload, atomic, mode 664, to `pathTemplate` (an n8n expression) under `folder`. */
+/** File Exchange upload, atomic, mode 664, to `pathTemplate` (a path template, or an n8n expression giving one) under `folder`. */
 export function fileExchangeUpload(packageName: string, folder: string, pathTemplate: string, credential: CredentialRef): UploadNode {
 	return {
 		type: `${packageName}.fileExchange`,
