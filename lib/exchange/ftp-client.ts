@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { posix } from 'node:path';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { Client, FileType, FTPError, type FileInfo } from 'basic-ftp';
 
@@ -8,6 +8,7 @@ import { BaseExchangeClient, type WrittenFile } from './base-client';
 import { enterActiveMode } from './ftp-active-mode';
 import type { RemoteEntry, RemoteEntryType } from './client';
 import { ExchangeError, ftpOperationError, socketError } from './errors';
+import { ftpUploadChunks } from './ftp-upload-chunks';
 
 export type FtpTlsMode = 'none' | 'explicit' | 'implicit';
 
@@ -50,6 +51,20 @@ function modeOf(info: FileInfo): number | undefined {
 	const permissions = info.permissions;
 	if (!permissions) return undefined;
 	return (permissions.user << 6) | (permissions.group << 3) | permissions.world;
+}
+
+/** The size of a file, undefined when there is none at the path. */
+async function sizeOf(client: Client, path: string): Promise<number | undefined> {
+	const reply = await client.send(`SIZE ${path}`).catch((error: unknown) => {
+		if ((error as { code?: unknown }).code === 550) return undefined;
+		throw error;
+	});
+	if (!reply) return undefined;
+	const size = Number.parseInt(reply.message.slice(4), 10);
+	if (!Number.isNaN(size)) return size;
+	// ftp-srv answers SIZE of an empty file without the number ("213 File status"); LIST has it.
+	const name = posix.basename(path);
+	return (await client.list(posix.dirname(path))).find((info) => info.name === name)?.size;
 }
 
 /**
@@ -205,10 +220,7 @@ export class FtpExchangeClient extends BaseExchangeClient {
 				() => false,
 			);
 			if (isFolder) return { ...base, type: 'directory' as const, size: 0 };
-			const size = await client.size(path).catch((error: unknown) => {
-				if ((error as { code?: unknown }).code === 550) return undefined;
-				throw error;
-			});
+			const size = await sizeOf(client, path);
 			if (size === undefined) return undefined;
 			const modifiedAt = await client.lastMod(path).catch(() => undefined);
 			return { ...base, type: 'file' as const, size, modifiedAt };
@@ -272,19 +284,14 @@ export class FtpExchangeClient extends BaseExchangeClient {
 
 	/** FTP has no way to set the mode of an open file: the caller sends SITE CHMOD afterwards. */
 	protected async writeFile(path: string, content: Readable | Buffer): Promise<WrittenFile> {
-		const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
 		let bytes = 0;
-		const counted = source.pipe(
-			new Transform({
-				transform(chunk: Buffer, _encoding, callback) {
-					bytes += chunk.length;
-					callback(null, chunk);
-				},
-			}),
-		);
-		source.once('error', (error) => counted.destroy(error));
+		// Read only when the upload's turn comes; an error before that is kept by the stream and thrown then.
+		if (!Buffer.isBuffer(content)) content.once('error', () => undefined);
 		await this.command('write', path, async (client) => {
-			await client.uploadFrom(counted, path).catch(async (error: unknown) => {
+			const chunks = ftpUploadChunks(content, client.ftp, (length) => {
+				bytes += length;
+			});
+			await client.uploadFrom(Readable.from(chunks, { objectMode: false }), path).catch(async (error: unknown) => {
 				throw await this.uploadVerdict(client, error);
 			});
 		});

@@ -162,6 +162,47 @@ describe.each(cases)(
 			await expect(client.download(`${base}/missing.bin`)).rejects.toMatchObject({ kind: 'notFound' });
 		});
 
+		it('uploads an empty file atomically and in place, then lists, downloads, compares and moves it', async () => {
+			const folder = `${base}/empty`;
+			await client.mkdirp(`${folder}/processed`, 0o755);
+			for (const [name, atomic] of [
+				['in-place.xml', false],
+				['atomic.xml', true],
+			] as const) {
+				const path = `${folder}/${name}`;
+				const result = await client.upload(bufferSource(''), path, { atomic, mode: 0o664, onConflict: 'fail' });
+				expect(result).toMatchObject({ path, status: 'uploaded', bytes: 0, warnings: [] });
+				expect((await stat(diskPath(info(), path))).size).toBe(0);
+				expect(await modeOnDisk(diskPath(info(), path))).toBe(0o664);
+			}
+			const replaced = `${folder}/replaced.xml`;
+			await client.upload(bufferSource('<Invoice/>'), replaced, { atomic: true, onConflict: 'fail' });
+			expect(await client.upload(Buffer.alloc(0), replaced, { atomic: true, onConflict: 'overwrite' })).toMatchObject({
+				status: 'overwritten',
+				bytes: 0,
+			});
+			expect((await stat(diskPath(info(), replaced))).size).toBe(0);
+
+			const listed = await client.list(folder, { glob: '*.xml' });
+			expect(listed.map((entry) => [entry.name, entry.type, entry.size]).sort()).toEqual([
+				['atomic.xml', 'file', 0],
+				['in-place.xml', 'file', 0],
+				['replaced.xml', 'file', 0],
+			]);
+			expect(await client.stat(`${folder}/atomic.xml`)).toMatchObject({ type: 'file', size: 0 });
+			expect((await readAll(await client.download(`${folder}/atomic.xml`))).length).toBe(0);
+			// Same size, so the contents are compared: both empty files are downloaded and hashed.
+			expect(
+				await client.upload(bufferSource(''), `${folder}/atomic.xml`, { atomic: true, onConflict: 'skipIfIdentical' }),
+			).toMatchObject({ status: 'skipped', bytes: 0 });
+
+			await client.move(`${folder}/in-place.xml`, `${folder}/processed/in-place.xml`);
+			await client.move(`${folder}/atomic.xml`, `${folder}/processed/in-place.xml`, { overwrite: true });
+			expect(await readdir(diskPath(info(), `${folder}/processed`))).toEqual(['in-place.xml']);
+			expect((await stat(diskPath(info(), `${folder}/processed/in-place.xml`))).size).toBe(0);
+			expect((await readdir(diskPath(info(), folder))).sort()).toEqual(['processed', 'replaced.xml']);
+		});
+
 		it('lists recursively with a glob, with sizes and times', async () => {
 			const folder = `${base}/tree`;
 			await client.mkdirp(`${folder}/a/b`, 0o755);

@@ -92,4 +92,21 @@ describe.each(['vsftpdPlain', 'vsftpdExplicit', 'vsftpdImplicit'] as const)('FTP
 		expect((await readAll(await client.download(`${folder}/a.bin`))).equals(content)).toBe(true);
 		await client.close();
 	});
+
+	it('uploads and downloads an empty file', async () => {
+		const info = testServers().ftp[key];
+		const client = await connectWith(ftpOptions(info, { transferMode: 'active' }));
+		const folder = remoteJoin(info.remoteRoot, uniqueName('active-empty'));
+		await client.mkdirp(folder, 0o755);
+		for (const atomic of [false, true]) {
+			const path = `${folder}/${atomic ? 'atomic' : 'in-place'}.xml`;
+			expect(await client.upload(bufferSource(''), path, { atomic, onConflict: 'fail' })).toMatchObject({ bytes: 0 });
+			expect((await readAll(await client.download(path))).length).toBe(0);
+		}
+		expect((await client.list(folder)).map((entry) => [entry.name, entry.size]).sort()).toEqual([
+			['atomic.xml', 0],
+			['in-place.xml', 0],
+		]);
+		await client.close();
+	});
 });
