@@ -1,24 +1,27 @@
 /**
  * Large files: 1 GiB upload and download through n8n (binary data in filesystem mode) with File
- * Exchange, against OpenSSH's `sftp` moving the same file over the same loopback link, and how far
- * the n8n process's resident memory rises meanwhile.
+ * Exchange, against OpenSSH's `sftp` moving the same file over the same loopback link, in paired
+ * rounds, and how far the n8n process's resident memory rises meanwhile.
  */
 import { chown, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { N8nClient, WorkflowFile } from '../test/e2e/n8n/client';
+import type { N8nClient } from '../test/e2e/n8n/client';
 import type { SftpServerInfo } from '../test/servers/types';
 import { assertSucceeded } from '../test/e2e/n8n/run-data';
 import { timeAsync } from './measure';
-import type { BenchResult, BenchRow, Benchmark } from './types';
+import type { BenchOptions, BenchResult, BenchRow, Benchmark } from './types';
 import { startBenchN8n, type BenchN8n } from './n8n/instance';
 import { peakRssGrowth } from './n8n/rss';
 import { chainWorkflow, fileExchangeDownload, fileExchangeUpload, readLocalFile, writeLocalFile, type CredentialRef } from './n8n/workflows';
 import { assertSameFile, writeRandomFile } from './transfer/large-file';
 import { openOpensshSession, type OpensshSession } from './transfer/openssh-batch';
+import { median, pairedRounds, type PairedRound } from './transfer/paired-rounds';
 import { startBenchSftpServer } from './transfer/sftp-server';
 
-const FILE_BYTES = 1024 ** 3;
+const FULL_FILE_BYTES = 1024 ** 3;
+const QUICK_FILE_BYTES = 256 * 1024 ** 2;
+const ROUNDS = 3;
 const MIB = 1024 ** 2;
 const SFTP_GOAL = 0.8;
 const RSS_GOAL_BYTES = 100 * 1000 ** 2;
@@ -29,51 +32,89 @@ interface NodeRunMeasure {
 	rssGrowthBytes: number;
 }
 
-/** Runs a workflow whose measured node is `Transfer`; its own time and the RSS rise count. */
-async function runMeasured(n8n: BenchN8n, workflow: WorkflowFile): Promise<NodeRunMeasure> {
+/** A measured run of ours (node time and RSS rise) and of the reference (wall time). */
+type RoundMeasure = PairedRound<{ seconds: number; rssGrowthBytes?: number }>;
+
+/** Runs an imported workflow whose measured node is `Transfer`; its own time and the RSS rise count. */
+async function runMeasured(n8n: BenchN8n, workflowId: string, name: string): Promise<NodeRunMeasure> {
 	const client: N8nClient = n8n.client;
-	const { id } = await client.importWorkflow(workflow);
-	const { result: execution, growthBytes } = await peakRssGrowth(n8n.pid, async () => await client.runManually(id, { timeoutMs: RUN_TIMEOUT_MS, pollMs: 500 }));
+	const { result: execution, growthBytes } = await peakRssGrowth(n8n.pid, async () => await client.runManually(workflowId, { timeoutMs: RUN_TIMEOUT_MS, pollMs: 500 }));
 	assertSucceeded(execution);
 	const [run] = (execution.data?.resultData.runData.Transfer ?? []) as Array<{ executionTime?: number }>;
-	if (run?.executionTime === undefined) throw new Error(`${workflow.name}: no time recorded for the transfer node`);
+	if (run?.executionTime === undefined) throw new Error(`${name}: no time recorded for the transfer node`);
 	return { seconds: run.executionTime / 1000, rssGrowthBytes: growthBytes };
 }
 
-function mibPerSecond(seconds: number): string {
-	return `${(FILE_BYTES / MIB / seconds).toFixed(0)} MiB/s`;
+function sizeLabel(bytes: number): string {
+	return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GiB` : `${bytes / MIB} MiB`;
 }
 
-function throughputRow(direction: string, ours: NodeRunMeasure, sftpSeconds: number): BenchRow {
-	const ratio = sftpSeconds / ours.seconds;
+function mibPerSecond(bytes: number, seconds: number): string {
+	return `${(bytes / MIB / seconds).toFixed(0)} MiB/s`;
+}
+
+/** Higher is better for us: the reference's time over ours. */
+function pairRatio(round: RoundMeasure): number {
+	return round.reference.seconds / round.ours.seconds;
+}
+
+function roundRow(direction: string, bytes: number, round: RoundMeasure, index: number): BenchRow {
+	const order = index % 2 === 0 ? 'ours first' : 'sftp first';
 	return {
-		measure: `1 GiB ${direction}, loopback: File Exchange in n8n vs sftp`,
-		ours: mibPerSecond(ours.seconds),
-		reference: mibPerSecond(sftpSeconds),
+		measure: `Round ${index + 1} (${order}): ${sizeLabel(bytes)} ${direction}`,
+		ours: mibPerSecond(bytes, round.ours.seconds),
+		reference: mibPerSecond(bytes, round.reference.seconds),
+		ratio: pairRatio(round),
+	};
+}
+
+/** The median pair's ratio, and the median throughput of each side. */
+function throughputRow(direction: string, bytes: number, rounds: RoundMeasure[]): BenchRow {
+	const ratio = median(rounds.map(pairRatio));
+	return {
+		measure: `${sizeLabel(bytes)} ${direction}, loopback: File Exchange in n8n vs sftp, median of ${rounds.length} paired rounds`,
+		ours: mibPerSecond(bytes, median(rounds.map((round) => round.ours.seconds))),
+		reference: mibPerSecond(bytes, median(rounds.map((round) => round.reference.seconds))),
 		ratio,
 		goal: `≥ ${SFTP_GOAL}×`,
 		met: ratio >= SFTP_GOAL,
 	};
 }
 
-function memoryRow(direction: string, ours: NodeRunMeasure): BenchRow {
+function memoryRow(direction: string, bytes: number, rounds: RoundMeasure[]): BenchRow {
+	const growth = Math.max(...rounds.map((round) => round.ours.rssGrowthBytes ?? 0));
 	return {
-		measure: `n8n peak RSS growth during the 1 GiB ${direction}`,
-		ours: `${(ours.rssGrowthBytes / 1000 ** 2).toFixed(0)} MB`,
+		measure: `n8n peak RSS growth during a ${sizeLabel(bytes)} ${direction} (highest of the rounds)`,
+		ours: `${(growth / 1000 ** 2).toFixed(0)} MB`,
 		goal: `< ${RSS_GOAL_BYTES / 1000 ** 2} MB`,
-		met: ours.rssGrowthBytes < RSS_GOAL_BYTES,
+		met: growth < RSS_GOAL_BYTES,
 	};
 }
 
+/** Paired rounds of one direction, each run checked before it counts; each round printed as it ends. */
+async function measureDirection(
+	direction: string,
+	bytes: number,
+	ours: () => Promise<NodeRunMeasure>,
+	reference: () => Promise<number>,
+): Promise<RoundMeasure[]> {
+	return await pairedRounds(
+		ROUNDS,
+		ours,
+		async () => ({ seconds: await reference() }),
+		(round, index) => console.log(`  ${roundRow(direction, bytes, round, index).measure}: ours ${round.ours.seconds.toFixed(1)} s, sftp ${round.reference.seconds.toFixed(1)} s`),
+	);
+}
+
 /** The measured runs, their checks and the rows, with every server and the n8n instance up. */
-async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSession): Promise<BenchResult> {
+async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSession, bytes: number): Promise<BenchResult> {
 	const diskFolder = join(info.root, 'large');
 	const remoteFolder = `${info.remoteRoot}/large`;
 	await mkdir(diskFolder, { recursive: true });
 	const owner = await stat(info.root);
 	await chown(diskFolder, owner.uid, owner.gid);
 	const original = join(n8n.filesDir, 'original.bin');
-	const sha256 = await writeRandomFile(original, FILE_BYTES);
+	const sha256 = await writeRandomFile(original, bytes);
 	const credential: CredentialRef = await n8n.client.createCredential('Bench large SFTP', 'fileExchangeSftpApi', {
 		host: info.host,
 		port: info.port,
@@ -83,44 +124,64 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 		acceptAnyHostKey: false,
 	});
 	const ref = { id: credential.id, name: credential.name };
+	const downloaded = join(n8n.filesDir, 'downloaded.bin');
 
-	const upload = await runMeasured(
-		n8n,
-		chainWorkflow('Bench 1 GiB upload', [
+	const uploadWorkflow = await n8n.client.importWorkflow(
+		chainWorkflow('Bench large upload', [
 			{ name: 'Read', ...readLocalFile(original) },
 			{ name: 'Transfer', ...fileExchangeUpload(n8n.packageName, remoteFolder, `${remoteFolder}/n8n.bin`, ref) },
 		]),
 	);
-	await assertSameFile(join(diskFolder, 'n8n.bin'), sha256);
-	// Each reference runs right after its n8n counterpart, so both meet the same background load.
-	const sftpPut = await timeAsync(await session.prepare([`put ${original} ${remoteFolder}/sftp.bin`]));
-	await assertSameFile(join(diskFolder, 'sftp.bin'), sha256);
-
-	const downloaded = join(n8n.filesDir, 'downloaded.bin');
-	const download = await runMeasured(
-		n8n,
-		chainWorkflow('Bench 1 GiB download', [
+	const downloadWorkflow = await n8n.client.importWorkflow(
+		chainWorkflow('Bench large download', [
 			{ name: 'Transfer', ...fileExchangeDownload(n8n.packageName, `${remoteFolder}/n8n.bin`, ref) },
 			{ name: 'Write', ...writeLocalFile(downloaded) },
 		]),
 	);
-	await assertSameFile(downloaded, sha256);
-	await rm(downloaded);
+	const sftpPut = await session.prepare([`put ${original} ${remoteFolder}/sftp.bin`]);
+	const sftpGet = await session.prepare([`get ${remoteFolder}/sftp.bin ${downloaded}`]);
+	const checkedDownload = async <T>(run: () => Promise<T>): Promise<T> => {
+		const result = await run();
+		await assertSameFile(downloaded, sha256);
+		await rm(downloaded);
+		return result;
+	};
 
-	const sftpGet = await timeAsync(await session.prepare([`get ${remoteFolder}/n8n.bin ${downloaded}`]));
-	await assertSameFile(downloaded, sha256);
+	const uploads = await measureDirection(
+		'upload',
+		bytes,
+		async () => {
+			const run = await runMeasured(n8n, uploadWorkflow.id, 'upload');
+			await assertSameFile(join(diskFolder, 'n8n.bin'), sha256);
+			return run;
+		},
+		async () => {
+			const seconds = await timeAsync(sftpPut);
+			await assertSameFile(join(diskFolder, 'sftp.bin'), sha256);
+			return seconds;
+		},
+	);
+	const downloads = await measureDirection(
+		'download',
+		bytes,
+		async () => await checkedDownload(async () => await runMeasured(n8n, downloadWorkflow.id, 'download')),
+		async () => await checkedDownload(async () => await timeAsync(sftpGet)),
+	);
 
 	return {
 		rows: [
-			throughputRow('upload', upload, sftpPut),
-			throughputRow('download', download, sftpGet),
-			memoryRow('upload', upload),
-			memoryRow('download', download),
+			throughputRow('upload', bytes, uploads),
+			throughputRow('download', bytes, downloads),
+			memoryRow('upload', bytes, uploads),
+			memoryRow('download', bytes, downloads),
+			...uploads.map((round, index) => roundRow('upload', bytes, round, index)),
+			...downloads.map((round, index) => roundRow('download', bytes, round, index)),
 		],
 		notes: [
 			`n8n ${n8n.version} with N8N_DEFAULT_BINARY_DATA_MODE=filesystem. Upload: Read/Write Files from Disk reads the file into binary data (not timed), File Exchange uploads it (timed: the node's own execution time). Download: File Exchange downloads into binary data (timed), Read/Write Files from Disk writes it out (not timed).`,
 			'The reference is OpenSSH `sftp -b` putting and getting the same file on the same server, connect included. Loopback only: with 20 ms added each way a 1 GiB run would not stay within the benchmark\'s time bound through the delaying proxy.',
-			'RSS: /proc/<pid>/status VmRSS of the n8n main process, sampled every 100 ms during the run, highest value minus the value before it. Checked before the time counts: SHA-256 of every uploaded and downloaded copy equals the original\'s.',
+			`Measured side by side: ${ROUNDS} rounds per direction, each a pair of one run of ours and one of sftp right after each other (ours first in odd rounds, sftp first in even ones), so both meet the same background load of this shared 2-core machine; the ratio is the median of the pairs' ratios. The round rows give every pair.`,
+			'RSS: /proc/<pid>/status VmRSS of the n8n main process, sampled every 100 ms during the run, highest value minus the value before it. Checked after every run, before its time counts: SHA-256 of the uploaded or downloaded copy equals the original\'s.',
 		],
 	};
 }
@@ -128,7 +189,8 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 export const largeFilesBenchmark: Benchmark = {
 	name: 'large-files',
 	title: 'Large files through n8n',
-	async run(): Promise<BenchResult> {
+	async run({ quick }: BenchOptions): Promise<BenchResult> {
+		const bytes = quick ? QUICK_FILE_BYTES : FULL_FILE_BYTES;
 		const sftp = await startBenchSftpServer();
 		const { info } = sftp;
 		try {
@@ -136,7 +198,9 @@ export const largeFilesBenchmark: Benchmark = {
 			try {
 				const session = await openOpensshSession(info, info.port);
 				try {
-					return await measure(n8n, info, session);
+					const result = await measure(n8n, info, session, bytes);
+					if (quick) result.notes.unshift(`--quick: ${sizeLabel(bytes)} files; the full benchmark moves ${sizeLabel(FULL_FILE_BYTES)}.`);
+					return result;
 				} finally {
 					await session.dispose();
 				}
