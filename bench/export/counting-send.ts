@@ -1,22 +1,39 @@
-import { createHttpSend } from '../../test/unit/billit/helpers/http-send';
-import type { SendFunction } from '../../lib/billit/request-core';
+import type { BillitHttpRequest, SendFunction } from '../../lib/billit/request-core';
 
 export interface CountingSend {
 	send: SendFunction;
 	counts(): { requests: number; throttled: number };
 }
 
-/** node:http transport for the request core that counts requests and 429 answers. */
+function urlWithQuery(request: BillitHttpRequest): string {
+	const url = new URL(request.url);
+	for (const [key, value] of Object.entries(request.qs ?? {})) url.searchParams.set(key, String(value));
+	return url.toString();
+}
+
+/**
+ * Transport for the request core over Node's fetch, which keeps connections alive and reuses them
+ * (Node's HTTP clients do so by default since Node 19), so a request costs one round trip rather
+ * than a TCP handshake first. Counts requests and 429 answers.
+ */
 export function countingSend(): CountingSend {
-	const http = createHttpSend();
 	let requests = 0;
 	let throttled = 0;
 	return {
 		send: async (request) => {
 			requests++;
-			const response = await http.send(request);
-			if (response.statusCode === 429) throttled++;
-			return response;
+			const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+			const response = await fetch(urlWithQuery(request), {
+				method: request.method,
+				headers: { ...request.headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+				body,
+			});
+			if (response.status === 429) throttled++;
+			return {
+				statusCode: response.status,
+				headers: Object.fromEntries(response.headers),
+				body: Buffer.from(await response.arrayBuffer()),
+			};
 		},
 		counts: () => ({ requests, throttled }),
 	};

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { Readable } from 'node:stream';
 
 import type { FileExchangeClient } from '../../lib/exchange/client';
 import { mapWithConcurrency } from '../../lib/exchange/pool';
@@ -14,6 +13,8 @@ export interface ExportTarget {
 	pacer?: CompanyPacer;
 	send: SendFunction;
 	client: FileExchangeClient;
+	/** Invoices exported at the same time: enough to keep the rate limit busy over the link's round trips. */
+	invoicesInFlight: number;
 	remoteFolder: string;
 	/** Only these orders are exported (the seeded ones). */
 	orderIds: ReadonlySet<number>;
@@ -61,7 +62,7 @@ export async function exportInvoices(target: ExportTarget): Promise<void> {
 	if (orders.length !== target.orderIds.size) {
 		throw new Error(`Listed ${orders.length} of the ${target.orderIds.size} seeded invoices`);
 	}
-	await mapWithConcurrency(orders.length, target.client.maxParallelTransfers, async (index) => {
+	await mapWithConcurrency(orders.length, target.invoicesInFlight, async (index) => {
 		const order = orders[index];
 		const fileIds = [order.OrderPDF?.FileID, ...(order.Attachments ?? []).map((file) => file.FileID)];
 		for (const fileId of fileIds) {
@@ -69,7 +70,9 @@ export async function exportInvoices(target: ExportTarget): Promise<void> {
 			const file = await call<FileBody>(`${target.baseUrl}/v1/files/${fileId}`);
 			const content = Buffer.from(file.FileContent, 'base64');
 			const path = posix.join(target.remoteFolder, exportedName(order.OrderID, file.FileName));
-			await target.client.upload(() => Readable.from([content]), path, {
+			// A Buffer, as the nodes hand over binary data held in memory: written with open, then data, mode
+			// and close back to back (two round trips), where a stream takes one per request.
+			await target.client.upload(content, path, {
 				atomic: true,
 				mode: 0o664,
 				onConflict: 'overwrite',
