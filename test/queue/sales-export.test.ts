@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoredWorkflow } from '../e2e/n8n/client';
 import { assertSucceeded } from '../e2e/n8n/run-data';
 import { sharedN8n } from '../e2e/n8n/shared-instance';
-import { createCredentialsFor } from '../e2e/pipelines/credentials';
-import { readExample } from '../e2e/pipelines/examples';
 import { runOnceOnSchedule, shortenSchedule } from '../e2e/pipelines/production-run';
 import { RequestRecorder } from './emulator-requests';
 import { overlapped, runOnce, runOnEveryWorker, scheduleEvery, type ExecutionSummary } from './overlapping-runs';
-import { SalesExportScene, type ExportOutcome } from './sales-export-scene';
+import { useSalesExportExample } from './sales-export-example';
+import type { ExportOutcome } from './sales-export-scene';
 
 const n8n = sharedN8n();
-const scene = new SalesExportScene();
-const example = readExample('sales-export.json');
+const { scene, workflow } = useSalesExportExample();
 /** Billit's 429s a run may see: the shared pacing aims at none, jitter in transit may cost a few. */
 const HANDFUL_OF_429S = 10;
 /** Slower than a run takes to start, so `runOnce` gets exactly one execution. */
 const SINGLE_RUN_SCHEDULE_SECONDS = 20;
-
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
 
 interface MeasuredRuns {
 	executions: Array<ExecutionSummary & { workers: string[] }>;
@@ -79,20 +73,9 @@ async function expectAllExportedOnce(runs: MeasuredRuns, count: number): Promise
 }
 
 async function overlappingRuns(count: number, timeoutMs: number): Promise<MeasuredRuns> {
-	await scheduleEvery(n8n, workflow.id, 1);
-	return await measured(count, async () => await runOnEveryWorker(n8n, workflow.id, scene.workers, timeoutMs));
+	await scheduleEvery(n8n, workflow().id, 1);
+	return await measured(count, async () => await runOnEveryWorker(n8n, workflow().id, scene.workers, timeoutMs));
 }
-
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: scene.billit.url, sftp: scene.sftp });
-	workflow = await n8n.importWorkflow(example);
-	await scene.prepare();
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
 
 beforeEach(() => {
 	scene.exportFolder.reset();
@@ -102,9 +85,9 @@ describe('examples/sales-export.json in n8n queue mode with two workers', () => 
 	it('runs a schedule-started execution on one worker and exports every sent invoice once', async () => {
 		const invoices = await scene.sentInvoices(6);
 		const logOffset = await scene.sftpLogLength();
-		await shortenSchedule(n8n, workflow.id);
+		await shortenSchedule(n8n, workflow().id);
 
-		const execution = await scene.withBillitRateLimit(async () => await runOnceOnSchedule(n8n, workflow.id));
+		const execution = await scene.withBillitRateLimit(async () => await runOnceOnSchedule(n8n, workflow().id));
 		assertSucceeded(execution);
 		expect(execution.mode).toBe('trigger');
 		expect(scene.workersThatRan(execution.id)).toHaveLength(1);
@@ -122,8 +105,8 @@ describe('examples/sales-export.json in n8n queue mode with two workers', () => 
 	});
 
 	it('exports 1,000 invoices once with overlapping runs on two workers, measured against one run on one worker', { timeout: 2_400_000 }, async () => {
-		await scheduleEvery(n8n, workflow.id, SINGLE_RUN_SCHEDULE_SECONDS);
-		const single = await measured(1000, async () => await runOnce(n8n, workflow.id, scene.workers, 1_200_000));
+		await scheduleEvery(n8n, workflow().id, SINGLE_RUN_SCHEDULE_SECONDS);
+		const single = await measured(1000, async () => await runOnce(n8n, workflow().id, scene.workers, 1_200_000));
 		console.log(report('1,000 invoices, one run on one worker', single));
 		const overlapping = await overlappingRuns(1000, 1_200_000);
 		console.log(report('1,000 invoices, overlapping runs on two workers', overlapping));

@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { StoredWorkflow } from '../e2e/n8n/client';
 import { requestJson } from '../e2e/n8n/http';
 import { sharedN8n } from '../e2e/n8n/shared-instance';
-import { createCredentialsFor } from '../e2e/pipelines/credentials';
-import { readExample } from '../e2e/pipelines/examples';
 import { overlapped, runOnEveryWorker, scheduleTwoAtOnce, type ExecutionSummary } from './overlapping-runs';
-import { SalesExportScene } from './sales-export-scene';
+import { useSalesExportExample } from './sales-export-example';
 import { writesOf, type FileWrites } from './sftp-writes';
 
 const n8n = sharedN8n();
-const scene = new SalesExportScene();
-const example = readExample('sales-export.json');
+const { scene, workflow } = useSalesExportExample();
 
 /** Long enough for the other worker to pick up its job while the first run waits for its list. */
 const LIST_LATENCY_MS = 8000;
-
-let workflow: StoredWorkflow;
-let deleteCredentials: () => Promise<void>;
 
 /** A file nobody cut short: a whole PDF or a whole UBL invoice. */
 function isComplete(remotePath: string): boolean {
@@ -49,17 +42,6 @@ function racingPair(executions: Array<ExecutionSummary & { workers: string[] }>)
 	return undefined;
 }
 
-beforeAll(async () => {
-	deleteCredentials = await createCredentialsFor(n8n, example, { emulatorUrl: scene.billit.url, sftp: scene.sftp });
-	workflow = await n8n.importWorkflow(example);
-	await scene.prepare();
-});
-
-afterAll(async () => {
-	if (workflow) await n8n.deleteWorkflow(workflow.id);
-	await deleteCredentials?.();
-});
-
 describe('two executions of examples/sales-export.json racing on the same invoices', () => {
 	it('leaves every file complete, written once or rewritten with the same bytes, and every invoice flagged', async () => {
 		const invoices = await scene.sentInvoices(6);
@@ -67,9 +49,9 @@ describe('two executions of examples/sales-export.json racing on the same invoic
 		const logOffset = await scene.sftpLogLength();
 		// Both rules fire in the same second: two executions start together on the two idle workers,
 		// list the same unexported invoices and reach each upload's check and write at about the same time.
-		await scheduleTwoAtOnce(n8n, workflow.id);
+		await scheduleTwoAtOnce(n8n, workflow().id);
 		await holdTheFirstTwoLists();
-		const executions = await scene.withBillitRateLimit(async () => await runOnEveryWorker(n8n, workflow.id, scene.workers, 180_000));
+		const executions = await scene.withBillitRateLimit(async () => await runOnEveryWorker(n8n, workflow().id, scene.workers, 180_000));
 
 		const writes = await scene.sftpLogSince(logOffset);
 		const files = invoices.sent.flatMap((invoice) => scene.remoteFiles(invoice));

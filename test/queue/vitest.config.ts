@@ -10,11 +10,11 @@ export default defineConfig({
 		root: resolve(__dirname, '../..'),
 		include: [
 			'test/queue/**/*.test.ts',
-			// The e2e tests of pipelines 1 and 3 and of the Billit Trigger's webhooks, unchanged: this
+			// The e2e tests of pipelines 1, 3 and 4 and of the Billit Trigger's webhooks, unchanged: this
 			// setup provides what they inject (n8n, the emulator, the test servers), here in queue mode.
-			// Pipeline 4 (peppol-inbox-to-sftp) is left out until its queue-mode failure is fixed (README).
 			'test/e2e/pipelines/sales-export.test.ts',
 			'test/e2e/pipelines/import-folder.test.ts',
+			'test/e2e/pipelines/peppol-inbox-to-sftp.test.ts',
 			'test/e2e/billit-trigger.test.ts',
 		],
 		globalSetup: ['test/queue/global-setup.ts'],
