@@ -57,7 +57,7 @@ function endpointOf(options: SftpConnectionOptions): string {
 
 function buildAlgorithms(extra: LegacyAlgorithms | undefined, serverHostKey: string[] | undefined): Algorithms {
 	// No cipher order of our own: ssh2's default already starts with AES-GCM (Node's native crypto) and,
-	// without its native binding, puts the JavaScript chacha20-poly1305 last (measured: 25 % more CPU per file).
+	// without its native binding, puts chacha20-poly1305 (Poly1305 in JavaScript) last: measured 25 % more CPU per file.
 	const algorithms: Algorithms = {};
 	if (extra?.kex?.length) algorithms.kex = { append: extra.kex } as Algorithms['kex'];
 	if (extra?.cipher?.length) algorithms.cipher = { append: extra.cipher } as Algorithms['cipher'];
