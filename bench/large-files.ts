@@ -4,6 +4,7 @@
  * rounds, and how far the n8n process's resident memory rises meanwhile.
  */
 import { chown, mkdir, rm, stat } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import type { N8nClient } from '../test/e2e/n8n/client';
@@ -33,7 +34,10 @@ interface NodeRunMeasure {
 }
 
 /** A measured run of ours (node time and RSS rise) and of the reference (wall time). */
-type RoundMeasure = PairedRound<{ seconds: number; rssGrowthBytes?: number }>;
+type RoundMeasure = PairedRound<{ seconds: number; rssGrowthBytes?: number }> & {
+	/** The machine's one-minute load average when the pair had run. */
+	load: number;
+};
 
 /** Runs an imported workflow whose measured node is `Transfer`; its own time and the RSS rise count. */
 async function runMeasured(n8n: BenchN8n, workflowId: string, name: string): Promise<NodeRunMeasure> {
@@ -61,7 +65,7 @@ function pairRatio(round: RoundMeasure): number {
 function roundRow(direction: string, bytes: number, round: RoundMeasure, index: number): BenchRow {
 	const order = index % 2 === 0 ? 'ours first' : 'sftp first';
 	return {
-		measure: `Round ${index + 1} (${order}): ${sizeLabel(bytes)} ${direction}`,
+		measure: `Round ${index + 1} (${order}, load ${round.load.toFixed(1)}): ${sizeLabel(bytes)} ${direction}`,
 		ours: mibPerSecond(bytes, round.ours.seconds),
 		reference: mibPerSecond(bytes, round.reference.seconds),
 		ratio: pairRatio(round),
@@ -98,12 +102,18 @@ async function measureDirection(
 	ours: () => Promise<NodeRunMeasure>,
 	reference: () => Promise<number>,
 ): Promise<RoundMeasure[]> {
-	return await pairedRounds(
+	const loads: number[] = [];
+	const rounds = await pairedRounds(
 		ROUNDS,
 		ours,
 		async () => ({ seconds: await reference() }),
-		(round, index) => console.log(`  ${roundRow(direction, bytes, round, index).measure}: ours ${round.ours.seconds.toFixed(1)} s, sftp ${round.reference.seconds.toFixed(1)} s`),
+		(round, index) => {
+			loads.push(loadavg()[0]);
+			const row = roundRow(direction, bytes, { ...round, load: loads[index] }, index);
+			console.log(`  ${row.measure}: ours ${round.ours.seconds.toFixed(1)} s, sftp ${round.reference.seconds.toFixed(1)} s`);
+		},
 	);
+	return rounds.map((round, index) => ({ ...round, load: loads[index] }));
 }
 
 /** The measured runs, their checks and the rows, with every server and the n8n instance up. */
@@ -180,7 +190,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 		notes: [
 			`n8n ${n8n.version} with N8N_DEFAULT_BINARY_DATA_MODE=filesystem. Upload: Read/Write Files from Disk reads the file into binary data (not timed), File Exchange uploads it (timed: the node's own execution time). Download: File Exchange downloads into binary data (timed), Read/Write Files from Disk writes it out (not timed).`,
 			'The reference is OpenSSH `sftp -b` putting and getting the same file on the same server, connect included. Loopback only: with 20 ms added each way a 1 GiB run would not stay within the benchmark\'s time bound through the delaying proxy.',
-			`Measured side by side: ${ROUNDS} rounds per direction, each a pair of one run of ours and one of sftp right after each other (ours first in odd rounds, sftp first in even ones), so both meet the same background load of this shared 2-core machine; the ratio is the median of the pairs' ratios. The round rows give every pair.`,
+			`Measured side by side: ${ROUNDS} rounds per direction, each a pair of one run of ours and one of sftp right after each other (ours first in odd rounds, sftp first in even ones), so both meet the same background load of this shared 2-core machine; the ratio is the median of the pairs' ratios. The round rows give every pair and the one-minute load average after it.`,
 			'RSS: /proc/<pid>/status VmRSS of the n8n main process, sampled every 100 ms during the run, highest value minus the value before it. Checked after every run, before its time counts: SHA-256 of the uploaded or downloaded copy equals the original\'s.',
 		],
 	};
