@@ -70,6 +70,7 @@ function assertReplaceable(path: string, existing: RemoteEntry | undefined): voi
 export abstract class BaseExchangeClient implements FileExchangeClient {
 	abstract readonly protocol: ExchangeProtocol;
 	abstract readonly maxParallelTransfers: number;
+	abstract setMaxParallelTransfers(count: number): void;
 	/** `host:port`, for error messages (never credentials). */
 	protected abstract readonly endpoint: string;
 

@@ -63,6 +63,11 @@ export interface FileExchangeClient {
 	readonly protocol: ExchangeProtocol;
 	/** How many transfers may run at the same time on this one connection. */
 	readonly maxParallelTransfers: number;
+	/**
+	 * Asks for `count` transfers at the same time (1 to MAX_TRANSFERS_IN_FLIGHT, else a RangeError).
+	 * A protocol carrying one transfer per connection (FTP) validates it and keeps 1.
+	 */
+	setMaxParallelTransfers(count: number): void;
 	connect(): Promise<void>;
 	list(folder: string, options?: ListOptions): Promise<RemoteEntry[]>;
 	/** undefined when nothing exists at the path. */

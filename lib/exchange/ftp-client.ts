@@ -9,6 +9,7 @@ import { enterActiveMode } from './ftp-active-mode';
 import type { RemoteEntry, RemoteEntryType } from './client';
 import { ExchangeError, ftpOperationError, socketError } from './errors';
 import { ftpUploadChunks } from './ftp-upload-chunks';
+import { checkedTransfersInFlight } from './pool';
 
 export type FtpTlsMode = 'none' | 'explicit' | 'implicit';
 
@@ -103,6 +104,11 @@ export class FtpExchangeClient extends BaseExchangeClient {
 	constructor(private readonly options: FtpConnectionOptions) {
 		super();
 		this.endpoint = `${options.host}:${options.port}`;
+	}
+
+	/** One control connection carries one transfer: any valid count leaves 1. */
+	setMaxParallelTransfers(count: number): void {
+		checkedTransfersInFlight(count);
 	}
 
 	async connect(): Promise<void> {

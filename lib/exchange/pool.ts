@@ -15,3 +15,14 @@ export async function mapWithConcurrency<T>(
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, worker));
 	return results;
 }
+
+/** Upper bound of transfers in flight on one connection: beyond it servers' open-file limits bite long before any gain. */
+export const MAX_TRANSFERS_IN_FLIGHT = 128;
+
+/** `count` when it is a whole number from 1 to MAX_TRANSFERS_IN_FLIGHT; throws a RangeError otherwise. */
+export function checkedTransfersInFlight(count: number): number {
+	if (!Number.isInteger(count) || count < 1 || count > MAX_TRANSFERS_IN_FLIGHT) {
+		throw new RangeError(`Transfers in flight must be a whole number from 1 to ${MAX_TRANSFERS_IN_FLIGHT}, not ${count}`);
+	}
+	return count;
+}

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
+import { description as connectionOptions } from './actions/connection-options';
 import { operations, router } from './actions/router';
 
 export class FileExchange implements INodeType {
@@ -87,6 +88,7 @@ export class FileExchange implements INodeType {
 				default: 'upload',
 			},
 			...Object.values(operations).flatMap((operation) => operation.description),
+			...connectionOptions,
 		],
 	};
 

@@ -5,6 +5,7 @@ import { createExchangeClient } from '../../../lib/exchange/credentials';
 import { CaseCollisionDetector } from '../../../lib/exchange/path-template';
 import { mapWithConcurrency } from '../../../lib/exchange/pool';
 import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import { applyConnectionOptions } from './connection-options';
 import * as del from './delete.operation';
 import * as download from './download.operation';
 import { ItemParameters } from './item-parameters';
@@ -38,6 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known`);
 
 	const client = createExchangeClient(protocol, await this.getCredentials(CREDENTIAL_BY_PROTOCOL[protocol]));
+	applyConnectionOptions.call(this, client);
 	const connected = await client.connect().then(
 		() => undefined,
 		(error: unknown) => error,

@@ -1,0 +1,43 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { FileExchangeClient } from '../../../lib/exchange/client';
+import { MAX_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/pool';
+import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/sftp-client';
+
+interface ConnectionOptions {
+	transfersInFlight?: number;
+}
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Connection Options',
+		name: 'connectionOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		// One FTP control connection carries one transfer, so FTP has nothing to set here.
+		displayOptions: { show: { protocol: ['sftp'] } },
+		options: [
+			{
+				displayName: 'Transfers in Flight',
+				name: 'transfersInFlight',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_TRANSFERS_IN_FLIGHT, numberPrecision: 0 },
+				default: DEFAULT_SFTP_TRANSFERS_IN_FLIGHT,
+				description:
+					'How many items are transferred at the same time over the one connection. Raise it for distant servers; lower it for servers that limit open files.',
+			},
+		],
+	},
+];
+
+/** Gives the client the node's "Transfers in Flight" when set; an out-of-range value (from an expression) stops the run. */
+export function applyConnectionOptions(this: IExecuteFunctions, client: FileExchangeClient): void {
+	const { transfersInFlight } = this.getNodeParameter('connectionOptions', 0, {}) as ConnectionOptions;
+	if (transfersInFlight === undefined) return;
+	try {
+		client.setMaxParallelTransfers(transfersInFlight);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message);
+	}
+}
