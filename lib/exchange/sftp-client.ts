@@ -15,8 +15,8 @@ const FILE_TYPE_MASK = 0o170000;
 const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
 /**
  * Small uploads cost three round trips each, so on a distant server the link idles unless many run
- * at once; measured with 20 ms added each way, 32 gave about three times the files per second of 8
- * (bench/RESULTS.md), while 64 added little more.
+ * at once. 1,000 atomic 30 KB uploads, medians of 3 rounds: with 20 ms added each way 8 / 16 / 32 / 64
+ * in flight gave 53 / 82 / 142 / 170 files/s; on loopback 594 / 653 / 540 / 363 (64 costs CPU there).
  */
 export const DEFAULT_SFTP_TRANSFERS_IN_FLIGHT = 32;
 /** Below the 34,000-byte packet every SFTP server must accept, less the request's own fields. */
