@@ -16,7 +16,7 @@ export async function mapWithConcurrency<T>(
 	return results;
 }
 
-/** Upper bound of transfers in flight on one connection: beyond it servers' open-file limits bite long before any gain. */
+/** Upper bound of transfers in flight on one connection; each holds a file open on the server. */
 export const MAX_TRANSFERS_IN_FLIGHT = 128;
 
 /** `count` when it is a whole number from 1 to MAX_TRANSFERS_IN_FLIGHT; throws a RangeError otherwise. */
