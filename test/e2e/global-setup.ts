@@ -12,19 +12,15 @@ import { prepareAccess } from './n8n/owner';
 import { buildAndPack, installPackageInto } from './n8n/package-tarball';
 import { repoRoot } from './n8n/repo';
 import { ensureN8nRuntime } from './n8n/runtime';
+import { SetupTimings } from './setup-timings';
 import './n8n/shared-instance';
 
 // One real n8n for the whole e2e run, with this package installed from its packed tarball the way
 // users install it, plus the Billit emulator and the real SFTP/FTP servers the example pipelines
 // talk to. N8N_E2E_KEEP=1 keeps the work folder (database, n8n.log) after the run.
 export default async function setup(project: TestProject) {
-	const timings: string[] = [];
-	const timed = async <T>(label: string, step: () => T | Promise<T>): Promise<T> => {
-		const started = Date.now();
-		const result = await step();
-		timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		return result;
-	};
+	const timings = new SetupTimings();
+	const { timed } = timings;
 
 	const emulator = createEmulator();
 	const serversStarting = timed('test servers', startTestServers);
@@ -57,7 +53,7 @@ export default async function setup(project: TestProject) {
 		project.provide('testServers', { sftp, ftp });
 		project.provide('billitEmulator', { url: emulator.url });
 		provided = true;
-		console.log(`[e2e] n8n ${runtime.version} at ${instance.baseUrl} (log ${instance.logFile}); emulator ${emulator.url}; ${timings.join(', ')}`);
+		console.log(`[e2e] n8n ${runtime.version} at ${instance.baseUrl} (log ${instance.logFile}); emulator ${emulator.url}; ${timings.summary()}`);
 	} finally {
 		if (!provided) {
 			await Promise.allSettled([n8nStarted?.stop(), emulator.stop(), stopServers()]);

@@ -12,6 +12,7 @@ import { prepareAccess } from '../e2e/n8n/owner';
 import { buildAndPack, installPackageInto } from '../e2e/n8n/package-tarball';
 import { repoRoot } from '../e2e/n8n/repo';
 import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import { SetupTimings } from '../e2e/setup-timings';
 import { startTestServers } from '../servers';
 import { startPostgres } from './postgres';
 import { queueModeEnv } from './queue-env';
@@ -25,13 +26,8 @@ const WORKER_COUNT = 2;
 // with this package installed from its tarball, sharing Redis and PostgreSQL; plus the Billit
 // emulator and the real SFTP server. N8N_E2E_KEEP=1 keeps the work folder (logs) after the run.
 export default async function setup(project: TestProject) {
-	const timings: string[] = [];
-	const timed = async <T>(label: string, step: () => T | Promise<T>): Promise<T> => {
-		const started = Date.now();
-		const result = await step();
-		timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		return result;
-	};
+	const timings = new SetupTimings();
+	const { timed } = timings;
 	const stops: Array<() => unknown> = [];
 	const stopAll = async () => {
 		// Workers and main first, the services they use last.
@@ -80,7 +76,7 @@ export default async function setup(project: TestProject) {
 		project.provide('testServers', { sftp: servers.sftp, ftp: servers.ftp });
 		project.provide('billitEmulator', { url: emulator.url });
 		project.provide('queueWorkers', workers.map((worker) => ({ name: worker.name, logFile: worker.logFile })));
-		console.log(`[queue] n8n ${runtime.version} main ${main.baseUrl}, ${WORKER_COUNT} workers, redis :${redis.port}, postgresql :${postgres.port}; ${timings.join(', ')}`);
+		console.log(`[queue] n8n ${runtime.version} main ${main.baseUrl}, ${WORKER_COUNT} workers, redis :${redis.port}, postgresql :${postgres.port}; ${timings.summary()}`);
 	} catch (error) {
 		await stopAll();
 		rmSync(workDir, { recursive: true, force: true });
