@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 
+import type { RedisOptions } from 'ioredis';
+
 export interface QueueRedisSettings {
 	host: string;
 	port: number;
@@ -64,5 +66,31 @@ export function queueRedisLookup(env: Environment): QueueRedisLookup {
 				: undefined,
 			prefix: readVariable(env, 'QUEUE_BULL_PREFIX') || 'bull',
 		},
+	};
+}
+
+const CONNECT_TIMEOUT_MS = 3000;
+const COMMAND_TIMEOUT_MS = 2000;
+const MAX_RECONNECT_DELAY_MS = 30_000;
+
+/**
+ * ioredis options for this package's own connection to n8n's Redis: connected on first use, and
+ * commands fail at once while Redis is away (never queued), so callers can fall back at once.
+ */
+export function queueRedisClientOptions(settings: QueueRedisSettings, connectionName: string): RedisOptions {
+	return {
+		host: settings.host,
+		port: settings.port,
+		db: settings.db,
+		username: settings.username,
+		password: settings.password,
+		tls: settings.tls,
+		connectionName,
+		lazyConnect: true,
+		enableOfflineQueue: false,
+		maxRetriesPerRequest: 0,
+		connectTimeout: CONNECT_TIMEOUT_MS,
+		commandTimeout: COMMAND_TIMEOUT_MS,
+		retryStrategy: (attempt) => Math.min(attempt * 1000, MAX_RECONNECT_DELAY_MS),
 	};
 }

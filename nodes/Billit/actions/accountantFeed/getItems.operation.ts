@@ -1,13 +1,16 @@
 import {
 	updateDisplayOptions,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { requestForItem } from '../../helpers/request';
+import { resolveApiBaseUrl } from '../../../../lib/billit/environments';
+import { claimFeedListing } from '../../../../lib/billit/feed-listing-guard';
+import { companyPacingKey } from '../../../../lib/billit/pacer';
+import { credentialTypeFor } from '../../../../lib/billit/request';
+import { companyFor, requestForItem } from '../../helpers/request';
 import { feedNameProperty, feedPath } from './feed.fields';
-
-const MIN_INTERVAL_MS = 60_000;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['getItems'] } },
@@ -20,9 +23,19 @@ export const description = updateDisplayOptions(
 	],
 );
 
+/** The company whose feed is listed, named like its pacing key: API base URL and PartyID. */
+async function feedCompanyKey(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(
+		credentialTypeFor(this.getNodeParameter('authentication', itemIndex, 'apiKey')),
+	);
+	// The node's company beats the credential's, as in every request.
+	const partyId = companyFor.call(this, itemIndex).partyId ?? String(credentials.partyId ?? '').trim();
+	return companyPacingKey(resolveApiBaseUrl(credentials), partyId === '' ? undefined : String(partyId));
+}
+
 /**
- * Lists a feed's pending items, one output item each. The time of the last listing is kept in the
- * workflow's static data so that a second listing within a minute is refused before Billit is asked.
+ * Lists a feed's pending items, one output item each. A second listing of the feed within a minute
+ * is refused before Billit is asked (see the feed listing guard for where the last listing is kept).
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -30,16 +43,19 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const name = String(this.getNodeParameter('feedName', itemIndex)).trim();
 	const path = feedPath(name);
-	const state = this.getWorkflowStaticData('node');
-	const listedAt = ((state.feedListedAt ??= {}) as IDataObject)[name] as number | undefined;
-	const now = Date.now();
-	if (listedAt !== undefined && now - listedAt < MIN_INTERVAL_MS) {
-		const wait = Math.ceil((listedAt + MIN_INTERVAL_MS - now) / 1000);
+	const claim = await claimFeedListing(
+		{
+			companyKey: await feedCompanyKey.call(this, itemIndex),
+			feedName: name,
+			nodeState: () => this.getWorkflowStaticData('node'),
+		},
+		this.logger,
+	);
+	if (!claim.granted) {
 		throw new Error(
-			`Feed "${name}" was listed ${Math.floor((now - listedAt) / 1000)} s ago; Billit allows one listing a minute, try again in ${wait} s`,
+			`Feed "${name}" was listed ${Math.floor(claim.listedMsAgo / 1000)} s ago; Billit allows one listing a minute, try again in ${Math.ceil(claim.retryInMs / 1000)} s`,
 		);
 	}
-	(state.feedListedAt as IDataObject)[name] = now;
 	const items = (await requestForItem.call(this, itemIndex, { method: 'GET', path })) as
 		| IDataObject[]
 		| { Items?: IDataObject[] };

@@ -1,0 +1,75 @@
+/**
+ * Billit's "one listing a minute" per accountant feed, held in n8n's queue-mode Redis so that every
+ * n8n process (main and workers) sees the same last listing: one atomic `SET NX PX` per listing.
+ */
+import Redis from 'ioredis';
+
+import { queueRedisClientOptions, type QueueRedisSettings } from './queue-redis-settings';
+
+export interface SharedFeedListings {
+	/** `host:port`, for log lines: never the credentials. */
+	readonly address: string;
+	/** Claims a listing of the company's feed: undefined when granted, else how long the earlier one still holds, in ms. */
+	claim(companyKey: string, feedName: string, intervalMs: number): Promise<number | undefined>;
+	close(): Promise<void>;
+}
+
+// KEYS[1]: the feed's listing key. ARGV: claimed-at (for whoever inspects the key), interval ms.
+// Returns -1 when this caller got the listing, else the earlier claim's remaining time in ms.
+const CLAIM = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return -1 end
+local left = redis.call('PTTL', KEYS[1])
+if left < 0 then
+	redis.call('PEXPIRE', KEYS[1], ARGV[2])
+	left = tonumber(ARGV[2])
+end
+return left
+`;
+
+interface ClaimCommand {
+	billitFeedListingClaim(key: string, claimedAt: number, intervalMs: number): Promise<number>;
+}
+
+type ListingRedis = Redis & ClaimCommand;
+
+export class RedisFeedListings implements SharedFeedListings {
+	private readonly client: ListingRedis;
+	private connecting: Promise<void> | undefined;
+
+	constructor(private readonly settings: QueueRedisSettings) {
+		this.client = new Redis(queueRedisClientOptions(settings, 'n8n-nodes-billit-feed-listings')) as ListingRedis;
+		// ioredis reports connection errors as events; the callers see them as failed commands.
+		this.client.on('error', () => undefined);
+		this.client.defineCommand('billitFeedListingClaim', { numberOfKeys: 1, lua: CLAIM });
+	}
+
+	get address(): string {
+		return `${this.settings.host}:${this.settings.port}`;
+	}
+
+	/** One feed of one company, under n8n's queue prefix, like the pacing keys (braces: one hash slot). */
+	private keyFor(companyKey: string, feedName: string): string {
+		return `${this.settings.prefix}:n8n-nodes-billit:feed-listing:{${companyKey}}:${feedName}`;
+	}
+
+	private async connected(): Promise<ListingRedis> {
+		// Connected on first use; after that ioredis reconnects by itself and commands fail while it does.
+		if (this.client.status === 'wait') {
+			this.connecting = this.client.connect().finally(() => (this.connecting = undefined));
+		}
+		if (this.connecting) await this.connecting;
+		if (this.client.status !== 'ready') throw new Error(`Redis connection is ${this.client.status}`);
+		return this.client;
+	}
+
+	async claim(companyKey: string, feedName: string, intervalMs: number): Promise<number | undefined> {
+		const client = await this.connected();
+		const left = Number(await client.billitFeedListingClaim(this.keyFor(companyKey, feedName), Date.now(), intervalMs));
+		return left < 0 ? undefined : left;
+	}
+
+	async close(): Promise<void> {
+		if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
+		this.client.disconnect();
+	}
+}
