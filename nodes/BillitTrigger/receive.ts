@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { billitRequest } from '../../lib/billit/request';
-import { SeenSet } from '../../lib/billit/seen-set';
+import { SeenSet, type SeenRecord, type SeenSetLimits } from '../../lib/billit/seen-set';
 import { decodeWebhookEnvelope, type WebhookEventName } from '../../lib/billit/webhook-events';
 import {
 	BILLIT_SIGNATURE_HEADER,
@@ -18,6 +18,11 @@ import { storedSecrets } from './registration';
 
 const MAX_REMEMBERED_DELIVERIES = 500;
 const MIN_REPLAY_MEMORY_MS = 60 * 60 * 1000;
+
+// Deliveries this process answered, by workflow and trigger node. n8n 2.41 runs webhook() on the main
+// instance (in queue mode too), but a real n8n did not keep what webhook() wrote into static data
+// from one delivery to the next (the e2e replay test), so static data alone never caught a replay.
+const processDeliveries = new Map<string, SeenRecord>();
 
 interface ReceiveOptions {
 	fetchInvoice?: boolean;
@@ -57,6 +62,17 @@ async function fetchInvoice(this: IWebhookFunctions, orderId: number): Promise<I
 	})) as IDataObject;
 }
 
+/** The node's static data (kept across restarts where n8n saves it) and this process's memory. */
+function deliveryMemories(this: IWebhookFunctions, limits: SeenSetLimits): SeenSet[] {
+	const key = `${this.getWorkflow().id ?? ''}#${this.getNode().id}`;
+	let record = processDeliveries.get(key);
+	if (!record) {
+		record = {};
+		processDeliveries.set(key, record);
+	}
+	return [SeenSet.in(this.getWorkflowStaticData('node'), 'deliveries', limits), new SeenSet(record, limits)];
+}
+
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = this.getNodeParameter('options', {}) as ReceiveOptions;
 	const toleranceSeconds = options.signatureToleranceSeconds ?? DEFAULT_SIGNATURE_TOLERANCE_SECONDS;
@@ -65,13 +81,13 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!verification.valid) return answer.call(this, 401, `Invalid Billit signature: ${verification.reason}`);
 
 	const nowMs = Date.now();
-	const deliveries = SeenSet.in(this.getWorkflowStaticData('node'), 'deliveries', {
+	const deliveries = deliveryMemories.call(this, {
 		maxEntries: MAX_REMEMBERED_DELIVERIES,
 		maxAgeMs: Math.max(2 * toleranceSeconds * 1000, MIN_REPLAY_MEMORY_MS),
 	});
 	// Billit has no delivery id: the same body, re-signed or replayed, is the same delivery.
 	const deliveryKey = createHash('sha256').update(rawBody).digest('hex');
-	if (deliveries.has(deliveryKey, nowMs)) {
+	if (deliveries.some((memory) => memory.has(deliveryKey, nowMs))) {
 		return { webhookResponse: { received: true, duplicate: true } };
 	}
 
@@ -95,6 +111,6 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 			return answer.call(this, 503, 'The invoice could not be fetched from Billit; deliver again later');
 		}
 	}
-	deliveries.add(deliveryKey, nowMs);
+	for (const memory of deliveries) memory.add(deliveryKey, nowMs);
 	return { workflowData: [this.helpers.returnJsonArray([output])] };
 }

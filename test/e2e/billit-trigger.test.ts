@@ -97,6 +97,29 @@ describe('Billit Trigger in a real n8n', () => {
 		expect(orderIdsOf(execution, TRIGGER)).toEqual([orderId]);
 	});
 
+	it('answers every earlier delivery, replayed as Billit sent it, 200 as a duplicate and starts nothing', async () => {
+		// In queue mode the trigger's memory is written on the main instance and the executions run on
+		// the workers: this proves that memory outlives the deliveries' runs.
+		const delivered = scene.deliveries().filter((delivery) => delivery.Status === 200);
+		expect(delivered.length).toBeGreaterThanOrEqual(2);
+		const known = await executionIds(first.workflow.id);
+		for (const delivery of delivered) {
+			const replay = await fetch(first.productionUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'Billit-Signature': delivery.Signature },
+				body: delivery.Body,
+			});
+			expect(replay.status).toBe(200);
+			expect(await replay.json()).toEqual({ received: true, duplicate: true });
+		}
+
+		// As with the forged delivery: the next genuine delivery's execution is the only new one.
+		const { orderId, execution } = await invoiceStartsExecution(first.workflow.id);
+		const started = (await executionIds(first.workflow.id)).filter((id) => !known.includes(id));
+		expect(started).toEqual([String(execution.id)]);
+		expect(orderIdsOf(execution, TRIGGER)).toEqual([orderId]);
+	});
+
 	it('refuses to publish a second workflow on the same event at Billit\'s limit, naming the existing webhook', async () => {
 		const second = await importWebhookWorkflow('Billit Trigger e2e: second');
 		const [existing] = await scene.webhooks();

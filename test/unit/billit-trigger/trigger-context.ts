@@ -4,6 +4,8 @@
  * (as n8n keeps it for an active workflow), and HTTP goes out for real through the helpers of the
  * project's fake execute context, so the Billit emulator can answer.
  */
+import { randomUUID } from 'node:crypto';
+
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -58,6 +60,9 @@ export function fakeTrigger(options: {
 	let request: DeliveryRequest = { rawBody: '', headers: {} };
 	let mode: WorkflowExecuteMode = 'trigger';
 
+	// A workflow of its own per fake: the trigger also remembers deliveries per workflow in the process.
+	const workflowId = randomUUID();
+	context.getWorkflow.mockImplementation(() => ({ id: workflowId, name: 'Billit Trigger test', active: true }));
 	context.getNode.mockImplementation(() => ({
 		id: 'billit-trigger-test',
 		name: 'Billit Trigger',

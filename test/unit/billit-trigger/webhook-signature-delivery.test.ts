@@ -112,6 +112,17 @@ describe('Billit Trigger: signature check', () => {
 		expect(next.workflowData).toHaveLength(1);
 	});
 
+	it('still answers a replay as a duplicate when the static data written by the first delivery was not kept', async () => {
+		const signature = computeBillitSignature(SECRET, body, nowSeconds());
+		expect((await deliver(body, signature)).workflowData).toHaveLength(1);
+		// What a real n8n 2.41 handed the next delivery: the registrations, no remembered deliveries.
+		delete trigger.staticData.deliveries;
+		vi.advanceTimersByTime(60_000);
+		const replay = await deliver(body, signature);
+		expect(replay.workflowData).toBeUndefined();
+		expect(replay.webhookResponse).toMatchObject({ duplicate: true });
+	});
+
 	it('does not record a refused delivery as seen', async () => {
 		await deliver(body, computeBillitSignature('wrong', body, nowSeconds()));
 		const result = await deliver(body, computeBillitSignature(SECRET, body, nowSeconds()));
