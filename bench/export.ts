@@ -27,7 +27,7 @@ const INVOICES = 1000;
 const RATE_LIMIT = 25;
 const FLOOR_GOAL = 1.1;
 const ADDED_DELAY_MS = 20;
-/** On loopback a round trip costs next to nothing: as many as the SFTP client keeps transfers in flight. */
+/** On loopback a round trip costs next to nothing: 8 invoices keep 25 req/s busy with room to spare (the limit-off run is CPU-bound). */
 const LOOPBACK_IN_FLIGHT = 8;
 /** An invoice is 2 × (one HTTP round trip + an atomic upload's three SFTP round trips): about 0.35 s
  * with 40 ms per round trip, so 25 req/s (12.5 invoices/s) needs 5 in flight; 32 leave the
