@@ -1,4 +1,6 @@
 /** Delivers one webhook request to the Billit Trigger's `webhook` with a faked IWebhookFunctions. */
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { mock } from 'vitest-mock-extended';
 
@@ -21,8 +23,13 @@ export function webhookTrigger(secret: string) {
 		registrations: { orderCreated: { webhookId: 1, secret, url: 'https://n8n.test/webhook/billit' } },
 	};
 	const trigger = new BillitTrigger();
+	// The trigger also remembers deliveries per workflow and node in the process: one workflow per trigger.
+	const workflow = { id: randomUUID(), name: 'Billit Trigger faults', active: true };
+	const node = { id: 'billit-trigger', name: 'Billit Trigger', type: 'n8n-nodes-billit.billitTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 	return async (delivery: Delivery): Promise<DeliveryResult> => {
 		const context = mock<IWebhookFunctions>();
+		context.getWorkflow.mockImplementation(() => workflow);
+		context.getNode.mockImplementation(() => node);
 		let answered: DeliveryResult['answered'];
 		let status = 200;
 		context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown) =>
