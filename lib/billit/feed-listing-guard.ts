@@ -96,10 +96,6 @@ export class FeedListingGuard {
 			return claimIn(this.processTimes, `${listing.companyKey}#${listing.feedName}`, Date.now());
 		}
 	}
-
-	async close(): Promise<void> {
-		await this.store?.close();
-	}
 }
 
 // One per process: n8n runs every execution of a process in it.
