@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 import { waitForSftpLog, type SftpLogEntry } from '../../servers/sftp-log';
 import { fakeExecuteFunctions, storedBinaryItem } from './fake-n8n';
-import { diskPath, remoteJoin, uniqueName } from './helpers';
+import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
 import { sftpCase } from './server-cases';
 
 const FILES = 64;
 const FILE_BYTES = 30 * 1024;
-const { info, credentials } = sftpCase('fingerprintSha256');
+const { credentials } = sftpCase('fingerprintSha256');
+const info = () => testServers().sftp;
 
 /** The most `.part` files of `folder` the server had open for writing at the same time, from its log. */
 function peakOpenParts(entries: readonly SftpLogEntry[], folder: string): number {
