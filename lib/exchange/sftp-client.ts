@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { PassThrough, Transform, type Readable, type Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
 import type SftpClient from 'ssh2-sftp-client';
@@ -10,6 +10,8 @@ import { ExchangeError, sftpOperationError } from './errors';
 import { connectSftp, type SftpConnectionOptions } from './sftp-connection';
 import type { PresentedHostKey } from './host-keys';
 import { checkedTransfersInFlight } from './pool';
+import { SftpPipelinedReadStream } from './sftp-pipelined-reader';
+import { SftpPipelinedWriteStream } from './sftp-pipelined-writer';
 
 const FILE_TYPE_MASK = 0o170000;
 const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
@@ -36,18 +38,6 @@ function entryFromStats(path: string, stats: Stats): RemoteEntry {
 		modifiedAt: new Date(stats.mtime * 1000),
 		mode: stats.mode & 0o7777,
 	};
-}
-
-/** Counts the bytes passing through, so an upload can report its size. */
-function byteCounter(): Transform & { bytes: number } {
-	const counter = new Transform({
-		transform(chunk: Buffer, _encoding, callback) {
-			counter.bytes += chunk.length;
-			callback(null, chunk);
-		},
-	}) as Transform & { bytes: number };
-	counter.bytes = 0;
-	return counter;
 }
 
 /** SFTP over ssh2-sftp-client; requests run pipelined on one channel, so several transfers may be in flight. */
@@ -176,7 +166,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
 		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
 		const output = new PassThrough();
-		const input = this.track(this.sftp.createReadStream(path));
+		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size: entry.size }));
+		output.once('close', () => input.destroy());
 		input.on('error', (error: Error) => output.destroy(this.mapError(error, 'read', path)));
 		input.pipe(output);
 		return output;
@@ -205,12 +196,11 @@ export class SftpExchangeClient extends BaseExchangeClient {
 
 	protected async writeFile(path: string, content: Readable | Buffer, mode?: number): Promise<WrittenFile> {
 		if (Buffer.isBuffer(content)) return await this.writeBuffer(path, content, mode);
-		const counter = byteCounter();
-		const output = this.track(this.sftp.createWriteStream(path, { flags: 'w' }));
-		await pipeline(content, counter, output).catch((error: unknown) => {
+		const output = this.track(new SftpPipelinedWriteStream(this.sftp, path, { mode }));
+		await pipeline(content, output).catch((error: unknown) => {
 			throw this.mapError(error, 'write', path);
 		});
-		return { bytes: counter.bytes, modeSet: false };
+		return { bytes: output.bytes, modeSet: mode !== undefined && !output.modeError, modeError: output.modeError };
 	}
 
 	/**

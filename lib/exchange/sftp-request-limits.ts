@@ -1,0 +1,32 @@
+import type { SFTPWrapper } from 'ssh2';
+
+/** What every SFTP server must accept (34,000-byte packets), less the request's own fields. */
+const PORTABLE_DATA_BYTES = 32 * 1024;
+/** As many requests as OpenSSH's `sftp` keeps outstanding by default. */
+export const DEFAULT_REQUESTS_IN_FLIGHT = 64;
+
+/** ssh2 keeps the per-request data limits it derived from the server (limits@openssh.com) on the wrapper. */
+interface NegotiatedLimits {
+	_maxReadLen?: unknown;
+	_maxWriteLen?: unknown;
+}
+
+function positiveOr(value: unknown, fallback: number): number {
+	return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** The most data one WRITE request may carry on this connection. */
+export function maxWriteBytes(sftp: SFTPWrapper): number {
+	return positiveOr((sftp as unknown as NegotiatedLimits)._maxWriteLen, PORTABLE_DATA_BYTES);
+}
+
+/** The most data one READ request may ask for on this connection. */
+export function maxReadBytes(sftp: SFTPWrapper): number {
+	return positiveOr((sftp as unknown as NegotiatedLimits)._maxReadLen, PORTABLE_DATA_BYTES);
+}
+
+export function checkedRequestsInFlight(count: number | undefined): number {
+	const value = count ?? DEFAULT_REQUESTS_IN_FLIGHT;
+	if (!Number.isInteger(value) || value < 1) throw new RangeError(`requests in flight must be a positive integer, got ${value}`);
+	return value;
+}

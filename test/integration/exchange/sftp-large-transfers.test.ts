@@ -1,0 +1,124 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { diskPath, partFilesOnDisk, readAll, remoteJoin, sftpOptions, testServers, uniqueName } from './helpers';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+
+const MIB = 1024 * 1024;
+/** The chunk size of n8n's filesystem binary data streams. */
+const SOURCE_CHUNK_BYTES = 64 * 1024;
+const uploadOptions = { atomic: true, mode: 0o664, onConflict: 'fail' } as const;
+
+/** A fresh stream of the content in source-sized chunks, as a binary data file would give it. */
+function streamSource(content: Buffer) {
+	return () =>
+		Readable.from(
+			(function* () {
+				for (let start = 0; start < content.length; start += SOURCE_CHUNK_BYTES) {
+					yield content.subarray(start, start + SOURCE_CHUNK_BYTES);
+				}
+			})(),
+		);
+}
+
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+describe('SFTP streamed transfers with many requests in flight, against OpenSSH', () => {
+	const info = () => testServers().sftp;
+	let client: SftpExchangeClient;
+	let base: string;
+
+	beforeAll(async () => {
+		client = new SftpExchangeClient(sftpOptions(info()));
+		await client.connect();
+		base = remoteJoin(info().remoteRoot, uniqueName('large'));
+		await client.mkdirp(base, 0o755);
+	});
+
+	afterAll(async () => {
+		await client?.close();
+	});
+
+	it.each([
+		{ name: '20 MiB of random bytes', size: 20 * MIB },
+		{ name: 'an empty file', size: 0 },
+		{ name: 'a single byte', size: 1 },
+	])('uploads and downloads $name byte for byte, mode 664', async ({ size }) => {
+		const content = randomBytes(size);
+		const path = `${base}/file-${size}.bin`;
+		const result = await client.upload(streamSource(content), path, uploadOptions);
+		expect(result).toMatchObject({ status: 'uploaded', bytes: size });
+		const onDisk = await readFile(diskPath(info(), path));
+		expect(onDisk.length).toBe(size);
+		expect(sha256(onDisk)).toBe(sha256(content));
+		expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
+
+		const downloaded = await readAll(await client.download(path));
+		expect(downloaded.length).toBe(size);
+		expect(sha256(downloaded)).toBe(sha256(content));
+	});
+
+	describe('connection dropped mid-transfer', () => {
+		let proxy: TcpProxy;
+		let viaProxy: SftpExchangeClient;
+
+		beforeAll(async () => {
+			proxy = await startTcpProxy(info().host, info().port);
+		});
+
+		afterAll(async () => {
+			await viaProxy?.close();
+			await proxy?.close();
+		});
+
+		async function connectedViaProxy(): Promise<SftpExchangeClient> {
+			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port }));
+			await viaProxy.connect();
+			return viaProxy;
+		}
+
+		async function cutAfterBytesUp(bytes: number): Promise<void> {
+			const before = proxy.bytesUp();
+			while (proxy.bytesUp() - before < bytes) await new Promise((resolve) => setTimeout(resolve, 5));
+			proxy.cutAll();
+		}
+
+		it('fails an upload clearly and leaves only its part file, no final file', async () => {
+			const path = `${base}/dropped-upload.bin`;
+			const uploading = await connectedViaProxy();
+			const outcome = uploading.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions).then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+			await cutAfterBytesUp(2 * MIB);
+			const failure = await outcome;
+			expect(failure).toMatchObject({ kind: 'connectionLost' });
+			expect((failure as Error).message).toMatch(/connection to 127\.0\.0\.1:\d+ was lost/);
+			await uploading.close();
+
+			expect(await client.stat(path)).toBeUndefined();
+			const leftovers = await partFilesOnDisk(info(), path);
+			expect(leftovers).toHaveLength(1);
+			expect((await stat(diskPath(info(), `${base}/${leftovers[0]}`))).size).toBeLessThan(64 * MIB);
+		});
+
+		it('fails a download clearly instead of ending early', async () => {
+			const path = `${base}/dropped-download.bin`;
+			await client.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions);
+			const downloading = await connectedViaProxy();
+			const stream = await downloading.download(path);
+			const reading = readAll(stream).then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+			await new Promise((resolve) => stream.once('data', resolve));
+			proxy.cutAll();
+			const failure = await reading;
+			expect(failure).toMatchObject({ kind: 'connectionLost' });
+			await downloading.close();
+		});
+	});
+});
