@@ -55,6 +55,42 @@ describe('SftpPipelinedWriteStream', () => {
 		await upload;
 	});
 
+	it('sends the first chunk at once and joins the ones arriving while it is unanswered into full requests', async () => {
+		const content = randomBytes(20);
+		const sftp = new FakeSftp(undefined, 8);
+		const upload = pipeline(
+			Readable.from(chunksOf(content, 3)),
+			new SftpPipelinedWriteStream(sftp.wrapper, '/in/a.part'),
+		);
+		await settle();
+		expect(sftp.writes.map((write) => [write.position, write.data.length])).toEqual([
+			[0, 3],
+			[3, 8],
+			[11, 8],
+			[19, 1],
+		]);
+		await answerNewestFirst(sftp, upload);
+		await upload;
+		expect(sftp.writtenContent().equals(content)).toBe(true);
+	});
+
+	it('sends a part-filled request once every earlier one is answered, without waiting for more data', async () => {
+		const sftp = new FakeSftp(undefined, 8);
+		const output = new SftpPipelinedWriteStream(sftp.wrapper, '/in/a.part');
+		output.write(Buffer.from('abc'));
+		await settle();
+		output.write(Buffer.from('def'));
+		await settle();
+		expect(sftp.writes.map((write) => write.data.toString())).toEqual(['abc']);
+		sftp.writes[0].answer();
+		await settle();
+		expect(sftp.writes.map((write) => [write.position, write.data.toString()])).toEqual([[3, 'def']]);
+		const finished = new Promise((resolve) => output.end(resolve));
+		sftp.writes[0].answer();
+		await finished;
+		expect(sftp.writtenContent().toString()).toBe('abcdef');
+	});
+
 	it('holds the source back while the set number of requests is unanswered', async () => {
 		const sftp = new FakeSftp(undefined, 4);
 		let chunksTaken = 0;
