@@ -96,7 +96,9 @@ async function runUntilStarted(
 		const started = (await startedOnEach()).flat();
 		const finished = new Set(workers.flatMap((worker) => [...idsInLog(worker.logFile, 'finished')]));
 		const listed = (await executionSummaries(n8n, workflowId)).filter((execution) => !known.has(String(execution.id)));
-		return { done: started.every((id) => finished.has(id)) && listed.every(isFinished), listed };
+		// A worker logs "finished" before n8n's list shows the execution as ended: wait for both.
+		const listedIds = new Set(listed.map((execution) => String(execution.id)));
+		return { done: started.every((id) => finished.has(id) && listedIds.has(id)) && listed.every(isFinished), listed };
 	};
 	const { listed } = await pollUntil(allDone, (state) => state.done, timeoutMs, 'the executions did not finish');
 	return listed.sort((a, b) => Number(a.id) - Number(b.id));
