@@ -44,8 +44,8 @@ export class SftpPipelinedReadStream extends Readable {
 		options: PipelinedReadOptions = {},
 	) {
 		super();
-		this.requestLimit = checkedRequestsInFlight(options.requestsInFlight);
 		this.chunkLimit = maxReadBytes(sftp);
+		this.requestLimit = checkedRequestsInFlight(options.requestsInFlight, this.chunkLimit);
 		this.size = options.size;
 	}
 

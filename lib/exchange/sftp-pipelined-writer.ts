@@ -48,8 +48,8 @@ export class SftpPipelinedWriteStream extends Writable {
 		private readonly options: PipelinedWriteOptions = {},
 	) {
 		super();
-		this.requestLimit = checkedRequestsInFlight(options.requestsInFlight);
 		this.chunkLimit = maxWriteBytes(sftp);
+		this.requestLimit = checkedRequestsInFlight(options.requestsInFlight, this.chunkLimit);
 	}
 
 	override _construct(callback: (error?: Error | null) => void): void {

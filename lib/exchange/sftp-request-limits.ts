@@ -4,6 +4,11 @@ import type { SFTPWrapper } from 'ssh2';
 const PORTABLE_DATA_BYTES = 32 * 1024;
 /** As many requests as OpenSSH's `sftp` keeps outstanding by default. */
 export const DEFAULT_REQUESTS_IN_FLIGHT = 64;
+/**
+ * Data one stream may have outstanding by default: with 255 KiB requests (OpenSSH's limit) 64 would
+ * hold 16 MiB per transfer, and File Exchange runs up to 32 transfers at once.
+ */
+export const DEFAULT_BYTES_IN_FLIGHT = 4 * 1024 * 1024;
 
 /** ssh2 keeps the per-request data limits it derived from the server (limits@openssh.com) on the wrapper. */
 interface NegotiatedLimits {
@@ -25,8 +30,9 @@ export function maxReadBytes(sftp: SFTPWrapper): number {
 	return positiveOr((sftp as unknown as NegotiatedLimits)._maxReadLen, PORTABLE_DATA_BYTES);
 }
 
-export function checkedRequestsInFlight(count: number | undefined): number {
-	const value = count ?? DEFAULT_REQUESTS_IN_FLIGHT;
+/** The requests one stream keeps outstanding: the given count, else 64 within 4 MiB of data. */
+export function checkedRequestsInFlight(count: number | undefined, requestBytes: number): number {
+	const value = count ?? Math.max(1, Math.min(DEFAULT_REQUESTS_IN_FLIGHT, Math.floor(DEFAULT_BYTES_IN_FLIGHT / requestBytes)));
 	if (!Number.isInteger(value) || value < 1) throw new RangeError(`requests in flight must be a positive integer, got ${value}`);
 	return value;
 }
