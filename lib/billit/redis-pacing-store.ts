@@ -8,7 +8,7 @@
  */
 import Redis from 'ioredis';
 
-import type { QueueRedisSettings } from './queue-redis-settings';
+import { queueRedisClientOptions, type QueueRedisSettings } from './queue-redis-settings';
 
 export interface SharedPacingStore {
 	/** Reserves the company's next allowed start and returns how long to wait for it, in ms. */
@@ -68,9 +68,6 @@ return 0
 
 /** Idle companies' state expires; an hour without requests starts again at the full rate. */
 const STATE_TTL_MS = 60 * 60 * 1000;
-const CONNECT_TIMEOUT_MS = 3000;
-const COMMAND_TIMEOUT_MS = 2000;
-const MAX_RECONNECT_DELAY_MS = 30_000;
 
 interface PacingCommands {
 	billitPacingReserve(starts: string, state: string, max: number, windowMs: number, ttlMs: number): Promise<number>;
@@ -95,22 +92,8 @@ export class RedisPacingStore implements SharedPacingStore {
 		private readonly settings: QueueRedisSettings,
 		private readonly windowMs: number,
 	) {
-		this.client = new Redis({
-			host: settings.host,
-			port: settings.port,
-			db: settings.db,
-			username: settings.username,
-			password: settings.password,
-			tls: settings.tls,
-			connectionName: 'n8n-nodes-billit-pacing',
-			lazyConnect: true,
-			// Pacing must not queue behind a missing Redis: callers fall back to per-process pacing.
-			enableOfflineQueue: false,
-			maxRetriesPerRequest: 0,
-			connectTimeout: CONNECT_TIMEOUT_MS,
-			commandTimeout: COMMAND_TIMEOUT_MS,
-			retryStrategy: (attempt) => Math.min(attempt * 1000, MAX_RECONNECT_DELAY_MS),
-		}) as PacingRedis;
+		// Pacing must not queue behind a missing Redis: callers fall back to per-process pacing.
+		this.client = new Redis(queueRedisClientOptions(settings, 'n8n-nodes-billit-pacing')) as PacingRedis;
 		// ioredis reports connection errors as events; the callers see them as failed commands.
 		this.client.on('error', () => undefined);
 		this.client.defineCommand('billitPacingReserve', { numberOfKeys: 2, lua: RESERVE });

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { SFTPWrapper, Stats } from 'ssh2';
 
-import { checkedRequestsInFlight, maxReadBytes } from './sftp-request-limits';
+import { checkedRequestsInFlight, closeWithoutWaiting, maxReadBytes } from './sftp-request-limits';
 
 export interface PipelinedReadOptions {
 	/** The file's size when the caller knows it already; else the reader asks the server (fstat). */
@@ -126,16 +126,11 @@ export class SftpPipelinedReadStream extends Readable {
 		}
 	}
 
-	/** Not waiting for the close's answer: after a lost connection it never comes. */
 	override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
 		this.done = true;
 		if (this.handle && !this.handleClosed) {
 			this.handleClosed = true;
-			try {
-				this.sftp.close(this.handle, () => undefined);
-			} catch {
-				// The channel is gone; so is the handle.
-			}
+			closeWithoutWaiting(this.sftp, this.handle);
 		}
 		callback(error);
 	}

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 
-import { checkedRequestsInFlight, maxWriteBytes } from './sftp-request-limits';
+import { checkedRequestsInFlight, closeWithoutWaiting, maxWriteBytes } from './sftp-request-limits';
 
 export interface PipelinedWriteOptions {
 	/** Set on the open file before it is closed (one fewer round trip than a chmod afterwards). */
@@ -139,16 +139,11 @@ export class SftpPipelinedWriteStream extends Writable {
 		callback(this.failure ?? this.closeOutcome.error ?? null);
 	}
 
-	/** Not waiting for the close's answer: after a lost connection it never comes. */
 	override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
 		this.heldCallback = undefined;
 		if (this.handle && !this.handleClosed) {
 			this.handleClosed = true;
-			try {
-				this.sftp.close(this.handle, () => undefined);
-			} catch {
-				// The channel is gone; so is the handle.
-			}
+			closeWithoutWaiting(this.sftp, this.handle);
 		}
 		callback(error);
 	}

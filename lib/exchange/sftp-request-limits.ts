@@ -36,3 +36,12 @@ export function checkedRequestsInFlight(count: number | undefined, requestBytes:
 	if (!Number.isInteger(value) || value < 1) throw new RangeError(`requests in flight must be a positive integer, got ${value}`);
 	return value;
 }
+
+/** Closes a handle without waiting for the answer: after a lost connection it never comes. */
+export function closeWithoutWaiting(sftp: SFTPWrapper, handle: Buffer): void {
+	try {
+		sftp.close(handle, () => undefined);
+	} catch {
+		// The channel is gone; so is the handle.
+	}
+}

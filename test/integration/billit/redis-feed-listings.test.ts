@@ -1,21 +1,19 @@
-import Redis from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { FEED_LISTING_INTERVAL_MS } from '../../../lib/billit/feed-listing-guard';
 import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
 import { RedisFeedListings } from '../../../lib/billit/redis-feed-listings';
 import { freePort } from '../../e2e/n8n/free-port';
-import { startRedis, type RedisServer } from '../../queue/redis';
+import { startRedis } from '../../queue/redis';
+import { useRedisScene } from './redis-scene';
 
 // A real redis-server stands in for n8n's queue-mode Redis; two stores stand in for two workers.
-let redis: RedisServer;
-let inspector: Redis;
-const stores: RedisFeedListings[] = [];
+const scene = useRedisScene();
 let companyNumber = 0;
 
 function store(overrides: Partial<QueueRedisSettings> = {}): RedisFeedListings {
-	const created = new RedisFeedListings({ host: redis.host, port: redis.port, db: 0, prefix: 'bull', ...overrides });
-	stores.push(created);
+	const created = new RedisFeedListings({ host: scene.server.host, port: scene.server.port, db: 0, prefix: 'bull', ...overrides });
+	scene.track(created);
 	return created;
 }
 
@@ -24,21 +22,6 @@ function company(): string {
 	companyNumber += 1;
 	return `https://api.billit.be#${process.pid}-${companyNumber}`;
 }
-
-beforeAll(async () => {
-	redis = await startRedis();
-	inspector = new Redis({ host: redis.host, port: redis.port, lazyConnect: true });
-	await inspector.connect();
-});
-
-afterEach(async () => {
-	await Promise.all(stores.splice(0).map(async (created) => await created.close()));
-});
-
-afterAll(async () => {
-	inspector?.disconnect();
-	await redis?.stop();
-});
 
 describe('RedisFeedListings against redis-server', () => {
 	it("grants the first listing and refuses another worker's repeat with the time still to wait", async () => {
@@ -69,9 +52,9 @@ describe('RedisFeedListings against redis-server', () => {
 	it("keeps one key per feed under n8n's queue prefix, expiring after the interval", async () => {
 		const key = company();
 		await store({ prefix: 'tenant-a' }).claim(key, 'export', FEED_LISTING_INTERVAL_MS);
-		const keys = await inspector.keys(`tenant-a:n8n-nodes-billit:feed-listing:{${key}}:*`);
+		const keys = await scene.inspector.keys(`tenant-a:n8n-nodes-billit:feed-listing:{${key}}:*`);
 		expect(keys).toEqual([`tenant-a:n8n-nodes-billit:feed-listing:{${key}}:export`]);
-		const ttl = await inspector.pttl(keys[0]);
+		const ttl = await scene.inspector.pttl(keys[0]);
 		expect(ttl).toBeGreaterThan(0);
 		expect(ttl).toBeLessThanOrEqual(FEED_LISTING_INTERVAL_MS);
 	});

@@ -1,27 +1,25 @@
-import Redis from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CompanyPacing } from '../../../lib/billit/company-pacing';
 import { PACING_WINDOW_MS, pacingIntervalMs } from '../../../lib/billit/pacer';
 import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
 import { RedisPacingStore, RedisUnavailableError } from '../../../lib/billit/redis-pacing-store';
 import { freePort } from '../../e2e/n8n/free-port';
-import { startRedis, type RedisServer } from '../../queue/redis';
+import { startRedis } from '../../queue/redis';
+import { useRedisScene } from './redis-scene';
 
 // A real redis-server (Debian's, see scripts/install-test-deps.sh) stands in for n8n's queue-mode
 // Redis; two stores stand in for two workers.
-let redis: RedisServer;
-let inspector: Redis;
-const stores: RedisPacingStore[] = [];
+const scene = useRedisScene();
 let companyNumber = 0;
 
 function settings(overrides: Partial<QueueRedisSettings> = {}): QueueRedisSettings {
-	return { host: redis.host, port: redis.port, db: 0, prefix: 'bull', ...overrides };
+	return { host: scene.server.host, port: scene.server.port, db: 0, prefix: 'bull', ...overrides };
 }
 
 function store(overrides: Partial<QueueRedisSettings> = {}): RedisPacingStore {
 	const created = new RedisPacingStore(settings(overrides), PACING_WINDOW_MS);
-	stores.push(created);
+	scene.track(created);
 	return created;
 }
 
@@ -32,7 +30,7 @@ function company(): string {
 }
 
 async function limitOf(key: string): Promise<number> {
-	return Number(await inspector.hget(`bull:n8n-nodes-billit:pacing:{${key}}:state`, 'limit'));
+	return Number(await scene.inspector.hget(`bull:n8n-nodes-billit:pacing:{${key}}:state`, 'limit'));
 }
 
 /** Most starts in any window of `windowMs`. */
@@ -54,7 +52,7 @@ async function reserveInTurn(workers: RedisPacingStore[], key: string, total: nu
 	const starts: number[] = [];
 	for (let index = 0; index < total; index++) {
 		await workers[index % workers.length].reserve(key, max);
-		starts.push(Number(await inspector.lindex(`bull:n8n-nodes-billit:pacing:{${key}}:starts`, -1)));
+		starts.push(Number(await scene.inspector.lindex(`bull:n8n-nodes-billit:pacing:{${key}}:starts`, -1)));
 	}
 	return starts;
 }
@@ -69,21 +67,6 @@ async function reserveConcurrently(workers: RedisPacingStore[], key: string, per
 	);
 	return waits;
 }
-
-beforeAll(async () => {
-	redis = await startRedis();
-	inspector = new Redis({ host: redis.host, port: redis.port, lazyConnect: true });
-	await inspector.connect();
-});
-
-afterEach(async () => {
-	await Promise.all(stores.splice(0).map(async (created) => await created.close()));
-});
-
-afterAll(async () => {
-	inspector?.disconnect();
-	await redis?.stop();
-});
 
 describe('RedisPacingStore against redis-server', () => {
 	it('gives two workers one budget: no window of 1.05 s holds more than the limit of their starts together', async () => {
@@ -152,9 +135,9 @@ describe('RedisPacingStore against redis-server', () => {
 	it("keeps its keys under n8n's queue prefix and lets idle companies expire", async () => {
 		const key = company();
 		await store({ prefix: 'tenant-a' }).reserve(key, 25);
-		const keys = await inspector.keys(`tenant-a:n8n-nodes-billit:pacing:{${key}}:*`);
+		const keys = await scene.inspector.keys(`tenant-a:n8n-nodes-billit:pacing:{${key}}:*`);
 		expect(keys.sort()).toEqual([`tenant-a:n8n-nodes-billit:pacing:{${key}}:starts`, `tenant-a:n8n-nodes-billit:pacing:{${key}}:state`]);
-		for (const stored of keys) expect(await inspector.pttl(stored)).toBeGreaterThan(0);
+		for (const stored of keys) expect(await scene.inspector.pttl(stored)).toBeGreaterThan(0);
 	});
 
 	it('fails fast with RedisUnavailableError when nothing listens, and works once Redis is there', async () => {
@@ -193,7 +176,7 @@ describe('RedisPacingStore against redis-server', () => {
 
 describe('CompanyPacing in a queue-mode process', () => {
 	it("paces through n8n's Redis, read from n8n's environment variables", async () => {
-		const pacing = new CompanyPacing({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: redis.host, QUEUE_BULL_REDIS_PORT: String(redis.port) });
+		const pacing = new CompanyPacing({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: scene.server.host, QUEUE_BULL_REDIS_PORT: String(scene.server.port) });
 		const messages: string[] = [];
 		const logger = { info: (message: string) => messages.push(message), warn: (message: string) => messages.push(message) };
 		const key = company();
@@ -203,7 +186,7 @@ describe('CompanyPacing in a queue-mode process', () => {
 			await pacer.acquire(clock);
 			await pacer.onThrottled();
 			expect(await limitOf(key)).toBe(4);
-			expect(messages).toEqual([`Billit request pacing: each company's budget is shared by all n8n processes through Redis at ${redis.host}:${redis.port}`]);
+			expect(messages).toEqual([`Billit request pacing: each company's budget is shared by all n8n processes through Redis at ${scene.server.host}:${scene.server.port}`]);
 		} finally {
 			await pacing.close();
 		}

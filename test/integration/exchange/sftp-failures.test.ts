@@ -5,21 +5,20 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 import { assertInsideBaseOnServer } from '../../../lib/exchange/confine';
 import { partPathFor } from '../../../lib/exchange/part-files';
 import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
-import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 import {
 	backdateOnDisk,
 	bufferSource,
 	diskPath,
 	partFilesOnDisk,
-	remoteJoin,
 	sftpOptions,
 	slowSource,
 	testServers,
-	uniqueName,
 } from './helpers';
+import { useSftpSession } from './sftp-session';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 const run = promisify(execFile);
@@ -44,26 +43,14 @@ async function ensureDevFullInChroot(sftpRoot: string): Promise<void> {
 
 describe('SFTP failures as the non-root user', () => {
 	const info = () => testServers().sftp;
-	let client: SftpExchangeClient;
-	let base: string;
-
-	beforeAll(async () => {
-		client = new SftpExchangeClient(sftpOptions(info()));
-		await client.connect();
-		base = remoteJoin(info().remoteRoot, uniqueName('failures'));
-		await client.mkdirp(base, 0o755);
-	});
-
-	afterAll(async () => {
-		await client?.close();
-	});
+	const session = useSftpSession('failures');
 
 	it.each([
 		{ kind: 'stream', source: bufferSource(Buffer.alloc(70_000, 1)) },
 		{ kind: 'buffer', source: Buffer.alloc(70_000, 1) },
 	])('reports a full disk (ENOSPC from /dev/full behind the .part name) from a $kind and leaves no final file', async ({ kind, source }) => {
 		await ensureDevFullInChroot(info().root);
-		const path = `${base}/full-${kind}.xml`;
+		const path = `${session.base}/full-${kind}.xml`;
 		await symlink('/dev/full', diskPath(info(), partPathFor(path, '0f0f0f0f')));
 		const knownPart = new KnownPartSftpClient(sftpOptions(info()));
 		await knownPart.connect();
@@ -71,18 +58,18 @@ describe('SFTP failures as the non-root user', () => {
 		await expect(attempt).rejects.toMatchObject({ kind: 'noSpace' });
 		await expect(attempt).rejects.toThrow(/disk full or file too large/);
 		await knownPart.close();
-		expect(await client.stat(path)).toBeUndefined();
+		expect(await session.client.stat(path)).toBeUndefined();
 	});
 
 	it('refuses a folder that a symbolic link leads out of the base folder, by the server realpath', async () => {
-		await client.mkdirp(`${base}/exports`, 0o755);
-		await symlink('/', diskPath(info(), `${base}/exports/escape`));
+		await session.client.mkdirp(`${session.base}/exports`, 0o755);
+		await symlink('/', diskPath(info(), `${session.base}/exports/escape`));
 		await expect(
-			assertInsideBaseOnServer(client, `${base}/exports`, `${base}/exports/escape/etc`),
+			assertInsideBaseOnServer(session.client, `${session.base}/exports`, `${session.base}/exports/escape/etc`),
 		).rejects.toMatchObject({
 			kind: 'outsideBase',
 		});
-		await expect(assertInsideBaseOnServer(client, `${base}/exports`, `${base}/exports/a/b`)).resolves.toBeUndefined();
+		await expect(assertInsideBaseOnServer(session.client, `${session.base}/exports`, `${session.base}/exports/a/b`)).resolves.toBeUndefined();
 	});
 
 	describe('connection dropped mid-transfer', () => {
@@ -97,9 +84,9 @@ describe('SFTP failures as the non-root user', () => {
 		});
 
 		it('fails clearly and leaves the finished file intact and its own part file, which is swept once old', async () => {
-			const path = `${base}/dropped.xml`;
+			const path = `${session.base}/dropped.xml`;
 			const options = { atomic: true, mode: 0o664, onConflict: 'overwrite' } as const;
-			await client.upload(bufferSource('finished by the first run'), path, options);
+			await session.client.upload(bufferSource('finished by the first run'), path, options);
 
 			const viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port }));
 			await viaProxy.connect();
@@ -117,21 +104,21 @@ describe('SFTP failures as the non-root user', () => {
 			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('finished by the first run');
 			const leftovers = await partFilesOnDisk(info(), path);
 			expect(leftovers).toHaveLength(1);
-			const leftover = `${base}/${leftovers[0]}`;
-			const part = await client.stat(leftover);
+			const leftover = `${session.base}/${leftovers[0]}`;
+			const part = await session.client.stat(leftover);
 			expect(part?.size).toBeGreaterThan(0);
 			expect(part?.size).toBeLessThan(40 * 16_384);
 
-			const retried = await client.upload(bufferSource('complete'), path, options);
+			const retried = await session.client.upload(bufferSource('complete'), path, options);
 			expect(retried.status).toBe('overwritten');
 			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
 			expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
 
 			// A part this recent may belong to an upload still running: the sweep leaves it.
-			await new PreparedFolders(client).prepare(base, base, false);
+			await new PreparedFolders(session.client).prepare(session.base, session.base, false);
 			expect(await partFilesOnDisk(info(), path)).toEqual(leftovers);
 			await backdateOnDisk(diskPath(info(), leftover), 2);
-			await new PreparedFolders(client).prepare(base, base, false);
+			await new PreparedFolders(session.client).prepare(session.base, session.base, false);
 			expect(await partFilesOnDisk(info(), path)).toEqual([]);
 			expect(await readFile(diskPath(info(), path), 'utf8')).toBe('complete');
 		});
@@ -143,7 +130,7 @@ describe('SFTP failures as the non-root user', () => {
 			);
 			await viaProxy.connect();
 			silent.freeze();
-			await expect(viaProxy.stat(`${base}/anything`)).rejects.toMatchObject({ kind: 'timeout' });
+			await expect(viaProxy.stat(`${session.base}/anything`)).rejects.toMatchObject({ kind: 'timeout' });
 			await viaProxy.close();
 			await silent.close();
 		});

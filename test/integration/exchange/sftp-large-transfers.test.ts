@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
-import { diskPath, partFilesOnDisk, readAll, remoteJoin, sftpOptions, testServers, uniqueName } from './helpers';
+import { diskPath, partFilesOnDisk, readAll, sftpOptions, testServers } from './helpers';
+import { useSftpSession } from './sftp-session';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 const MIB = 1024 * 1024;
@@ -28,19 +29,7 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
 
 describe('SFTP streamed transfers with many requests in flight, against OpenSSH', () => {
 	const info = () => testServers().sftp;
-	let client: SftpExchangeClient;
-	let base: string;
-
-	beforeAll(async () => {
-		client = new SftpExchangeClient(sftpOptions(info()));
-		await client.connect();
-		base = remoteJoin(info().remoteRoot, uniqueName('large'));
-		await client.mkdirp(base, 0o755);
-	});
-
-	afterAll(async () => {
-		await client?.close();
-	});
+	const session = useSftpSession('large');
 
 	it.each([
 		{ name: '20 MiB of random bytes', size: 20 * MIB },
@@ -48,15 +37,15 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 		{ name: 'a single byte', size: 1 },
 	])('uploads and downloads $name byte for byte, mode 664', async ({ size }) => {
 		const content = randomBytes(size);
-		const path = `${base}/file-${size}.bin`;
-		const result = await client.upload(streamSource(content), path, uploadOptions);
+		const path = `${session.base}/file-${size}.bin`;
+		const result = await session.client.upload(streamSource(content), path, uploadOptions);
 		expect(result).toMatchObject({ status: 'uploaded', bytes: size });
 		const onDisk = await readFile(diskPath(info(), path));
 		expect(onDisk.length).toBe(size);
 		expect(sha256(onDisk)).toBe(sha256(content));
 		expect((await stat(diskPath(info(), path))).mode & 0o777).toBe(0o664);
 
-		const downloaded = await readAll(await client.download(path));
+		const downloaded = await readAll(await session.client.download(path));
 		expect(downloaded.length).toBe(size);
 		expect(sha256(downloaded)).toBe(sha256(content));
 	});
@@ -87,7 +76,7 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 		}
 
 		it('fails an upload clearly and leaves only its part file, no final file', async () => {
-			const path = `${base}/dropped-upload.bin`;
+			const path = `${session.base}/dropped-upload.bin`;
 			const uploading = await connectedViaProxy();
 			const outcome = uploading.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions).then(
 				() => undefined,
@@ -99,15 +88,15 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 			expect((failure as Error).message).toMatch(/connection to 127\.0\.0\.1:\d+ was lost/);
 			await uploading.close();
 
-			expect(await client.stat(path)).toBeUndefined();
+			expect(await session.client.stat(path)).toBeUndefined();
 			const leftovers = await partFilesOnDisk(info(), path);
 			expect(leftovers).toHaveLength(1);
-			expect((await stat(diskPath(info(), `${base}/${leftovers[0]}`))).size).toBeLessThan(64 * MIB);
+			expect((await stat(diskPath(info(), `${session.base}/${leftovers[0]}`))).size).toBeLessThan(64 * MIB);
 		});
 
 		it('fails a download clearly instead of ending early', async () => {
-			const path = `${base}/dropped-download.bin`;
-			await client.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions);
+			const path = `${session.base}/dropped-download.bin`;
+			await session.client.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions);
 			const downloading = await connectedViaProxy();
 			const stream = await downloading.download(path);
 			const reading = readAll(stream).then(
