@@ -4,6 +4,7 @@ import { CompanyPacing } from '../../../lib/billit/company-pacing';
 import { PACING_WINDOW_MS, pacingIntervalMs } from '../../../lib/billit/pacer';
 import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
 import { RedisPacingStore, RedisUnavailableError } from '../../../lib/billit/redis-pacing-store';
+import { busiestWindow } from '../../busiest-window';
 import { freePort } from '../../e2e/n8n/free-port';
 import { startRedis } from '../../queue/redis';
 import { useRedisScene } from './redis-scene';
@@ -31,17 +32,6 @@ function company(): string {
 
 async function limitOf(key: string): Promise<number> {
 	return Number(await scene.inspector.hget(`bull:n8n-nodes-billit:pacing:{${key}}:state`, 'limit'));
-}
-
-/** Most starts in any window of `windowMs`. */
-function busiestWindow(starts: number[], windowMs: number): number {
-	const sorted = [...starts].sort((a, b) => a - b);
-	let most = 0;
-	for (let first = 0, last = 0; first < sorted.length; first++) {
-		while (last < sorted.length && sorted[last] < sorted[first] + windowMs) last++;
-		most = Math.max(most, last - first);
-	}
-	return most;
 }
 
 /**

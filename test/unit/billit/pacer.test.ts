@@ -4,17 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Clock } from '../../../lib/billit/clock';
 import { CompanyPacer, companyPacingKey, getCompanyPacer, PACING_WINDOW_MS } from '../../../lib/billit/pacer';
-
-/** Most starts in any window of `windowMs`. */
-function busiestWindow(starts: number[], windowMs: number): number {
-	const sorted = [...starts].sort((a, b) => a - b);
-	let most = 0;
-	for (let first = 0, last = 0; first < sorted.length; first++) {
-		while (last < sorted.length && sorted[last] < sorted[first] + windowMs) last++;
-		most = Math.max(most, last - first);
-	}
-	return most;
-}
+import { busiestWindow } from '../../busiest-window';
 
 /** A clock whose sleepers wake only when the test says so, late if it says so. */
 function manualClock() {
