@@ -2,9 +2,8 @@
  * Billit's "one listing a minute" per accountant feed, held in n8n's queue-mode Redis so that every
  * n8n process (main and workers) sees the same last listing: one atomic `SET NX PX` per listing.
  */
-import Redis from 'ioredis';
-
-import { queueRedisClientOptions, type QueueRedisSettings } from './queue-redis-settings';
+import { QueueRedisClient } from './queue-redis-client';
+import type { QueueRedisSettings } from './queue-redis-settings';
 
 export interface SharedFeedListings {
 	/** `host:port`, for log lines: never the credentials. */
@@ -30,21 +29,16 @@ interface ClaimCommand {
 	billitFeedListingClaim(key: string, claimedAt: number, intervalMs: number): Promise<number>;
 }
 
-type ListingRedis = Redis & ClaimCommand;
-
 export class RedisFeedListings implements SharedFeedListings {
-	private readonly client: ListingRedis;
-	private connecting: Promise<void> | undefined;
+	private readonly connection: QueueRedisClient<ClaimCommand>;
 
 	constructor(private readonly settings: QueueRedisSettings) {
-		this.client = new Redis(queueRedisClientOptions(settings, 'n8n-nodes-billit-feed-listings')) as ListingRedis;
-		// ioredis reports connection errors as events; the callers see them as failed commands.
-		this.client.on('error', () => undefined);
-		this.client.defineCommand('billitFeedListingClaim', { numberOfKeys: 1, lua: CLAIM });
+		this.connection = new QueueRedisClient(settings, 'n8n-nodes-billit-feed-listings');
+		this.connection.redis.defineCommand('billitFeedListingClaim', { numberOfKeys: 1, lua: CLAIM });
 	}
 
 	get address(): string {
-		return `${this.settings.host}:${this.settings.port}`;
+		return this.connection.address;
 	}
 
 	/** One feed of one company, under n8n's queue prefix, like the pacing keys (braces: one hash slot). */
@@ -52,24 +46,13 @@ export class RedisFeedListings implements SharedFeedListings {
 		return `${this.settings.prefix}:n8n-nodes-billit:feed-listing:{${companyKey}}:${feedName}`;
 	}
 
-	private async connected(): Promise<ListingRedis> {
-		// Connected on first use; after that ioredis reconnects by itself and commands fail while it does.
-		if (this.client.status === 'wait') {
-			this.connecting = this.client.connect().finally(() => (this.connecting = undefined));
-		}
-		if (this.connecting) await this.connecting;
-		if (this.client.status !== 'ready') throw new Error(`Redis connection is ${this.client.status}`);
-		return this.client;
-	}
-
 	async claim(companyKey: string, feedName: string, intervalMs: number): Promise<number | undefined> {
-		const client = await this.connected();
+		const client = await this.connection.ready();
 		const left = Number(await client.billitFeedListingClaim(this.keyFor(companyKey, feedName), Date.now(), intervalMs));
 		return left < 0 ? undefined : left;
 	}
 
 	async close(): Promise<void> {
-		if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
-		this.client.disconnect();
+		await this.connection.close();
 	}
 }

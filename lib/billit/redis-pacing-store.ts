@@ -6,9 +6,10 @@
  * workers with skewed clocks still agree. Unlike `CompanyPacer`, starts stay as reserved: a worker
  * waking late does not report back (that would cost a round trip per request).
  */
-import Redis from 'ioredis';
+import { QueueRedisClient } from './queue-redis-client';
+import type { QueueRedisSettings } from './queue-redis-settings';
 
-import { queueRedisClientOptions, type QueueRedisSettings } from './queue-redis-settings';
+export { RedisUnavailableError } from './queue-redis-client';
 
 export interface SharedPacingStore {
 	/** Reserves the company's next allowed start and returns how long to wait for it, in ms. */
@@ -75,35 +76,23 @@ interface PacingCommands {
 	billitPacingSucceeded(starts: string, state: string, max: number, windowMs: number, ttlMs: number): Promise<number>;
 }
 
-type PacingRedis = Redis & PacingCommands;
-
-export class RedisUnavailableError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'RedisUnavailableError';
-	}
-}
 
 export class RedisPacingStore implements SharedPacingStore {
-	private readonly client: PacingRedis;
-	private connecting: Promise<void> | undefined;
+	// Pacing must not queue behind a missing Redis: callers fall back to per-process pacing.
+	private readonly connection: QueueRedisClient<PacingCommands>;
 
 	constructor(
 		private readonly settings: QueueRedisSettings,
 		private readonly windowMs: number,
 	) {
-		// Pacing must not queue behind a missing Redis: callers fall back to per-process pacing.
-		this.client = new Redis(queueRedisClientOptions(settings, 'n8n-nodes-billit-pacing')) as PacingRedis;
-		// ioredis reports connection errors as events; the callers see them as failed commands.
-		this.client.on('error', () => undefined);
-		this.client.defineCommand('billitPacingReserve', { numberOfKeys: 2, lua: RESERVE });
-		this.client.defineCommand('billitPacingThrottled', { numberOfKeys: 2, lua: THROTTLED });
-		this.client.defineCommand('billitPacingSucceeded', { numberOfKeys: 2, lua: SUCCEEDED });
+		this.connection = new QueueRedisClient(settings, 'n8n-nodes-billit-pacing');
+		this.connection.redis.defineCommand('billitPacingReserve', { numberOfKeys: 2, lua: RESERVE });
+		this.connection.redis.defineCommand('billitPacingThrottled', { numberOfKeys: 2, lua: THROTTLED });
+		this.connection.redis.defineCommand('billitPacingSucceeded', { numberOfKeys: 2, lua: SUCCEEDED });
 	}
 
-	/** `host:port`, for log lines: never the credentials. */
 	get address(): string {
-		return `${this.settings.host}:${this.settings.port}`;
+		return this.connection.address;
 	}
 
 	private keys(key: string): [string, string] {
@@ -112,42 +101,22 @@ export class RedisPacingStore implements SharedPacingStore {
 		return [`${base}:starts`, `${base}:state`];
 	}
 
-	private async ready(): Promise<PacingRedis> {
-		// Connected on first use; after that ioredis reconnects by itself and callers never wait for it.
-		if (this.client.status === 'wait') {
-			this.connecting = this.client.connect().catch((error: unknown) => {
-				throw new RedisUnavailableError(error instanceof Error ? error.message : String(error));
-			});
-		}
-		const connecting = this.connecting;
-		if (connecting) {
-			try {
-				await connecting;
-			} finally {
-				if (this.connecting === connecting) this.connecting = undefined;
-			}
-		}
-		if (this.client.status !== 'ready') throw new RedisUnavailableError(`Redis connection is ${this.client.status}`);
-		return this.client;
-	}
-
 	async reserve(key: string, maxPerWindow: number): Promise<number> {
-		const client = await this.ready();
+		const client = await this.connection.ready();
 		return Number(await client.billitPacingReserve(...this.keys(key), maxPerWindow, this.windowMs, STATE_TTL_MS));
 	}
 
 	async throttled(key: string, maxPerWindow: number): Promise<void> {
-		const client = await this.ready();
+		const client = await this.connection.ready();
 		await client.billitPacingThrottled(...this.keys(key), maxPerWindow, this.windowMs, STATE_TTL_MS);
 	}
 
 	async succeeded(key: string, maxPerWindow: number): Promise<void> {
-		const client = await this.ready();
+		const client = await this.connection.ready();
 		await client.billitPacingSucceeded(...this.keys(key), maxPerWindow, this.windowMs, STATE_TTL_MS);
 	}
 
 	async close(): Promise<void> {
-		if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
-		this.client.disconnect();
+		await this.connection.close();
 	}
 }

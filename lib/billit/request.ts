@@ -102,10 +102,9 @@ function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[
 	);
 }
 
-async function resolveConnection(
-	context: BillitContext,
-	options: BillitRequestOptions,
-): Promise<BillitConnection> {
+type ConnectionOptions = Pick<BillitRequestOptions, 'itemIndex' | 'partyId' | 'contextPartyId'>;
+
+async function resolveConnection(context: BillitContext, options: ConnectionOptions): Promise<BillitConnection> {
 	const itemIndex = options.itemIndex ?? 0;
 	const credentialType = credentialTypeFor(
 		readNodeParameter(context, 'authentication', 'apiKey', itemIndex),
@@ -265,7 +264,7 @@ async function send(
 		{
 			send: n8nSend(context, connection),
 			pacer: companyPacer(
-				companyPacingKey(connection.baseUrl, connection.partyId),
+				companyKeyOf(connection),
 				options.requestsPerSecond,
 				context.logger,
 			),
@@ -274,6 +273,15 @@ async function send(
 		},
 	);
 	return response.body;
+}
+
+function companyKeyOf(connection: BillitConnection): string {
+	return companyPacingKey(connection.baseUrl, connection.partyId);
+}
+
+/** The key Billit's per-company limits are kept under (request pacing, feed listings): API base URL and PartyID. */
+export async function billitCompanyKey(this: BillitContext, options: ConnectionOptions): Promise<string> {
+	return companyKeyOf(await resolveConnection(this, options));
 }
 
 export async function billitRequest<T = unknown>(

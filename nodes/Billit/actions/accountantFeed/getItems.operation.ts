@@ -1,14 +1,11 @@
 import {
 	updateDisplayOptions,
-	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { resolveApiBaseUrl } from '../../../../lib/billit/environments';
 import { claimFeedListing } from '../../../../lib/billit/feed-listing-guard';
-import { companyPacingKey } from '../../../../lib/billit/pacer';
-import { credentialTypeFor } from '../../../../lib/billit/request';
+import { billitCompanyKey } from '../../../../lib/billit/request';
 import { companyFor, requestForItem } from '../../helpers/request';
 import { feedNameProperty, feedPath } from './feed.fields';
 
@@ -23,16 +20,6 @@ export const description = updateDisplayOptions(
 	],
 );
 
-/** The company whose feed is listed, named like its pacing key: API base URL and PartyID. */
-async function feedCompanyKey(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(
-		credentialTypeFor(this.getNodeParameter('authentication', itemIndex, 'apiKey')),
-	);
-	// The node's company beats the credential's, as in every request.
-	const partyId = companyFor.call(this, itemIndex).partyId ?? String(credentials.partyId ?? '').trim();
-	return companyPacingKey(resolveApiBaseUrl(credentials), partyId === '' ? undefined : String(partyId));
-}
-
 /**
  * Lists a feed's pending items, one output item each. A second listing of the feed within a minute
  * is refused before Billit is asked (see the feed listing guard for where the last listing is kept).
@@ -45,7 +32,8 @@ export async function execute(
 	const path = feedPath(name);
 	const claim = await claimFeedListing(
 		{
-			companyKey: await feedCompanyKey.call(this, itemIndex),
+			// The node's company beats the credential's, as in every request.
+			companyKey: await billitCompanyKey.call(this, { itemIndex, partyId: companyFor.call(this, itemIndex).partyId }),
 			feedName: name,
 			nodeState: () => this.getWorkflowStaticData('node'),
 		},
