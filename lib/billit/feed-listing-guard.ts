@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { redactSecrets } from './errors';
-import { queueRedisLookup, type QueueRedisSettings } from './queue-redis-settings';
+import type { QueueRedisSettings } from './queue-redis-settings';
+import { QueueRedisShare, type QueueRedisLogger } from './queue-redis-share';
 import { RedisFeedListings, type SharedFeedListings } from './redis-feed-listings';
 
 export const FEED_LISTING_INTERVAL_MS = 60_000;
@@ -22,10 +22,7 @@ export interface FeedListing {
 	nodeState: () => IDataObject;
 }
 
-export interface FeedListingLogger {
-	info(message: string): void;
-	warn(message: string): void;
-}
+export type FeedListingLogger = QueueRedisLogger;
 
 export type FeedListingsFactory = (settings: QueueRedisSettings) => SharedFeedListings;
 
@@ -48,42 +45,21 @@ function claimIn(times: ListingTimes, key: string, now: number): FeedListingClai
 }
 
 export class FeedListingGuard {
-	private store: SharedFeedListings | undefined;
-	private looked = false;
-	private failureLogged = false;
-	private secrets: string[] = [];
+	private readonly redis: QueueRedisShare<SharedFeedListings>;
 	// Queue mode without Redis: this process's own memory, not static data, which a worker would
 	// save over the whole workflow's static data (the Billit Trigger's replay memory included).
 	private readonly processTimes: ListingTimes = Object.create(null) as ListingTimes;
 
-	constructor(
-		private readonly env: Record<string, string | undefined>,
-		private readonly createStore: FeedListingsFactory = defaultFactory,
-	) {}
-
-	private sharedStore(logger: FeedListingLogger): SharedFeedListings | undefined {
-		if (this.looked) return this.store;
-		this.looked = true;
-		const lookup = queueRedisLookup(this.env);
-		if (!lookup.shared) return undefined;
-		this.store = this.createStore(lookup.settings);
-		this.secrets = [lookup.settings.password ?? ''].filter(Boolean);
-		logger.info(`Billit accountant feeds: one listing a minute per feed is held for all n8n processes through Redis at ${this.store.address}`);
-		return this.store;
-	}
-
-	private logStoreFailure(store: SharedFeedListings, error: unknown, logger: FeedListingLogger): void {
-		if (this.failureLogged) return;
-		this.failureLogged = true;
-		const reason = redactSecrets(error instanceof Error ? error.message : String(error), this.secrets);
-		logger.warn(
-			`Billit accountant feeds: Redis at ${store.address} cannot be used (${reason}); ` +
-				'each n8n process holds one listing a minute per feed on its own while it is unavailable',
-		);
+	constructor(env: Record<string, string | undefined>, createStore: FeedListingsFactory = defaultFactory) {
+		this.redis = new QueueRedisShare(env, createStore, {
+			subject: 'Billit accountant feeds',
+			shared: 'one listing a minute per feed is held for all n8n processes',
+			fallback: 'each n8n process holds one listing a minute per feed on its own while it is unavailable',
+		});
 	}
 
 	async claim(listing: FeedListing, logger: FeedListingLogger): Promise<FeedListingClaim> {
-		const store = this.sharedStore(logger);
+		const store = this.redis.open(logger);
 		if (!store) {
 			const state = listing.nodeState();
 			return claimIn((state.feedListedAt ??= {}) as ListingTimes, listing.feedName, Date.now());
@@ -92,7 +68,7 @@ export class FeedListingGuard {
 			const left = await store.claim(listing.companyKey, listing.feedName, FEED_LISTING_INTERVAL_MS);
 			return left === undefined ? { granted: true } : refused(left);
 		} catch (error) {
-			this.logStoreFailure(store, error, logger);
+			this.redis.logFailure(error, logger);
 			return claimIn(this.processTimes, `${listing.companyKey}#${listing.feedName}`, Date.now());
 		}
 	}
