@@ -12,6 +12,7 @@ import type { PresentedHostKey } from './host-keys';
 import { checkedTransfersInFlight } from './pool';
 import { SftpPipelinedReadStream } from './sftp-pipelined-reader';
 import { SftpPipelinedWriteStream } from './sftp-pipelined-writer';
+import { PORTABLE_DATA_BYTES } from './sftp-request-limits';
 
 const FILE_TYPE_MASK = 0o170000;
 const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
@@ -21,8 +22,6 @@ const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
  * in flight gave 53 / 82 / 142 / 170 files/s; on loopback 594 / 653 / 540 / 363 (64 costs CPU there).
  */
 export const DEFAULT_SFTP_TRANSFERS_IN_FLIGHT = 32;
-/** Below the 34,000-byte packet every SFTP server must accept, less the request's own fields. */
-const WRITE_CHUNK_BYTES = 32 * 1024;
 const TYPE_BY_MODE: Record<number, RemoteEntryType> = {
 	0o040000: 'directory',
 	0o100000: 'file',
@@ -211,8 +210,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	private async writeBuffer(path: string, content: Buffer, mode: number | undefined): Promise<WrittenFile> {
 		const handle = await this.request<Buffer>('write', path, (sftp, done) => sftp.open(path, 'w', done));
 		const writes: Array<Promise<void>> = [];
-		for (let offset = 0; offset < content.length; offset += WRITE_CHUNK_BYTES) {
-			const length = Math.min(WRITE_CHUNK_BYTES, content.length - offset);
+		for (let offset = 0; offset < content.length; offset += PORTABLE_DATA_BYTES) {
+			const length = Math.min(PORTABLE_DATA_BYTES, content.length - offset);
 			writes.push(
 				this.request<void>('write', path, (sftp, done) =>
 					sftp.write(handle, content, offset, length, offset, (error) => done(error)),

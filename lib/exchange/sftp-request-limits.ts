@@ -1,7 +1,7 @@
 import type { SFTPWrapper } from 'ssh2';
 
 /** What every SFTP server must accept (34,000-byte packets), less the request's own fields. */
-const PORTABLE_DATA_BYTES = 32 * 1024;
+export const PORTABLE_DATA_BYTES = 32 * 1024;
 /** As many requests as OpenSSH's `sftp` keeps outstanding by default. */
 export const DEFAULT_REQUESTS_IN_FLIGHT = 64;
 /**
