@@ -3,16 +3,27 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const stages = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'faults', 'e2e'];
 const reportDir = mkdtempSync(join(tmpdir(), 'billit-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
+const failures = [];
 let failedStage = false;
 
 function run(command, args) {
 	return spawnSync(command, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+}
+
+// Named again at the end so the last lines of a long run say what failed and why.
+function failedTests(stage, result) {
+	return result.testResults.flatMap((file) => {
+		const failedFile = file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed');
+		const tests = file.assertionResults.filter((test) => test.status === 'failed');
+		const entries = tests.map((test) => ({ name: `${relative(process.cwd(), file.name)} > ${test.fullName}`, message: test.failureMessages[0] }));
+		return failedFile ? [{ name: relative(process.cwd(), file.name), message: file.message }] : entries;
+	}).map((entry) => ({ stage, ...entry, message: String(entry.message ?? '').split('\n').slice(0, 3).join(' | ').replace(/[\u0000-\u001f]/g, '?') }));
 }
 
 for (const stage of stages) {
@@ -29,6 +40,7 @@ for (const stage of stages) {
 		totals.passed += result.numPassedTests;
 		totals.failed += result.numFailedTests;
 		totals.skipped += result.numPendingTests + result.numTodoTests;
+		failures.push(...failedTests(stage, result));
 	}
 	if (status !== 0) failedStage = true;
 	timings.push([stage, Date.now() - started, status === 0 ? 'ok' : `exit ${status}`]);
@@ -36,5 +48,6 @@ for (const stage of stages) {
 
 console.log('\nstage times:');
 for (const [stage, ms, outcome] of timings) console.log(`  ${stage.padEnd(12)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${outcome}`);
+for (const failure of failures) console.log(`\nfailed (${failure.stage}): ${failure.name}\n  ${failure.message}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedStage || totals.failed > 0 ? 1 : 0);

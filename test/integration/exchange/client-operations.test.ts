@@ -31,25 +31,12 @@ interface ServerCase {
 	client: () => FileExchangeClient;
 	/** ftp-srv runs as root, so the file system refuses it nothing. */
 	runsAsRoot: boolean;
-	connectAttempts: number;
 }
 
-/**
- * ftp-srv answers AUTH TLS before it starts reading TLS, so a fast client hello is sometimes read as a
- * command (502); test/servers works around it, not always in time. Real servers (vsftpd here) do not.
- */
-async function connected(makeClient: () => FileExchangeClient, attempts: number): Promise<FileExchangeClient> {
-	for (let attempt = 1; ; attempt++) {
-		// A fresh client each attempt: a failed one may keep the half-open session.
-		const client = makeClient();
-		const failure = await client.connect().then(
-			() => undefined,
-			(error: unknown) => error,
-		);
-		if (failure === undefined) return client;
-		await client.close().catch(() => undefined);
-		if (attempt >= attempts) throw failure;
-	}
+async function connected(makeClient: () => FileExchangeClient): Promise<FileExchangeClient> {
+	const client = makeClient();
+	await client.connect();
+	return client;
 }
 
 const servers = () => testServers();
@@ -59,14 +46,12 @@ const cases: ServerCase[] = [
 		info: () => servers().sftp,
 		client: () => new SftpExchangeClient(sftpOptions(servers().sftp)),
 		runsAsRoot: false,
-		connectAttempts: 1,
 	},
 	...(['ftpSrv', 'vsftpdExplicit', 'vsftpdImplicit', 'vsftpdPlain'] as const).map((key) => ({
 		name: key,
 		info: () => servers().ftp[key],
 		client: () => new FtpExchangeClient(ftpOptions(servers().ftp[key])),
 		runsAsRoot: key === 'ftpSrv',
-		connectAttempts: key === 'ftpSrv' ? 5 : 1,
 	})),
 ];
 
@@ -76,12 +61,12 @@ async function modeOnDisk(path: string): Promise<number> {
 
 describe.each(cases)(
 	'File Exchange client against $name',
-	({ info, client: makeClient, runsAsRoot, connectAttempts }) => {
+	({ info, client: makeClient, runsAsRoot }) => {
 		let client: FileExchangeClient;
 		let base: string;
 
 		beforeAll(async () => {
-			client = await connected(makeClient, connectAttempts);
+			client = await connected(makeClient);
 			base = remoteJoin(info().remoteRoot, uniqueName('ops'));
 			await client.mkdirp(base, 0o755);
 		});
@@ -243,7 +228,7 @@ describe.each(cases)(
 		});
 
 		it('never shows the final name before a throttled atomic upload is complete', async () => {
-			const observer = await connected(makeClient, connectAttempts);
+			const observer = await connected(makeClient);
 			const folder = `${base}/atomic`;
 			await client.mkdirp(folder, 0o755);
 			let done = false;
@@ -297,7 +282,7 @@ describe.each(cases)(
 		});
 
 		it('lets two runs upload one file at the same moment, each through its own part file', async () => {
-			const second = await connected(makeClient, connectAttempts);
+			const second = await connected(makeClient);
 			const path = `${base}/together.xml`;
 			const options = { atomic: true, mode: 0o664, onConflict: 'overwrite' } as const;
 			const upload = (runner: FileExchangeClient) => runner.upload(slowSource(8, 16_384, 20), path, options);
