@@ -23,8 +23,11 @@ import { startBenchSftpServer } from './transfer/sftp-server';
 const RATE_LIMIT = 25;
 const FULL = { invoices: 10_000, perRun: 1000 };
 const QUICK = { invoices: 2000, perRun: 200 };
-// RSS counts as flat when the last run ends within this share of the first run's figure.
+// RSS counts as flat when the last run ends at most this share above the warm-up runs' figure.
 const FLAT_TOLERANCE = 0.15;
+// The first runs carry n8n's warm-up (compiled code, caches, garbage not yet collected), so a leak shows
+// as the last run above the higher of these, not as a difference from the first alone.
+const WARM_UP_RUNS = 2;
 const FLOOR_GOAL = 1.1;
 const RUN_TIMEOUT_MS = 45 * 60_000;
 const MIB = 1024 * 1024;
@@ -60,15 +63,16 @@ async function runBacklog(n8n: BenchN8n, emulator: Emulator, workflowId: string,
 function report(n8n: BenchN8n, backlog: Backlog, runs: RunFigures[], totalSeconds: number, counted: { requests: number; throttled: number }, startRss: number): BenchResult {
 	const floor = counted.requests / RATE_LIMIT;
 	const overFloor = totalSeconds / floor;
-	const growth = runs[runs.length - 1].rssBytes / runs[0].rssBytes - 1;
+	const warmUp = Math.max(...runs.slice(0, WARM_UP_RUNS).map((run) => run.rssBytes));
+	const growth = runs[runs.length - 1].rssBytes / warmUp - 1;
 	const rows: BenchRow[] = [
 		...runs.map((run, index) => ({ measure: `Run ${index + 1} of ${runs.length}: n8n RSS after the run`, ours: mib(run.rssBytes), reference: `${run.seconds.toFixed(1)} s` })),
 		{
-			measure: `n8n RSS, last run against the first`,
+			measure: `n8n RSS, last run against the higher of the first ${WARM_UP_RUNS} (warm-up)`,
 			ours: `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`,
-			reference: `${mib(runs[0].rssBytes)} → ${mib(runs[runs.length - 1].rssBytes)}`,
-			goal: `within ±${FLAT_TOLERANCE * 100} %`,
-			met: Math.abs(growth) <= FLAT_TOLERANCE,
+			reference: `${mib(warmUp)} → ${mib(runs[runs.length - 1].rssBytes)}`,
+			goal: `≤ +${FLAT_TOLERANCE * 100} %`,
+			met: growth <= FLAT_TOLERANCE,
 		},
 		{
 			measure: `${backlog.invoices} invoices at ${RATE_LIMIT} req/s: elapsed ÷ floor`,
@@ -85,7 +89,7 @@ function report(n8n: BenchN8n, backlog: Backlog, runs: RunFigures[], totalSecond
 		notes: [
 			`${backlog.invoices} sent invoices (Peppol, so Billit holds each one's UBL) through examples/sales-export.json in n8n ${n8n.version} (this package built, packed and installed; N8N_DEFAULT_BINARY_DATA_MODE=filesystem), ${runs.length} runs started from its Manual Trigger one after the other.`,
 			`The workflow is derived from the example in code (bench/backfill/capped-workflow.ts), the file itself unchanged: "Sent Invoices Not Exported" has Return All off and Limit ${backlog.perRun}, so each run exports at most ${backlog.perRun} invoices and the next run lists what is still unexported. Credentials are created through n8n's API under the names the example uses.`,
-			`RSS is the n8n main process's VmRSS right after each execution finished (n8n at ${mib(startRss)} before the first run). The reference column of a run row is that run's wall time.`,
+			`RSS is the n8n main process's VmRSS right after each execution finished (n8n at ${mib(startRss)} before the first run). The reference column of a run row is that run's wall time. Flat means no growth: the last run at most ${FLAT_TOLERANCE * 100} % above the higher of the first ${WARM_UP_RUNS} runs, which carry n8n's warm-up; every run is listed.`,
 			`Requests are counted at the emulator (every API request it answered, 429s included) while the runs went; the floor is requests ÷ ${RATE_LIMIT} s. The ratio is elapsed ÷ floor (lower is better) and includes n8n's own work between runs (starting each run, saving the execution).`,
 			`Checked before the figures count: after every run exactly ${backlog.perRun} more invoices flagged ExportedToConnector in the emulator; at the end all ${backlog.invoices * 2} files (PDF and Billit's UBL) under /export/[uen]/sales/[year]/ on the OpenSSH server's disk, nothing else, byte-identical to the emulator's files, mode 664.`,
 		],
