@@ -91,8 +91,9 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	/**
 	 * Writes the content to the path, truncating what is there. A writer that can set `mode` on the
 	 * open file (saving a round trip) says so in its result; otherwise the caller sets it afterwards.
+	 * `size`, when known, lets a protocol choose how to move a large file.
 	 */
-	protected abstract writeFile(path: string, content: Readable | Buffer, mode?: number): Promise<WrittenFile>;
+	protected abstract writeFile(path: string, content: Readable | Buffer, mode?: number, size?: number): Promise<WrittenFile>;
 	/** Renames onto a free name; fails when the destination exists. */
 	protected abstract rename(from: string, to: string): Promise<void>;
 	/** Renames over an existing file, atomically where the protocol allows it. */
@@ -226,7 +227,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	): Promise<number> {
 		const part = this.partPath(target);
 		const place = async () => {
-			const written = await this.writeFile(part, await contentOf(source), options.mode);
+			const written = await this.writeFile(part, await contentOf(source), options.mode, options.size);
 			await this.applyMode(part, options, warnings, written);
 			await beforeRename?.();
 			await this.replace(part, target);
@@ -244,7 +245,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		options: UploadOptions,
 		warnings: string[],
 	): Promise<number> {
-		const written = await this.writeFile(target, await contentOf(source), options.mode);
+		const written = await this.writeFile(target, await contentOf(source), options.mode, options.size);
 		await this.applyMode(target, options, warnings, written);
 		return written.bytes;
 	}

@@ -12,6 +12,7 @@ import type { PresentedHostKey } from './host-keys';
 import { checkedTransfersInFlight } from './pool';
 import { SftpPipelinedReadStream } from './sftp-pipelined-reader';
 import { SftpPipelinedWriteStream } from './sftp-pipelined-writer';
+import { readInThread, writeInThread } from './sftp-transfer-thread';
 import { PORTABLE_DATA_BYTES } from './sftp-request-limits';
 
 const FILE_TYPE_MASK = 0o170000;
@@ -22,6 +23,8 @@ const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
  * in flight gave 53 / 82 / 142 / 170 files/s; on loopback 594 / 653 / 540 / 363 (64 costs CPU there).
  */
 export const DEFAULT_SFTP_TRANSFERS_IN_FLIGHT = 32;
+/** From this size a transfer's own thread and connection (tens of milliseconds to start) pay for themselves. */
+const DEFAULT_THREAD_TRANSFER_MIN_BYTES = 32 * 1024 * 1024;
 const TYPE_BY_MODE: Record<number, RemoteEntryType> = {
 	0o040000: 'directory',
 	0o100000: 'file',
@@ -53,6 +56,11 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	constructor(private readonly options: SftpConnectionOptions) {
 		super();
 		this.endpoint = `${options.host}:${options.port}`;
+	}
+
+	/** Streamed transfers of at least this many bytes run on a thread of their own (sftp-transfer-thread). */
+	private get threadTransferMinBytes(): number {
+		return this.options.threadTransferMinBytes ?? DEFAULT_THREAD_TRANSFER_MIN_BYTES;
 	}
 
 	get maxParallelTransfers(): number {
@@ -164,8 +172,14 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		const entry = await this.stat(path);
 		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
 		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
+		if (entry.size >= this.threadTransferMinBytes) return await readInThread(this.options, path, entry.size);
+		return this.readStream(path, entry.size);
+	}
+
+	/** Reads `path` over this client's own connection. */
+	readStream(path: string, size: number): Readable {
 		const output = new PassThrough();
-		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size: entry.size }));
+		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size }));
 		output.once('close', () => input.destroy());
 		input.on('error', (error: Error) => output.destroy(this.mapError(error, 'read', path)));
 		input.pipe(output);
@@ -193,8 +207,18 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		await this.request<void>('chmod', path, (sftp, done) => sftp.chmod(path, mode, done));
 	}
 
-	protected async writeFile(path: string, content: Readable | Buffer, mode?: number): Promise<WrittenFile> {
+	protected async writeFile(path: string, content: Readable | Buffer, mode?: number, size?: number): Promise<WrittenFile> {
 		if (Buffer.isBuffer(content)) return await this.writeBuffer(path, content, mode);
+		if (size !== undefined && size >= this.threadTransferMinBytes) {
+			return await writeInThread(this.options, path, content, mode).catch((error: unknown) => {
+				throw this.mapError(error, 'write', path);
+			});
+		}
+		return await this.writeStream(path, content, mode);
+	}
+
+	/** Streams `content` to `path` over this client's own connection. */
+	async writeStream(path: string, content: Readable, mode?: number): Promise<WrittenFile> {
 		const output = this.track(new SftpPipelinedWriteStream(this.sftp, path, { mode }));
 		await pipeline(content, output).catch((error: unknown) => {
 			throw this.mapError(error, 'write', path);

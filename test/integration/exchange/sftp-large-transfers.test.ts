@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,7 +11,7 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 const MIB = 1024 * 1024;
 /** The chunk size of n8n's filesystem binary data streams. */
 const SOURCE_CHUNK_BYTES = 64 * 1024;
-const uploadOptions = { atomic: true, mode: 0o664, onConflict: 'fail' } as const;
+const uploadOptions = (size: number) => ({ atomic: true, mode: 0o664, onConflict: 'fail', size }) as const;
 
 /** A fresh stream of the content in source-sized chunks, as a binary data file would give it. */
 function streamSource(content: Buffer) {
@@ -27,9 +27,14 @@ function streamSource(content: Buffer) {
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
-describe('SFTP streamed transfers with many requests in flight, against OpenSSH', () => {
+const placements = [
+	{ placement: "on the client's own connection", threadTransferMinBytes: Number.POSITIVE_INFINITY },
+	{ placement: 'on a transfer thread with its own connection', threadTransferMinBytes: 0 },
+];
+
+describe.each(placements)('SFTP streamed transfers with many requests in flight, $placement, against OpenSSH', ({ threadTransferMinBytes }) => {
 	const info = () => testServers().sftp;
-	const session = useSftpSession('large');
+	const session = useSftpSession('large', { threadTransferMinBytes });
 
 	it.each([
 		{ name: '20 MiB of random bytes', size: 20 * MIB },
@@ -38,7 +43,7 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 	])('uploads and downloads $name byte for byte, mode 664', async ({ size }) => {
 		const content = randomBytes(size);
 		const path = `${session.base}/file-${size}.bin`;
-		const result = await session.client.upload(streamSource(content), path, uploadOptions);
+		const result = await session.client.upload(streamSource(content), path, uploadOptions(size));
 		expect(result).toMatchObject({ status: 'uploaded', bytes: size });
 		const onDisk = await readFile(diskPath(info(), path));
 		expect(onDisk.length).toBe(size);
@@ -48,6 +53,31 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 		const downloaded = await readAll(await session.client.download(path));
 		expect(downloaded.length).toBe(size);
 		expect(sha256(downloaded)).toBe(sha256(content));
+	});
+
+	it('reports permission denied on a folder the user cannot write, leaving nothing behind', async () => {
+		const folder = `${session.base}/locked`;
+		await mkdir(diskPath(info(), folder), { mode: 0o755 });
+		await chown(diskPath(info(), folder), 0, 0);
+		const failure = session.client.upload(streamSource(randomBytes(MIB)), `${folder}/x.bin`, uploadOptions(MIB));
+		await expect(failure).rejects.toMatchObject({ kind: 'permissionDenied' });
+		await expect(failure).rejects.toThrow(/permission denied/);
+		expect(await readdir(diskPath(info(), folder))).toEqual([]);
+	});
+
+	it("fails with the source's own error when the data cannot be read, with no final file", async () => {
+		const path = `${session.base}/broken-source.bin`;
+		const broken = () =>
+			Readable.from(
+				(async function* () {
+					yield randomBytes(SOURCE_CHUNK_BYTES);
+					throw new Error('binary data file vanished');
+				})(),
+			);
+		await expect(session.client.upload(broken, path, uploadOptions(2 * SOURCE_CHUNK_BYTES))).rejects.toThrow(
+			/binary data file vanished/,
+		);
+		expect(await session.client.stat(path)).toBeUndefined();
 	});
 
 	describe('connection dropped mid-transfer', () => {
@@ -64,7 +94,7 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 		});
 
 		async function connectedViaProxy(): Promise<SftpExchangeClient> {
-			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port }));
+			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port, threadTransferMinBytes }));
 			await viaProxy.connect();
 			return viaProxy;
 		}
@@ -78,7 +108,7 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 		it('fails an upload clearly and leaves only its part file, no final file', async () => {
 			const path = `${session.base}/dropped-upload.bin`;
 			const uploading = await connectedViaProxy();
-			const outcome = uploading.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions).then(
+			const outcome = uploading.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions(64 * MIB)).then(
 				() => undefined,
 				(error: unknown) => error,
 			);
@@ -96,7 +126,7 @@ describe('SFTP streamed transfers with many requests in flight, against OpenSSH'
 
 		it('fails a download clearly instead of ending early', async () => {
 			const path = `${session.base}/dropped-download.bin`;
-			await session.client.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions);
+			await session.client.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions(64 * MIB));
 			const downloading = await connectedViaProxy();
 			const stream = await downloading.download(path);
 			const reading = readAll(stream).then(

@@ -1,6 +1,7 @@
 import { beforeAll, afterAll } from 'vitest';
 
 import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import type { SftpConnectionOptions } from '../../../lib/exchange/sftp-connection';
 import { remoteJoin, sftpOptions, testServers, uniqueName } from './helpers';
 
 export interface SftpSession {
@@ -10,11 +11,11 @@ export interface SftpSession {
 }
 
 /** One connected client per test file, with its own folder; closed after the file's tests. */
-export function useSftpSession(prefix: string): SftpSession {
+export function useSftpSession(prefix: string, overrides: Partial<SftpConnectionOptions> = {}): SftpSession {
 	const session = {} as SftpSession;
 	beforeAll(async () => {
 		const info = testServers().sftp;
-		session.client = new SftpExchangeClient(sftpOptions(info));
+		session.client = new SftpExchangeClient(sftpOptions(info, overrides));
 		await session.client.connect();
 		session.base = remoteJoin(info.remoteRoot, uniqueName(prefix));
 		await session.client.mkdirp(session.base, 0o755);
