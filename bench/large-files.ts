@@ -1,7 +1,8 @@
 /**
  * Large files: 1 GiB upload and download through n8n (binary data in filesystem mode) with File
- * Exchange, against OpenSSH's `sftp` moving the same file over the same loopback link, in paired
- * rounds, and how far the n8n process's resident memory rises meanwhile.
+ * Exchange, as it comes and with Large Uploads on Own Thread, against OpenSSH's `sftp` moving the same
+ * file over the same loopback link, in paired rounds, and how far the n8n process's resident memory
+ * rises meanwhile.
  */
 import { chown, mkdir, rm, stat } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -62,10 +63,21 @@ function pairRatio(round: RoundMeasure): number {
 	return round.reference.seconds / round.ours.seconds;
 }
 
-function roundRow(direction: string, bytes: number, round: RoundMeasure, index: number): BenchRow {
+/** How File Exchange moves the file: on the node's one connection (the default) or on a thread of its own. */
+interface Variant {
+	label: string;
+	connectionOptions: Record<string, unknown>;
+}
+
+const VARIANTS: Variant[] = [
+	{ label: 'File Exchange in n8n', connectionOptions: {} },
+	{ label: 'File Exchange in n8n with Large Uploads on Own Thread', connectionOptions: { largeUploadsOnOwnThread: true } },
+];
+
+function roundRow(variant: Variant, direction: string, bytes: number, round: RoundMeasure, index: number): BenchRow {
 	const order = index % 2 === 0 ? 'ours first' : 'sftp first';
 	return {
-		measure: `Round ${index + 1} (${order}, load ${round.load.toFixed(1)}): ${sizeLabel(bytes)} ${direction}`,
+		measure: `${variant.label}, round ${index + 1} (${order}, load ${round.load.toFixed(1)}): ${sizeLabel(bytes)} ${direction}`,
 		ours: mibPerSecond(bytes, round.ours.seconds),
 		reference: mibPerSecond(bytes, round.reference.seconds),
 		ratio: pairRatio(round),
@@ -73,10 +85,10 @@ function roundRow(direction: string, bytes: number, round: RoundMeasure, index: 
 }
 
 /** The median pair's ratio, and the median throughput of each side. */
-function throughputRow(direction: string, bytes: number, rounds: RoundMeasure[]): BenchRow {
+function throughputRow(variant: Variant, direction: string, bytes: number, rounds: RoundMeasure[]): BenchRow {
 	const ratio = median(rounds.map(pairRatio));
 	return {
-		measure: `${sizeLabel(bytes)} ${direction}, loopback: File Exchange in n8n vs sftp, median of ${rounds.length} paired rounds`,
+		measure: `${sizeLabel(bytes)} ${direction}, loopback: ${variant.label} vs sftp, median of ${rounds.length} paired rounds`,
 		ours: mibPerSecond(bytes, median(rounds.map((round) => round.ours.seconds))),
 		reference: mibPerSecond(bytes, median(rounds.map((round) => round.reference.seconds))),
 		ratio,
@@ -85,10 +97,10 @@ function throughputRow(direction: string, bytes: number, rounds: RoundMeasure[])
 	};
 }
 
-function memoryRow(direction: string, bytes: number, rounds: RoundMeasure[]): BenchRow {
+function memoryRow(variant: Variant, direction: string, bytes: number, rounds: RoundMeasure[]): BenchRow {
 	const growth = Math.max(...rounds.map((round) => round.ours.rssGrowthBytes ?? 0));
 	return {
-		measure: `n8n peak RSS growth during a ${sizeLabel(bytes)} ${direction} (highest of the rounds)`,
+		measure: `${variant.label}: n8n peak RSS growth during a ${sizeLabel(bytes)} ${direction} (highest of the rounds)`,
 		ours: `${(growth / 1000 ** 2).toFixed(0)} MB`,
 		goal: `< ${RSS_GOAL_BYTES / 1000 ** 2} MB`,
 		met: growth < RSS_GOAL_BYTES,
@@ -97,6 +109,7 @@ function memoryRow(direction: string, bytes: number, rounds: RoundMeasure[]): Be
 
 /** Paired rounds of one direction, each run checked before it counts; each round printed as it ends. */
 async function measureDirection(
+	variant: Variant,
 	direction: string,
 	bytes: number,
 	ours: () => Promise<NodeRunMeasure>,
@@ -109,7 +122,7 @@ async function measureDirection(
 		async () => ({ seconds: await reference() }),
 		(round, index) => {
 			loads.push(loadavg()[0]);
-			const row = roundRow(direction, bytes, { ...round, load: loads[index] }, index);
+			const row = roundRow(variant, direction, bytes, { ...round, load: loads[index] }, index);
 			console.log(`  ${row.measure}: ours ${round.ours.seconds.toFixed(1)} s, sftp ${round.reference.seconds.toFixed(1)} s`);
 		},
 	);
@@ -136,18 +149,6 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 	const ref = { id: credential.id, name: credential.name };
 	const downloaded = join(n8n.filesDir, 'downloaded.bin');
 
-	const uploadWorkflow = await n8n.client.importWorkflow(
-		chainWorkflow('Bench large upload', [
-			{ name: 'Read', ...readLocalFile(original) },
-			{ name: 'Transfer', ...fileExchangeUpload(n8n.packageName, remoteFolder, `${remoteFolder}/n8n.bin`, ref) },
-		]),
-	);
-	const downloadWorkflow = await n8n.client.importWorkflow(
-		chainWorkflow('Bench large download', [
-			{ name: 'Transfer', ...fileExchangeDownload(n8n.packageName, `${remoteFolder}/n8n.bin`, ref) },
-			{ name: 'Write', ...writeLocalFile(downloaded) },
-		]),
-	);
 	const sftpPut = await session.prepare([`put ${original} ${remoteFolder}/sftp.bin`]);
 	const sftpGet = await session.prepare([`get ${remoteFolder}/sftp.bin ${downloaded}`]);
 	const checkedDownload = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -157,40 +158,64 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 		return result;
 	};
 
-	const uploads = await measureDirection(
-		'upload',
-		bytes,
-		async () => {
-			const run = await runMeasured(n8n, uploadWorkflow.id, 'upload');
-			await assertSameFile(join(diskFolder, 'n8n.bin'), sha256);
-			return run;
-		},
-		async () => {
-			const seconds = await timeAsync(sftpPut);
-			await assertSameFile(join(diskFolder, 'sftp.bin'), sha256);
-			return seconds;
-		},
-	);
-	const downloads = await measureDirection(
-		'download',
-		bytes,
-		async () => await checkedDownload(async () => await runMeasured(n8n, downloadWorkflow.id, 'download')),
-		async () => await checkedDownload(async () => await timeAsync(sftpGet)),
-	);
+	const measureVariant = async (variant: Variant): Promise<{ summary: BenchRow[]; rounds: BenchRow[] }> => {
+		const uploadWorkflow = await n8n.client.importWorkflow(
+			chainWorkflow(`Bench large upload (${variant.label})`, [
+				{ name: 'Read', ...readLocalFile(original) },
+				{ name: 'Transfer', ...fileExchangeUpload(n8n.packageName, remoteFolder, `${remoteFolder}/n8n.bin`, ref, variant.connectionOptions) },
+			]),
+		);
+		const downloadWorkflow = await n8n.client.importWorkflow(
+			chainWorkflow(`Bench large download (${variant.label})`, [
+				{ name: 'Transfer', ...fileExchangeDownload(n8n.packageName, `${remoteFolder}/n8n.bin`, ref, variant.connectionOptions) },
+				{ name: 'Write', ...writeLocalFile(downloaded) },
+			]),
+		);
+		const uploads = await measureDirection(
+			variant,
+			'upload',
+			bytes,
+			async () => {
+				const run = await runMeasured(n8n, uploadWorkflow.id, 'upload');
+				await assertSameFile(join(diskFolder, 'n8n.bin'), sha256);
+				return run;
+			},
+			async () => {
+				const seconds = await timeAsync(sftpPut);
+				await assertSameFile(join(diskFolder, 'sftp.bin'), sha256);
+				return seconds;
+			},
+		);
+		const downloads = await measureDirection(
+			variant,
+			'download',
+			bytes,
+			async () => await checkedDownload(async () => await runMeasured(n8n, downloadWorkflow.id, 'download')),
+			async () => await checkedDownload(async () => await timeAsync(sftpGet)),
+		);
+		return {
+			summary: [
+				throughputRow(variant, 'upload', bytes, uploads),
+				throughputRow(variant, 'download', bytes, downloads),
+				memoryRow(variant, 'upload', bytes, uploads),
+				memoryRow(variant, 'download', bytes, downloads),
+			],
+			rounds: [
+				...uploads.map((round, index) => roundRow(variant, 'upload', bytes, round, index)),
+				...downloads.map((round, index) => roundRow(variant, 'download', bytes, round, index)),
+			],
+		};
+	};
+	const measured = [];
+	for (const variant of VARIANTS) measured.push(await measureVariant(variant));
 
 	return {
-		rows: [
-			throughputRow('upload', bytes, uploads),
-			throughputRow('download', bytes, downloads),
-			memoryRow('upload', bytes, uploads),
-			memoryRow('download', bytes, downloads),
-			...uploads.map((round, index) => roundRow('upload', bytes, round, index)),
-			...downloads.map((round, index) => roundRow('download', bytes, round, index)),
-		],
+		rows: [...measured.flatMap((variant) => variant.summary), ...measured.flatMap((variant) => variant.rounds)],
 		notes: [
 			`n8n ${n8n.version} with N8N_DEFAULT_BINARY_DATA_MODE=filesystem. Upload: Read/Write Files from Disk reads the file into binary data (not timed), File Exchange uploads it (timed: the node's own execution time). Download: File Exchange downloads into binary data (timed), Read/Write Files from Disk writes it out (not timed).`,
 			'The reference is OpenSSH `sftp -b` putting and getting the same file on the same server, connect included. Loopback only: with 20 ms added each way a 1 GiB run would not stay within the benchmark\'s time bound through the delaying proxy.',
 			`Measured side by side: ${ROUNDS} rounds per direction, each a pair of one run of ours and one of sftp right after each other (ours first in odd rounds, sftp first in even ones), so both meet the same background load of this shared 2-core machine; the ratio is the median of the pairs' ratios. The round rows give every pair and the one-minute load average after it.`,
+			`Two ways of moving the file, measured one after the other: File Exchange as it comes (the transfer on the node's one SSH connection, in n8n's main thread) and with its connection option Large Uploads on Own Thread (files of 32 MiB and more on a worker thread with an SSH connection of its own).`,
 			'RSS: /proc/<pid>/status VmRSS of the n8n main process, sampled every 100 ms during the run, highest value minus the value before it. Checked after every run, before its time counts: SHA-256 of the uploaded or downloaded copy equals the original\'s.',
 		],
 	};

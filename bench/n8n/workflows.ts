@@ -56,7 +56,13 @@ export function uploadWorkflow(name: string, count: number, bytes: number, uploa
 }
 
 /** File Exchange upload, atomic, mode 664, to `pathTemplate` (a path template, or an n8n expression giving one) under `folder`. */
-export function fileExchangeUpload(packageName: string, folder: string, pathTemplate: string, credential: CredentialRef): UploadNode {
+export function fileExchangeUpload(
+	packageName: string,
+	folder: string,
+	pathTemplate: string,
+	credential: CredentialRef,
+	connectionOptions: Record<string, unknown> = {},
+): UploadNode {
 	return {
 		type: `${packageName}.fileExchange`,
 		typeVersion: 1,
@@ -67,6 +73,7 @@ export function fileExchangeUpload(packageName: string, folder: string, pathTemp
 			baseFolder: folder,
 			pathTemplate,
 			uploadOptions: { fileMode: '664', onConflict: 'overwrite' },
+			connectionOptions,
 		},
 		credentials: { fileExchangeSftpApi: credential },
 	};
@@ -88,11 +95,16 @@ export function builtInSftpUpload(folder: string, credential: CredentialRef): Up
 }
 
 /** File Exchange download of one remote file into binary property `data`. */
-export function fileExchangeDownload(packageName: string, path: string, credential: CredentialRef): UploadNode {
+export function fileExchangeDownload(
+	packageName: string,
+	path: string,
+	credential: CredentialRef,
+	connectionOptions: Record<string, unknown> = {},
+): UploadNode {
 	return {
 		type: `${packageName}.fileExchange`,
 		typeVersion: 1,
-		parameters: { protocol: 'sftp', operation: 'download', path, binaryPropertyName: 'data' },
+		parameters: { protocol: 'sftp', operation: 'download', path, binaryPropertyName: 'data', connectionOptions },
 		credentials: { fileExchangeSftpApi: credential },
 	};
 }

@@ -12,7 +12,7 @@ import type { PresentedHostKey } from './host-keys';
 import { checkedTransfersInFlight } from './pool';
 import { SftpPipelinedReadStream } from './sftp-pipelined-reader';
 import { SftpPipelinedWriteStream } from './sftp-pipelined-writer';
-import { readInThread, writeInThread } from './sftp-transfer-thread';
+import { writeInThread } from './sftp-upload-thread';
 import { PORTABLE_DATA_BYTES } from './sftp-request-limits';
 
 const FILE_TYPE_MASK = 0o170000;
@@ -23,8 +23,11 @@ const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
  * in flight gave 53 / 82 / 142 / 170 files/s; on loopback 594 / 653 / 540 / 363 (64 costs CPU there).
  */
 export const DEFAULT_SFTP_TRANSFERS_IN_FLIGHT = 32;
-/** From this size a transfer's own thread and connection (tens of milliseconds to start) pay for themselves. */
-const DEFAULT_THREAD_TRANSFER_MIN_BYTES = 32 * 1024 * 1024;
+/**
+ * From this size an upload's own thread and connection (tens of milliseconds to start) pay for
+ * themselves, when the user turned upload threads on.
+ */
+export const LARGE_UPLOAD_THREAD_MIN_BYTES = 32 * 1024 * 1024;
 const TYPE_BY_MODE: Record<number, RemoteEntryType> = {
 	0o040000: 'directory',
 	0o100000: 'file',
@@ -56,12 +59,25 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	constructor(private readonly options: SftpConnectionOptions) {
 		super();
 		this.endpoint = `${options.host}:${options.port}`;
+		this.uploadThreadMinBytes = options.uploadThreadMinBytes ?? Number.POSITIVE_INFINITY;
 	}
 
-	/** Streamed transfers of at least this many bytes run on a thread of their own (sftp-transfer-thread). */
-	private get threadTransferMinBytes(): number {
-		return this.options.threadTransferMinBytes ?? DEFAULT_THREAD_TRANSFER_MIN_BYTES;
+	/**
+	 * Uploads of 32 MiB and more then run on a thread and connection of their own: faster inside n8n,
+	 * whose main thread and large heap slow SSH's per-packet work, at the memory of a second heap.
+	 * Downloads stay here: handing their data back to the main thread made them slower (bench/RESULTS.md).
+	 */
+	uploadLargeFilesOnThreads(): void {
+		this.uploadThreadMinBytes = LARGE_UPLOAD_THREAD_MIN_BYTES;
 	}
+
+	/** The size from which a streamed upload runs on a thread of its own; Infinity when none does. */
+	get uploadThreadThreshold(): number {
+		return this.uploadThreadMinBytes;
+	}
+
+	/** Streamed uploads of at least this many bytes run on a thread of their own (sftp-upload-thread). */
+	private uploadThreadMinBytes: number;
 
 	get maxParallelTransfers(): number {
 		return this.transfersInFlight;
@@ -172,14 +188,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		const entry = await this.stat(path);
 		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
 		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
-		if (entry.size >= this.threadTransferMinBytes) return await readInThread(this.options, path, entry.size);
-		return this.readStream(path, entry.size);
-	}
-
-	/** Reads `path` over this client's own connection. */
-	readStream(path: string, size: number): Readable {
 		const output = new PassThrough();
-		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size }));
+		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size: entry.size }));
 		output.once('close', () => input.destroy());
 		input.on('error', (error: Error) => output.destroy(this.mapError(error, 'read', path)));
 		input.pipe(output);
@@ -209,7 +219,7 @@ export class SftpExchangeClient extends BaseExchangeClient {
 
 	protected async writeFile(path: string, content: Readable | Buffer, mode?: number, size?: number): Promise<WrittenFile> {
 		if (Buffer.isBuffer(content)) return await this.writeBuffer(path, content, mode);
-		if (size !== undefined && size >= this.threadTransferMinBytes) {
+		if (size !== undefined && size >= this.uploadThreadMinBytes) {
 			return await writeInThread(this.options, path, content, mode).catch((error: unknown) => {
 				throw this.mapError(error, 'write', path);
 			});

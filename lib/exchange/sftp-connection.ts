@@ -41,8 +41,8 @@ export interface SftpConnectionOptions {
 	connectTimeoutMs?: number;
 	/** Longest wait for the answer to one SFTP request (stat, rename, …); transfers are not limited. */
 	operationTimeoutMs?: number;
-	/** Streamed transfers of at least this many bytes run on a thread and connection of their own. */
-	threadTransferMinBytes?: number;
+	/** Streamed uploads of at least this many bytes run on a thread and connection of their own (default: none). */
+	uploadThreadMinBytes?: number;
 }
 
 export interface SftpConnection {

@@ -2,10 +2,11 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import { MAX_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/pool';
-import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/sftp-client';
+import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 
 interface ConnectionOptions {
 	transfersInFlight?: number;
+	largeUploadsOnOwnThread?: boolean;
 }
 
 export const description: INodeProperties[] = [
@@ -19,6 +20,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { protocol: ['sftp'] } },
 		options: [
 			{
+				displayName: 'Large Uploads on Own Thread',
+				name: 'largeUploadsOnOwnThread',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether uploads of 32 MiB or more run on a thread and SSH connection of their own: about 1.7 times faster through n8n, using up to about 100 MB more memory while such an upload runs',
+			},
+			{
 				displayName: 'Transfers in Flight',
 				name: 'transfersInFlight',
 				type: 'number',
@@ -31,9 +40,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Gives the client the node's "Transfers in Flight" when set; an out-of-range value (from an expression) stops the run. */
+/** Gives the client the node's connection options when set; an out-of-range value (from an expression) stops the run. */
 export function applyConnectionOptions(this: IExecuteFunctions, client: FileExchangeClient): void {
-	const { transfersInFlight } = this.getNodeParameter('connectionOptions', 0, {}) as ConnectionOptions;
+	const { transfersInFlight, largeUploadsOnOwnThread } = this.getNodeParameter('connectionOptions', 0, {}) as ConnectionOptions;
+	if (largeUploadsOnOwnThread === true && client instanceof SftpExchangeClient) client.uploadLargeFilesOnThreads();
 	if (transfersInFlight === undefined) return;
 	try {
 		client.setMaxParallelTransfers(transfersInFlight);

@@ -28,13 +28,13 @@ function streamSource(content: Buffer) {
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 const placements = [
-	{ placement: "on the client's own connection", threadTransferMinBytes: Number.POSITIVE_INFINITY },
-	{ placement: 'on a transfer thread with its own connection', threadTransferMinBytes: 0 },
+	{ placement: "on the client's own connection", uploadThreadMinBytes: Number.POSITIVE_INFINITY },
+	{ placement: 'uploads on a thread with its own connection', uploadThreadMinBytes: 0 },
 ];
 
-describe.each(placements)('SFTP streamed transfers with many requests in flight, $placement, against OpenSSH', ({ threadTransferMinBytes }) => {
+describe.each(placements)('SFTP streamed transfers with many requests in flight, $placement, against OpenSSH', ({ uploadThreadMinBytes }) => {
 	const info = () => testServers().sftp;
-	const session = useSftpSession('large', { threadTransferMinBytes });
+	const session = useSftpSession('large', { uploadThreadMinBytes });
 
 	it.each([
 		{ name: '20 MiB of random bytes', size: 20 * MIB },
@@ -94,7 +94,7 @@ describe.each(placements)('SFTP streamed transfers with many requests in flight,
 		});
 
 		async function connectedViaProxy(): Promise<SftpExchangeClient> {
-			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port, threadTransferMinBytes }));
+			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port, uploadThreadMinBytes }));
 			await viaProxy.connect();
 			return viaProxy;
 		}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
 import { checkedTransfersInFlight, MAX_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/pool';
-import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, LARGE_UPLOAD_THREAD_MIN_BYTES, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 import { applyConnectionOptions, description } from '../../../nodes/FileExchange/actions/connection-options';
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 
@@ -21,6 +21,30 @@ function nodeWith(connectionOptions: Record<string, unknown> | undefined): IExec
 const sftpClient = () => new SftpExchangeClient({ host: '127.0.0.1', port: 22, username: 'u', password: 'p' });
 const ftpClient = () =>
 	new FtpExchangeClient({ host: '127.0.0.1', port: 21, user: 'u', password: 'p', tls: 'none' });
+
+describe('Large Uploads on Own Thread', () => {
+	it('is off unless turned on: every upload then stays on the one connection', () => {
+		for (const options of [undefined, {}, { largeUploadsOnOwnThread: false }]) {
+			const client = sftpClient();
+			applyConnectionOptions.call(nodeWith(options), client);
+			expect(client.uploadThreadThreshold).toBe(Number.POSITIVE_INFINITY);
+		}
+	});
+
+	it('is an SFTP-only boolean node option, off by default', () => {
+		const [collection] = description;
+		const option = collection.options?.find((entry) => entry.name === 'largeUploadsOnOwnThread');
+		expect(option).toMatchObject({ type: 'boolean', default: false });
+		expect(collection.displayOptions).toEqual({ show: { protocol: ['sftp'] } });
+	});
+
+	it('uploads files of 32 MiB and more on their own thread when turned on', () => {
+		const client = sftpClient();
+		applyConnectionOptions.call(nodeWith({ largeUploadsOnOwnThread: true }), client);
+		expect(client.uploadThreadThreshold).toBe(LARGE_UPLOAD_THREAD_MIN_BYTES);
+		expect(LARGE_UPLOAD_THREAD_MIN_BYTES).toBe(32 * 1024 * 1024);
+	});
+});
 
 describe('Transfers in Flight', () => {
 	it('leaves the SFTP default when the option is not set', () => {
@@ -62,7 +86,7 @@ describe('Transfers in Flight', () => {
 
 	it('is an SFTP-only node option bounded like the library, defaulting to the client default', () => {
 		const [collection] = description;
-		const option = collection.options?.[0] as (typeof description)[number];
+		const option = collection.options?.find((entry) => entry.name === 'transfersInFlight') as (typeof description)[number];
 		expect(collection.displayOptions).toEqual({ show: { protocol: ['sftp'] } });
 		expect(option).toMatchObject({
 			name: 'transfersInFlight',

@@ -6,20 +6,18 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { WrittenFile } from './base-client';
 import { ExchangeError, type ExchangeErrorKind } from './errors';
 import type { SftpConnectionOptions } from './sftp-connection';
-import { receiveStream, sendStream } from './thread-stream';
+import { sendStream } from './thread-stream';
 
 /**
- * A large transfer moves its bytes on a thread of its own, over a connection of its own: SSH's
+ * A large upload sends its bytes from a thread of its own, over a connection of its own: SSH's
  * per-packet work then runs beside the n8n process's main thread instead of on it, and its
  * short-lived buffers are collected in the thread's small heap instead of n8n's large one.
  */
-export type ThreadTransferJob =
-	| { kind: 'write'; path: string; mode?: number }
-	| { kind: 'read'; path: string; size: number };
-
-export interface ThreadTransferData {
+export interface ThreadUploadData {
 	options: SftpConnectionOptions;
-	job: ThreadTransferJob;
+	path: string;
+	mode?: number;
+	/** Where the file's bytes arrive (thread-stream). */
 	port: MessagePort;
 }
 
@@ -31,14 +29,14 @@ export interface ThreadWritten {
 
 export type ThreadOutcome = { done: ThreadWritten } | { failed: { kind: ExchangeErrorKind; message: string } };
 
-/** Threads (and with them extra SSH connections) at most at once in this process. */
-const MAX_TRANSFER_THREADS = Math.max(2, availableParallelism());
+/** Upload threads (and with them extra SSH connections) at most at once in this process. */
+const MAX_UPLOAD_THREADS = Math.max(2, availableParallelism());
 
 let runningThreads = 0;
 const waitingForThread: Array<() => void> = [];
 
 async function threadSlot(): Promise<void> {
-	if (runningThreads < MAX_TRANSFER_THREADS) {
+	if (runningThreads < MAX_UPLOAD_THREADS) {
 		runningThreads++;
 		return;
 	}
@@ -52,11 +50,11 @@ function releaseThreadSlot(): void {
 }
 
 /** Compiled, the worker is the .js file beside this one; under the test runner both are TypeScript, loaded through tsx. */
-function startWorker(data: ThreadTransferData): Worker {
+function startWorker(data: ThreadUploadData): Worker {
 	const extension = extname(__filename);
 	let worker: Worker | undefined;
 	try {
-		worker = new Worker(join(__dirname, `sftp-transfer-worker${extension}`), {
+		worker = new Worker(join(__dirname, `sftp-upload-worker${extension}`), {
 			workerData: data,
 			transferList: [data.port],
 			execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
@@ -77,10 +75,10 @@ async function outcomeOf(worker: Worker): Promise<ThreadWritten> {
 			else reject(new ExchangeError(message.failed.kind, message.failed.message));
 		});
 		worker.once('error', (error) =>
-			reject(new ExchangeError('other', `the transfer thread failed: ${error.message}`, { cause: error })),
+			reject(new ExchangeError('other', `the upload thread failed: ${error.message}`, { cause: error })),
 		);
 		worker.once('exit', (code) =>
-			reject(new ExchangeError('other', `the transfer thread ended (exit code ${code}) before the transfer was done`)),
+			reject(new ExchangeError('other', `the upload thread ended (exit code ${code}) before the upload was done`)),
 		);
 	});
 }
@@ -102,11 +100,7 @@ export async function writeInThread(
 ): Promise<WrittenFile> {
 	await threadSlot();
 	const channel = new MessageChannel();
-	const worker = startWorker({
-		options,
-		job: { kind: 'write', path, mode },
-		port: channel.port2,
-	});
+	const worker = startWorker({ options, path, mode, port: channel.port2 });
 	let threadFailure: unknown;
 	const outcome = outcomeOf(worker);
 	// A thread that failed (refused open, lost connection) stops reading: the sender must not wait for it.
@@ -124,22 +118,4 @@ export async function writeInThread(
 		channel.port1.close();
 		await worker.terminate();
 	}
-}
-
-/** Reads `path` (of `size` bytes) from a thread with its own connection, as a stream in this thread. */
-export async function readInThread(options: SftpConnectionOptions, path: string, size: number): Promise<Readable> {
-	await threadSlot();
-	const channel = new MessageChannel();
-	const worker = startWorker({
-		options,
-		job: { kind: 'read', path, size },
-		port: channel.port2,
-	});
-	const stream = receiveStream(channel.port1);
-	outcomeOf(worker).then(
-		() => undefined,
-		(error: unknown) => stream.destroy(error as Error),
-	);
-	stream.once('close', () => void worker.terminate());
-	return stream;
 }

@@ -1,0 +1,77 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { chain, manualTrigger, type WorkflowNode } from './billit-workflow-nodes';
+import type { StoredCredential, StoredWorkflow } from './n8n/client';
+import { assertSucceeded, nodeOutput } from './n8n/run-data';
+import { sharedN8n } from './n8n/shared-instance';
+import { SftpFolder } from './pipelines/sftp-folder';
+
+const n8n = sharedN8n();
+const sftp = inject('testServers').sftp;
+const folder = new SftpFolder(sftp, '/large');
+/** Above the 32 MiB from which File Exchange, with Large Uploads on Own Thread, uploads on a thread of its own. */
+const SIZE = 40 * 1024 * 1024;
+
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+let credential: StoredCredential;
+let workflow: StoredWorkflow;
+
+function fileExchange(name: string, parameters: Record<string, unknown>): WorkflowNode {
+	return {
+		id: randomUUID(),
+		name,
+		type: n8n.typeName('fileExchange'),
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { protocol: 'sftp', connectionOptions: { largeUploadsOnOwnThread: true }, ...parameters },
+		credentials: { fileExchangeSftpApi: { id: credential.id, name: credential.name } },
+	};
+}
+
+beforeAll(async () => {
+	credential = await n8n.createCredential('e2e large files SFTP', 'fileExchangeSftpApi', {
+		host: sftp.host,
+		port: sftp.port,
+		username: sftp.username,
+		password: sftp.password,
+		hostKeys: sftp.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
+		acceptAnyHostKey: false,
+	});
+	workflow = await n8n.importWorkflow(
+		chain('e2e: File Exchange large file down and up', [
+			manualTrigger(),
+			fileExchange('Download', { operation: 'download', path: '/large/original.bin', binaryPropertyName: 'data' }),
+			fileExchange('Upload', {
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				baseFolder: '/large',
+				pathTemplate: '/large/copy/[file_name]',
+				uploadOptions: { fileMode: '664', onConflict: 'overwrite' },
+			}),
+		]),
+	);
+});
+
+afterAll(async () => {
+	if (workflow) await n8n.deleteWorkflow(workflow.id);
+	if (credential) await n8n.deleteCredential(credential.id);
+});
+
+describe('File Exchange moving a 40 MiB file in a real n8n, the upload on its own thread (binary data streamed)', () => {
+	it('downloads it into binary data and uploads that binary again, byte for byte with mode 664', async () => {
+		folder.reset();
+		const content = randomBytes(SIZE);
+		folder.putFile('/large/original.bin', content);
+
+		const execution = await n8n.runManually(workflow.id, { timeoutMs: 300_000 });
+		assertSucceeded(execution);
+		const [uploaded] = nodeOutput(execution, 'Upload');
+		expect(uploaded.fileExchange).toMatchObject({ path: '/large/copy/original.bin', status: 'uploaded', bytes: SIZE });
+		const copy = folder.onDisk('/large/copy/original.bin');
+		expect(sha256(readFileSync(copy))).toBe(sha256(content));
+		expect(statSync(copy).mode & 0o777).toBe(0o664);
+	});
+});
