@@ -34,6 +34,24 @@ export function packageNode(
 	};
 }
 
+/** A File Exchange node of this package with the given SFTP credential. */
+export function fileExchangeNode(
+	n8n: N8nClient,
+	credential: StoredCredential,
+	name: string,
+	parameters: Record<string, unknown>,
+): WorkflowNode {
+	return {
+		id: randomUUID(),
+		name,
+		type: n8n.typeName('fileExchange'),
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { protocol: 'sftp', ...parameters },
+		credentials: { fileExchangeSftpApi: { id: credential.id, name: credential.name } },
+	};
+}
+
 /** Straight chain: each node feeds the next on its first output, laid out left to right. */
 export function chain(name: string, nodes: WorkflowNode[]): WorkflowFile {
 	const connections: Record<string, unknown> = {};

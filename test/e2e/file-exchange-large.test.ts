@@ -1,11 +1,12 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { chain, manualTrigger, type WorkflowNode } from './billit-workflow-nodes';
+import { chain, fileExchangeNode, manualTrigger } from './billit-workflow-nodes';
 import type { StoredCredential, StoredWorkflow } from './n8n/client';
 import { assertSucceeded, nodeOutput } from './n8n/run-data';
 import { sharedN8n } from './n8n/shared-instance';
+import { fileExchangeSftpCredential } from './pipelines/credentials';
 import { SftpFolder } from './pipelines/sftp-folder';
 
 const n8n = sharedN8n();
@@ -19,27 +20,12 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
 let credential: StoredCredential;
 let workflow: StoredWorkflow;
 
-function fileExchange(name: string, parameters: Record<string, unknown>): WorkflowNode {
-	return {
-		id: randomUUID(),
-		name,
-		type: n8n.typeName('fileExchange'),
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { protocol: 'sftp', connectionOptions: { largeUploadsOnOwnThread: true }, ...parameters },
-		credentials: { fileExchangeSftpApi: { id: credential.id, name: credential.name } },
-	};
-}
+// Large Uploads on Own Thread: the upload leaves n8n's main thread for a worker with its own connection.
+const fileExchange = (name: string, parameters: Record<string, unknown>) =>
+	fileExchangeNode(n8n, credential, name, { connectionOptions: { largeUploadsOnOwnThread: true }, ...parameters });
 
 beforeAll(async () => {
-	credential = await n8n.createCredential('e2e large files SFTP', 'fileExchangeSftpApi', {
-		host: sftp.host,
-		port: sftp.port,
-		username: sftp.username,
-		password: sftp.password,
-		hostKeys: sftp.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
-		acceptAnyHostKey: false,
-	});
+	credential = await n8n.createCredential('e2e large files SFTP', 'fileExchangeSftpApi', fileExchangeSftpCredential(sftp));
 	workflow = await n8n.importWorkflow(
 		chain('e2e: File Exchange large file down and up', [
 			manualTrigger(),

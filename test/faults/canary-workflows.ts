@@ -2,22 +2,13 @@
 import { randomUUID } from 'node:crypto';
 
 import type { N8nClient, StoredCredential, WorkflowFile } from '../e2e/n8n/client';
-import { chain, manualTrigger, packageNode, type WorkflowNode } from '../e2e/billit-workflow-nodes';
+import { chain, fileExchangeNode, manualTrigger, packageNode, type WorkflowNode } from '../e2e/billit-workflow-nodes';
 
 export const MISSING_ORDER_ID = '987654321';
 
 function sftpList(n8n: N8nClient, credential: StoredCredential, name: string, folder: string): WorkflowNode {
-	return {
-		id: randomUUID(),
-		name,
-		type: n8n.typeName('fileExchange'),
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { protocol: 'sftp', operation: 'list', folder, recursive: false },
-		// An empty folder lists no item; the next step must run all the same.
-		alwaysOutputData: true,
-		credentials: { fileExchangeSftpApi: { id: credential.id, name: credential.name } },
-	};
+	// An empty folder lists no item; the next step must run all the same.
+	return { ...fileExchangeNode(n8n, credential, name, { operation: 'list', folder, recursive: false }), alwaysOutputData: true };
 }
 
 /** Manual Trigger → list `/` → list a folder that does not exist (the second step fails). */

@@ -8,20 +8,25 @@ export interface PipelineTargets {
 	sftp: SftpServerInfo;
 }
 
+/** A File Exchange SFTP credential for the test server: password login, host keys pinned. */
+export function fileExchangeSftpCredential(sftp: SftpServerInfo): Record<string, unknown> {
+	return {
+		host: sftp.host,
+		port: sftp.port,
+		username: sftp.username,
+		password: sftp.password,
+		hostKeys: sftp.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
+		acceptAnyHostKey: false,
+	};
+}
+
 /** Credential data per type, pointing at the emulator and the real servers of this run. */
 function credentialData(type: string, { emulatorUrl, sftp }: PipelineTargets): Record<string, unknown> {
 	switch (type) {
 		case 'billitApi':
 			return { environment: 'custom', baseUrl: emulatorUrl, apiKey: DEMO.apiKey, partyId: String(DEMO.partyIds[0]) };
 		case 'fileExchangeSftpApi':
-			return {
-				host: sftp.host,
-				port: sftp.port,
-				username: sftp.username,
-				password: sftp.password,
-				hostKeys: sftp.hostKeys.map((key) => key.fingerprintSha256).join('\n'),
-				acceptAnyHostKey: false,
-			};
+			return fileExchangeSftpCredential(sftp);
 		// n8n's own SFTP credential (built-in FTP node): no host-key field, so no pinning.
 		case 'sftp':
 			return { host: sftp.host, port: sftp.port, username: sftp.username, password: sftp.password };
