@@ -29,8 +29,11 @@ export interface ThreadWritten {
 
 export type ThreadOutcome = { done: ThreadWritten } | { failed: { kind: ExchangeErrorKind; message: string } };
 
-/** Upload threads (and with them extra SSH connections) at most at once in this process. */
-const MAX_UPLOAD_THREADS = Math.max(2, availableParallelism());
+/**
+ * Upload threads (and with them extra SSH connections) at most at once in this process: one per core,
+ * and no more than 4, since OpenSSH's default MaxStartups starts refusing logins beyond 10 at once.
+ */
+const MAX_UPLOAD_THREADS = Math.min(4, Math.max(2, availableParallelism()));
 
 let runningThreads = 0;
 const waitingForThread: Array<() => void> = [];
