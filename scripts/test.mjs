@@ -18,12 +18,14 @@ function run(command, args) {
 
 // Named again at the end so the last lines of a long run say what failed and why.
 function failedTests(stage, result) {
+	const firstLines = (message) => String(message ?? '').split('\n').slice(0, 3).join(' | ').replace(/[\u0000-\u001f]/g, '?');
 	return result.testResults.flatMap((file) => {
-		const failedFile = file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed');
+		const path = relative(process.cwd(), file.name);
 		const tests = file.assertionResults.filter((test) => test.status === 'failed');
-		const entries = tests.map((test) => ({ name: `${relative(process.cwd(), file.name)} > ${test.fullName}`, message: test.failureMessages[0] }));
-		return failedFile ? [{ name: relative(process.cwd(), file.name), message: file.message }] : entries;
-	}).map((entry) => ({ stage, ...entry, message: String(entry.message ?? '').split('\n').slice(0, 3).join(' | ').replace(/[\u0000-\u001f]/g, '?') }));
+		// A file can fail without a failed test: an error while loading it or in a hook.
+		if (tests.length === 0) return file.status === 'failed' ? [{ stage, name: path, message: firstLines(file.message) }] : [];
+		return tests.map((test) => ({ stage, name: `${path} > ${test.fullName}`, message: firstLines(test.failureMessages[0]) }));
+	});
 }
 
 for (const stage of stages) {

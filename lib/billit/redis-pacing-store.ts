@@ -76,7 +76,6 @@ interface PacingCommands {
 	billitPacingSucceeded(starts: string, state: string, max: number, windowMs: number, ttlMs: number): Promise<number>;
 }
 
-
 export class RedisPacingStore implements SharedPacingStore {
 	// Pacing must not queue behind a missing Redis: callers fall back to per-process pacing.
 	private readonly connection: QueueRedisClient<PacingCommands>;

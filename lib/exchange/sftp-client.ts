@@ -49,6 +49,8 @@ function entryFromStats(path: string, stats: Stats): RemoteEntry {
 export class SftpExchangeClient extends BaseExchangeClient {
 	readonly protocol = 'sftp' as const;
 	private transfersInFlight = DEFAULT_SFTP_TRANSFERS_IN_FLIGHT;
+	/** Streamed uploads of at least this many bytes run on a thread of their own (sftp-upload-thread). */
+	private uploadThreadMinBytes: number;
 	protected readonly endpoint: string;
 	private client: SftpClient | undefined;
 	private wrapper: SFTPWrapper | undefined;
@@ -75,9 +77,6 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	get uploadThreadThreshold(): number {
 		return this.uploadThreadMinBytes;
 	}
-
-	/** Streamed uploads of at least this many bytes run on a thread of their own (sftp-upload-thread). */
-	private uploadThreadMinBytes: number;
 
 	get maxParallelTransfers(): number {
 		return this.transfersInFlight;
