@@ -1,6 +1,6 @@
 /**
  * Large files: 1 GiB upload and download through n8n (binary data in filesystem mode) with File
- * Exchange, as it comes and with Large Uploads on Own Thread, against OpenSSH's `sftp` moving the same
+ * Exchange, as it comes and with Large Files on Own Thread, against OpenSSH's `sftp` moving the same
  * file over the same loopback link, in paired rounds, and how far the n8n process's resident memory
  * rises meanwhile.
  */
@@ -32,22 +32,27 @@ const RUN_TIMEOUT_MS = 600_000;
 interface NodeRunMeasure {
 	seconds: number;
 	rssGrowthBytes: number;
+	/** The n8n Read/Write Files from Disk node's own time in the same run. */
+	diskNodeSeconds: number;
 }
 
 /** A measured run of ours (node time and RSS rise) and of the reference (wall time). */
-type RoundMeasure = PairedRound<{ seconds: number; rssGrowthBytes?: number }> & {
+type RoundMeasure = PairedRound<{ seconds: number; rssGrowthBytes?: number; diskNodeSeconds?: number }> & {
 	/** The machine's one-minute load average when the pair had run. */
 	load: number;
 };
 
 /** Runs an imported workflow whose measured node is `Transfer`; its own time and the RSS rise count. */
-async function runMeasured(n8n: BenchN8n, workflowId: string, name: string): Promise<NodeRunMeasure> {
+async function runMeasured(n8n: BenchN8n, workflowId: string, name: string, diskNode: string): Promise<NodeRunMeasure> {
 	const client: N8nClient = n8n.client;
 	const { result: execution, growthBytes } = await peakRssGrowth(n8n.pid, async () => await client.runManually(workflowId, { timeoutMs: RUN_TIMEOUT_MS, pollMs: 500 }));
 	assertSucceeded(execution);
-	const [run] = (execution.data?.resultData.runData.Transfer ?? []) as Array<{ executionTime?: number }>;
-	if (run?.executionTime === undefined) throw new Error(`${name}: no time recorded for the transfer node`);
-	return { seconds: run.executionTime / 1000, rssGrowthBytes: growthBytes };
+	const secondsOf = (node: string) => {
+		const [run] = (execution.data?.resultData.runData[node] ?? []) as Array<{ executionTime?: number }>;
+		if (run?.executionTime === undefined) throw new Error(`${name}: no time recorded for the ${node} node`);
+		return run.executionTime / 1000;
+	};
+	return { seconds: secondsOf('Transfer'), rssGrowthBytes: growthBytes, diskNodeSeconds: secondsOf(diskNode) };
 }
 
 function sizeLabel(bytes: number): string {
@@ -71,7 +76,7 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
 	{ label: 'File Exchange in n8n', connectionOptions: {} },
-	{ label: 'File Exchange in n8n with Large Uploads on Own Thread', connectionOptions: { largeUploadsOnOwnThread: true } },
+	{ label: 'File Exchange in n8n with Large Files on Own Thread', connectionOptions: { largeFilesOnOwnThread: true } },
 ];
 
 function roundRow(variant: Variant, direction: string, bytes: number, round: RoundMeasure, index: number): BenchRow {
@@ -94,6 +99,19 @@ function throughputRow(variant: Variant, direction: string, bytes: number, round
 		ratio,
 		goal: `≥ ${SFTP_GOAL}×`,
 		met: ratio >= SFTP_GOAL,
+	};
+}
+
+/**
+ * n8n's own Read/Write Files from Disk node moving the same file between local disk and binary data in
+ * the same runs: how fast n8n itself takes bytes in (Read) or hands them out (Write), with no network.
+ */
+function diskNodeRow(operation: 'Read' | 'Write', bytes: number, rounds: RoundMeasure[]): BenchRow {
+	const seconds = median(rounds.map((round) => round.ours.diskNodeSeconds ?? Number.NaN));
+	const what = operation === 'Read' ? 'local file into binary data' : 'binary data out to a local file';
+	return {
+		measure: `For comparison: n8n's own Read/Write Files from Disk, ${sizeLabel(bytes)} ${what} (no network), median of the runs above`,
+		ours: mibPerSecond(bytes, seconds),
 	};
 }
 
@@ -158,7 +176,9 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 		return result;
 	};
 
-	const measureVariant = async (variant: Variant): Promise<{ summary: BenchRow[]; rounds: BenchRow[] }> => {
+	const measureVariant = async (
+		variant: Variant,
+	): Promise<{ uploads: RoundMeasure[]; downloads: RoundMeasure[]; summary: BenchRow[]; rounds: BenchRow[] }> => {
 		const uploadWorkflow = await n8n.client.importWorkflow(
 			chainWorkflow(`Bench large upload (${variant.label})`, [
 				{ name: 'Read', ...readLocalFile(original) },
@@ -176,7 +196,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 			'upload',
 			bytes,
 			async () => {
-				const run = await runMeasured(n8n, uploadWorkflow.id, 'upload');
+				const run = await runMeasured(n8n, uploadWorkflow.id, 'upload', 'Read');
 				await assertSameFile(join(diskFolder, 'n8n.bin'), sha256);
 				return run;
 			},
@@ -190,10 +210,12 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 			variant,
 			'download',
 			bytes,
-			async () => await checkedDownload(async () => await runMeasured(n8n, downloadWorkflow.id, 'download')),
+			async () => await checkedDownload(async () => await runMeasured(n8n, downloadWorkflow.id, 'download', 'Write')),
 			async () => await checkedDownload(async () => await timeAsync(sftpGet)),
 		);
 		return {
+			uploads,
+			downloads,
 			summary: [
 				throughputRow(variant, 'upload', bytes, uploads),
 				throughputRow(variant, 'download', bytes, downloads),
@@ -209,13 +231,21 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo, session: OpensshSess
 	const measured = [];
 	for (const variant of VARIANTS) measured.push(await measureVariant(variant));
 
+	const allUploads = measured.flatMap((variant) => variant.uploads);
+	const allDownloads = measured.flatMap((variant) => variant.downloads);
 	return {
-		rows: [...measured.flatMap((variant) => variant.summary), ...measured.flatMap((variant) => variant.rounds)],
+		rows: [
+			...measured.flatMap((variant) => variant.summary),
+			diskNodeRow('Read', bytes, allUploads),
+			diskNodeRow('Write', bytes, allDownloads),
+			...measured.flatMap((variant) => variant.rounds),
+		],
 		notes: [
 			`n8n ${n8n.version} with N8N_DEFAULT_BINARY_DATA_MODE=filesystem. Upload: Read/Write Files from Disk reads the file into binary data (not timed), File Exchange uploads it (timed: the node's own execution time). Download: File Exchange downloads into binary data (timed), Read/Write Files from Disk writes it out (not timed).`,
 			'The reference is OpenSSH `sftp -b` putting and getting the same file on the same server, connect included. Loopback only: with 20 ms added each way a 1 GiB run would not stay within the benchmark\'s time bound through the delaying proxy.',
 			`Measured side by side: ${ROUNDS} rounds per direction, each a pair of one run of ours and one of sftp right after each other (ours first in odd rounds, sftp first in even ones), so both meet the same background load of this shared 2-core machine; the ratio is the median of the pairs' ratios. The round rows give every pair and the one-minute load average after it.`,
-			`Two ways of moving the file, measured one after the other: File Exchange as it comes (the transfer on the node's one SSH connection, in n8n's main thread) and with its connection option Large Uploads on Own Thread (uploads of 32 MiB and more from a worker thread with an SSH connection of its own; downloads run on the node's connection either way, so the two download rows show the spread between runs).`,
+			`Two ways of moving the file, measured one after the other: File Exchange as it comes (the transfer on the node's one SSH connection, in n8n's main thread) and with its connection option Large Files on Own Thread (files of 32 MiB and more move on a worker thread with an SSH connection of its own: an upload reads n8n's binary data file itself, a download goes into a temporary file that n8n's main thread streams into binary data as it grows).`,
+			"The comparison rows time n8n's own Read/Write Files from Disk node in the same runs (it reads the file into binary data before each upload and writes the downloaded binary data out after each download): the speed at which n8n itself takes bytes into binary data from local disk bounds every download node, since n8n's main thread has to receive each byte (each new buffer there costs garbage collection in n8n's large heap).",
 			'RSS: /proc/<pid>/status VmRSS of the n8n main process, sampled every 100 ms during the run, highest value minus the value before it. Checked after every run, before its time counts: SHA-256 of the uploaded or downloaded copy equals the original\'s.',
 		],
 	};

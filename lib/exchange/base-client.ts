@@ -32,6 +32,14 @@ async function contentOf(source: UploadSource): Promise<Readable | Buffer> {
 	return Buffer.isBuffer(source) ? source : await source();
 }
 
+/** What a protocol's file writer may use besides the content itself. */
+export interface WriteHints {
+	/** The content's size when known: lets a protocol choose how to move a large file. */
+	size?: number;
+	/** A local file with the same bytes (UploadOptions.localFile). */
+	localFile?: string;
+}
+
 /** What a protocol's file writer did. */
 export interface WrittenFile {
 	bytes: number;
@@ -91,9 +99,8 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	/**
 	 * Writes the content to the path, truncating what is there. A writer that can set `mode` on the
 	 * open file (saving a round trip) says so in its result; otherwise the caller sets it afterwards.
-	 * `size`, when known, lets a protocol choose how to move a large file.
 	 */
-	protected abstract writeFile(path: string, content: Readable | Buffer, mode?: number, size?: number): Promise<WrittenFile>;
+	protected abstract writeFile(path: string, content: Readable | Buffer, mode?: number, hints?: WriteHints): Promise<WrittenFile>;
 	/** Renames onto a free name; fails when the destination exists. */
 	protected abstract rename(from: string, to: string): Promise<void>;
 	/** Renames over an existing file, atomically where the protocol allows it. */
@@ -227,7 +234,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	): Promise<number> {
 		const part = this.partPath(target);
 		const place = async () => {
-			const written = await this.writeFile(part, await contentOf(source), options.mode, options.size);
+			const written = await this.writeFile(part, await contentOf(source), options.mode, options);
 			await this.applyMode(part, options, warnings, written);
 			await beforeRename?.();
 			await this.replace(part, target);
@@ -245,7 +252,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 		options: UploadOptions,
 		warnings: string[],
 	): Promise<number> {
-		const written = await this.writeFile(target, await contentOf(source), options.mode, options.size);
+		const written = await this.writeFile(target, await contentOf(source), options.mode, options);
 		await this.applyMode(target, options, warnings, written);
 		return written.bytes;
 	}

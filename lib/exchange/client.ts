@@ -42,6 +42,11 @@ export interface UploadOptions {
 	permissionsBestEffort?: boolean;
 	/** Size of the source when known; saves hashing when the remote size already differs. */
 	size?: number;
+	/**
+	 * A file on this machine holding the same bytes as the source (n8n's binary data on disk): a client
+	 * that moves a large upload on a thread of its own reads it there, without the caller's thread.
+	 */
+	localFile?: string;
 }
 
 export type UploadStatus = 'uploaded' | 'overwritten' | 'renamed' | 'skipped';

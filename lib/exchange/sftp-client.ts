@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
 import type SftpClient from 'ssh2-sftp-client';
 
-import { BaseExchangeClient, type WrittenFile } from './base-client';
+import { BaseExchangeClient, type WriteHints, type WrittenFile } from './base-client';
 import type { RemoteEntry, RemoteEntryType } from './client';
 import { ExchangeError, sftpOperationError } from './errors';
 import { connectSftp, type SftpConnectionOptions } from './sftp-connection';
@@ -12,6 +12,7 @@ import type { PresentedHostKey } from './host-keys';
 import { checkedTransfersInFlight } from './pool';
 import { SftpPipelinedReadStream } from './sftp-pipelined-reader';
 import { SftpPipelinedWriteStream } from './sftp-pipelined-writer';
+import { readInThread } from './sftp-download-thread';
 import { writeInThread } from './sftp-upload-thread';
 import { PORTABLE_DATA_BYTES } from './sftp-request-limits';
 
@@ -24,10 +25,10 @@ const DEFAULT_OPERATION_TIMEOUT_MS = 60_000;
  */
 export const DEFAULT_SFTP_TRANSFERS_IN_FLIGHT = 32;
 /**
- * From this size an upload's own thread and connection (tens of milliseconds to start) pay for
- * themselves, when the user turned upload threads on.
+ * From this size a transfer's own thread and connection (tens of milliseconds to start) pay for
+ * themselves, when the user turned transfer threads on.
  */
-export const LARGE_UPLOAD_THREAD_MIN_BYTES = 32 * 1024 * 1024;
+export const LARGE_FILE_THREAD_MIN_BYTES = 32 * 1024 * 1024;
 const TYPE_BY_MODE: Record<number, RemoteEntryType> = {
 	0o040000: 'directory',
 	0o100000: 'file',
@@ -51,6 +52,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	private transfersInFlight = DEFAULT_SFTP_TRANSFERS_IN_FLIGHT;
 	/** Streamed uploads of at least this many bytes run on a thread of their own (sftp-upload-thread). */
 	private uploadThreadMinBytes: number;
+	/** Downloads of at least this many bytes run on a thread of their own (sftp-download-thread). */
+	private downloadThreadMinBytes: number;
 	protected readonly endpoint: string;
 	private client: SftpClient | undefined;
 	private wrapper: SFTPWrapper | undefined;
@@ -62,20 +65,21 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		super();
 		this.endpoint = `${options.host}:${options.port}`;
 		this.uploadThreadMinBytes = options.uploadThreadMinBytes ?? Number.POSITIVE_INFINITY;
+		this.downloadThreadMinBytes = options.downloadThreadMinBytes ?? Number.POSITIVE_INFINITY;
 	}
 
 	/**
-	 * Uploads of 32 MiB and more then run on a thread and connection of their own: faster inside n8n,
-	 * whose main thread and large heap slow SSH's per-packet work, at the memory of a second heap.
-	 * Downloads stay here: handing their data back to the main thread made them slower (bench/RESULTS.md).
+	 * Uploads and downloads of 32 MiB and more then run on a thread and connection of their own: faster
+	 * inside n8n, whose main thread and large heap slow SSH's per-packet work, at the memory of a second heap.
 	 */
-	uploadLargeFilesOnThreads(): void {
-		this.uploadThreadMinBytes = LARGE_UPLOAD_THREAD_MIN_BYTES;
+	moveLargeFilesOnThreads(): void {
+		this.uploadThreadMinBytes = LARGE_FILE_THREAD_MIN_BYTES;
+		this.downloadThreadMinBytes = LARGE_FILE_THREAD_MIN_BYTES;
 	}
 
-	/** The size from which a streamed upload runs on a thread of its own; Infinity when none does. */
-	get uploadThreadThreshold(): number {
-		return this.uploadThreadMinBytes;
+	/** The sizes from which a streamed upload and a download run on a thread of their own; Infinity when none does. */
+	get threadThresholds(): { upload: number; download: number } {
+		return { upload: this.uploadThreadMinBytes, download: this.downloadThreadMinBytes };
 	}
 
 	get maxParallelTransfers(): number {
@@ -187,6 +191,7 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		const entry = await this.stat(path);
 		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
 		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
+		if (entry.size >= this.downloadThreadMinBytes) return await readInThread(this.options, path);
 		const output = new PassThrough();
 		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size: entry.size }));
 		output.once('close', () => input.destroy());
@@ -216,10 +221,13 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		await this.request<void>('chmod', path, (sftp, done) => sftp.chmod(path, mode, done));
 	}
 
-	protected async writeFile(path: string, content: Readable | Buffer, mode?: number, size?: number): Promise<WrittenFile> {
+	protected async writeFile(path: string, content: Readable | Buffer, mode?: number, hints: WriteHints = {}): Promise<WrittenFile> {
 		if (Buffer.isBuffer(content)) return await this.writeBuffer(path, content, mode);
-		if (size !== undefined && size >= this.uploadThreadMinBytes) {
-			return await writeInThread(this.options, path, content, mode).catch((error: unknown) => {
+		if (hints.size !== undefined && hints.size >= this.uploadThreadMinBytes) {
+			// The thread reads a local copy itself when there is one: this thread then has nothing to pass on.
+			if (hints.localFile) content.destroy();
+			const source = hints.localFile ? { localFile: hints.localFile } : content;
+			return await writeInThread(this.options, path, source, mode).catch((error: unknown) => {
 				throw this.mapError(error, 'write', path);
 			});
 		}

@@ -43,6 +43,8 @@ export interface SftpConnectionOptions {
 	operationTimeoutMs?: number;
 	/** Streamed uploads of at least this many bytes run on a thread and connection of their own (default: none). */
 	uploadThreadMinBytes?: number;
+	/** Downloads of at least this many bytes run on a thread and connection of their own (default: none). */
+	downloadThreadMinBytes?: number;
 }
 
 export interface SftpConnection {

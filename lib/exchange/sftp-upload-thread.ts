@@ -1,89 +1,26 @@
-import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 
 import type { WrittenFile } from './base-client';
-import { ExchangeError, type ExchangeErrorKind } from './errors';
 import type { SftpConnectionOptions } from './sftp-connection';
 import { sendStream } from './thread-stream';
+import { outcomeOf, startTransferThread } from './transfer-threads';
 
-/**
- * A large upload sends its bytes from a thread of its own, over a connection of its own: SSH's
- * per-packet work then runs beside the n8n process's main thread instead of on it, and its
- * short-lived buffers are collected in the thread's small heap instead of n8n's large one.
- */
 export interface ThreadUploadData {
 	options: SftpConnectionOptions;
 	path: string;
 	mode?: number;
-	/** Where the file's bytes arrive (thread-stream). */
-	port: MessagePort;
+	/** Where the file's bytes arrive (thread-stream), or the local file the thread reads them from itself. */
+	source: { port: MessagePort } | { localFile: string };
 }
+
+/** What a thread uploads: a stream this thread passes on, or a local file the upload thread reads. */
+export type ThreadUploadSource = Readable | { localFile: string };
 
 export interface ThreadWritten {
 	bytes: number;
 	modeSet: boolean;
 	modeError?: string;
-}
-
-export type ThreadOutcome = { done: ThreadWritten } | { failed: { kind: ExchangeErrorKind; message: string } };
-
-/**
- * Upload threads (and with them extra SSH connections) at most at once in this process: one per core,
- * and no more than 4, since OpenSSH's default MaxStartups starts refusing logins beyond 10 at once.
- */
-const MAX_UPLOAD_THREADS = Math.min(4, Math.max(2, availableParallelism()));
-
-let runningThreads = 0;
-const waitingForThread: Array<() => void> = [];
-
-async function threadSlot(): Promise<void> {
-	if (runningThreads < MAX_UPLOAD_THREADS) {
-		runningThreads++;
-		return;
-	}
-	await new Promise<void>((resolve) => waitingForThread.push(resolve));
-}
-
-function releaseThreadSlot(): void {
-	const next = waitingForThread.shift();
-	if (next) next();
-	else runningThreads--;
-}
-
-/** Compiled, the worker is the .js file beside this one; under the test runner both are TypeScript, loaded through tsx. */
-function startWorker(data: ThreadUploadData): Worker {
-	const extension = extname(__filename);
-	let worker: Worker | undefined;
-	try {
-		worker = new Worker(join(__dirname, `sftp-upload-worker${extension}`), {
-			workerData: data,
-			transferList: [data.port],
-			execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
-		});
-	} finally {
-		// A thread that never started gives its slot back at once; a started one when it exits.
-		if (worker) worker.once('exit', releaseThreadSlot);
-		else releaseThreadSlot();
-	}
-	return worker;
-}
-
-/** What the thread reports at its end: its result, or its error as the ExchangeError it was. */
-async function outcomeOf(worker: Worker): Promise<ThreadWritten> {
-	return await new Promise<ThreadWritten>((resolve, reject) => {
-		worker.once('message', (message: ThreadOutcome) => {
-			if ('done' in message) resolve(message.done);
-			else reject(new ExchangeError(message.failed.kind, message.failed.message));
-		});
-		worker.once('error', (error) =>
-			reject(new ExchangeError('other', `the upload thread failed: ${error.message}`, { cause: error })),
-		);
-		worker.once('exit', (code) =>
-			reject(new ExchangeError('other', `the upload thread ended (exit code ${code}) before the upload was done`)),
-		);
-	});
 }
 
 function written(result: ThreadWritten): WrittenFile {
@@ -94,18 +31,26 @@ function written(result: ThreadWritten): WrittenFile {
 	};
 }
 
-/** Writes `content` to `path` (mode set on the open file) from a thread with its own connection. */
+/** Writes `content` to `path` (mode set on the open file) from a thread with its own connection (transfer-threads). */
 export async function writeInThread(
 	options: SftpConnectionOptions,
 	path: string,
-	content: Readable,
+	content: ThreadUploadSource,
 	mode: number | undefined,
 ): Promise<WrittenFile> {
-	await threadSlot();
+	if (!('pipe' in content)) {
+		const worker = await startTransferThread('sftp-upload-worker', { options, path, mode, source: content });
+		try {
+			return written(await outcomeOf<ThreadWritten>(worker));
+		} finally {
+			await worker.terminate();
+		}
+	}
 	const channel = new MessageChannel();
-	const worker = startWorker({ options, path, mode, port: channel.port2 });
+	const data: ThreadUploadData = { options, path, mode, source: { port: channel.port2 } };
+	const worker = await startTransferThread('sftp-upload-worker', data, [channel.port2]);
 	let threadFailure: unknown;
-	const outcome = outcomeOf(worker);
+	const outcome = outcomeOf<ThreadWritten>(worker);
 	// A thread that failed (refused open, lost connection) stops reading: the sender must not wait for it.
 	outcome.catch((error: unknown) => {
 		threadFailure = error;

@@ -12,7 +12,7 @@ import { SftpFolder } from './pipelines/sftp-folder';
 const n8n = sharedN8n();
 const sftp = inject('testServers').sftp;
 const folder = new SftpFolder(sftp, '/large');
-/** Above the 32 MiB from which File Exchange, with Large Uploads on Own Thread, uploads on a thread of its own. */
+/** Above the 32 MiB from which File Exchange, with Large Files on Own Thread, moves a file on a thread of its own. */
 const SIZE = 40 * 1024 * 1024;
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
@@ -20,9 +20,9 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
 let credential: StoredCredential;
 let workflow: StoredWorkflow;
 
-// Large Uploads on Own Thread: the upload leaves n8n's main thread for a worker with its own connection.
+// Large Files on Own Thread: each transfer leaves n8n's main thread for a worker with its own connection.
 const fileExchange = (name: string, parameters: Record<string, unknown>) =>
-	fileExchangeNode(n8n, credential, name, { connectionOptions: { largeUploadsOnOwnThread: true }, ...parameters });
+	fileExchangeNode(n8n, credential, name, { connectionOptions: { largeFilesOnOwnThread: true }, ...parameters });
 
 beforeAll(async () => {
 	credential = await n8n.createCredential('e2e large files SFTP', 'fileExchangeSftpApi', fileExchangeSftpCredential(sftp));
@@ -46,14 +46,20 @@ afterAll(async () => {
 	if (credential) await n8n.deleteCredential(credential.id);
 });
 
-describe('File Exchange moving a 40 MiB file in a real n8n, the upload on its own thread (binary data streamed)', () => {
+/** SFTP sessions the server has opened so far (internal-sftp logs one line for each). */
+const sftpSessionsOpened = () => readFileSync(sftp.logFile, 'utf8').split('\n').filter((line) => line.includes('session opened')).length;
+
+describe('File Exchange moving a 40 MiB file in a real n8n, each transfer on its own thread (binary data streamed)', () => {
 	it('downloads it into binary data and uploads that binary again, byte for byte with mode 664', async () => {
 		folder.reset();
 		const content = randomBytes(SIZE);
 		folder.putFile('/large/original.bin', content);
 
+		const sessionsBefore = sftpSessionsOpened();
 		const execution = await n8n.runManually(workflow.id, { timeoutMs: 300_000 });
 		assertSucceeded(execution);
+		// Each node's own connection, and one more for its transfer's thread.
+		expect(sftpSessionsOpened() - sessionsBefore).toBe(4);
 		const [uploaded] = nodeOutput(execution, 'Upload');
 		expect(uploaded.fileExchange).toMatchObject({ path: '/large/copy/original.bin', status: 'uploaded', bytes: SIZE });
 		const copy = folder.onDisk('/large/copy/original.bin');

@@ -6,7 +6,7 @@ import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, SftpExchangeClient } from '../../../l
 
 interface ConnectionOptions {
 	transfersInFlight?: number;
-	largeUploadsOnOwnThread?: boolean;
+	largeFilesOnOwnThread?: boolean;
 }
 
 export const description: INodeProperties[] = [
@@ -20,12 +20,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { protocol: ['sftp'] } },
 		options: [
 			{
-				displayName: 'Large Uploads on Own Thread',
-				name: 'largeUploadsOnOwnThread',
+				displayName: 'Large Files on Own Thread',
+				name: 'largeFilesOnOwnThread',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether uploads of 32 MiB or more run on a thread and SSH connection of their own: about 1.7 times faster through n8n, using up to about 100 MB more memory while such an upload runs',
+					"Whether uploads and downloads of 32 MiB or more run on a thread with an SSH connection of their own (a second login to the server while such a file moves): about twice as fast through n8n, at some 70 MB more memory, and a download also takes the file's size of temporary disk space",
+
 			},
 			{
 				displayName: 'Transfers in Flight',
@@ -42,8 +43,8 @@ export const description: INodeProperties[] = [
 
 /** Gives the client the node's connection options when set; an out-of-range value (from an expression) stops the run. */
 export function applyConnectionOptions(this: IExecuteFunctions, client: FileExchangeClient): void {
-	const { transfersInFlight, largeUploadsOnOwnThread } = this.getNodeParameter('connectionOptions', 0, {}) as ConnectionOptions;
-	if (largeUploadsOnOwnThread === true && client instanceof SftpExchangeClient) client.uploadLargeFilesOnThreads();
+	const { transfersInFlight, largeFilesOnOwnThread } = this.getNodeParameter('connectionOptions', 0, {}) as ConnectionOptions;
+	if (largeFilesOnOwnThread === true && client instanceof SftpExchangeClient) client.moveLargeFilesOnThreads();
 	if (transfersInFlight === undefined) return;
 	try {
 		client.setMaxParallelTransfers(transfersInFlight);

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import {
 	BINARY_ENCODING,
 	updateDisplayOptions,
@@ -180,6 +181,9 @@ function templateValues(raw: Record<string, unknown>, binary: IBinaryData): Path
 	return values;
 }
 
+/** The binary data modes whose ids name a file on this machine (n8n's BinaryDataService). */
+const FILESYSTEM_MODES = new Set(['filesystem', 'filesystem-v2']);
+
 /** Up to this size a file is read into memory and written without a stream: fewer steps per small file. */
 const BUFFERED_UPLOAD_MAX_BYTES = 1024 * 1024;
 
@@ -188,7 +192,7 @@ async function sourceOf(
 	binary: IBinaryData,
 	itemIndex: number,
 	binaryName: string,
-): Promise<{ content: UploadSource; size: number }> {
+): Promise<{ content: UploadSource; size: number; localFile?: string }> {
 	if (!binary.id) {
 		const buffer = Buffer.from(binary.data, BINARY_ENCODING);
 		return { content: buffer, size: buffer.length };
@@ -199,7 +203,14 @@ async function sourceOf(
 		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
 		return { content: buffer, size: buffer.length };
 	}
-	return { content: async () => await this.helpers.getBinaryStream(id), size };
+	return { content: async () => await this.helpers.getBinaryStream(id), size, localFile: localFileOf.call(this, id) };
+}
+
+/** n8n's own file of the binary data when it keeps binary data on this machine's disk (filesystem mode). */
+function localFileOf(this: IExecuteFunctions, id: string): string | undefined {
+	if (!FILESYSTEM_MODES.has(id.slice(0, id.indexOf(':')))) return undefined;
+	const path = this.helpers.getBinaryPath(id);
+	return isAbsolute(path) ? path : undefined;
 }
 
 export async function execute(
@@ -230,6 +241,7 @@ export async function execute(
 		onConflict: options.onConflict ?? 'skipIfIdentical',
 		permissionsBestEffort: options.permissionsBestEffort === true,
 		size: source.size,
+		localFile: source.localFile,
 	});
 	return passThroughWithResult.call(this, itemIndex, { ...result, operation: 'upload' });
 }

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type {
 	IBinaryData,
@@ -49,6 +52,9 @@ function parameterReader(parameters: Record<string, ParameterValue>) {
 
 /** Binary data kept outside the item, as n8n's filesystem mode does: the item holds only its id. */
 const storedBinaries = new Map<string, Buffer>();
+/** Where the stored binary data are also on disk, as n8n's filesystem mode keeps them (getBinaryPath). */
+let storageFolder: string | undefined;
+let cleanupRegistered = false;
 
 /** How the node read stored binary data, per id: whole (`buffer`) or `stream`ed. */
 export const storedBinaryReads: Array<{ id: string; how: 'buffer' | 'stream' }> = [];
@@ -62,6 +68,13 @@ function storedContent(id: string): Buffer {
 export function storedBinaryItem(content: Buffer, fileName: string, json: IDataObject = {}): INodeExecutionData {
 	const id = `filesystem-v2:test/${randomUUID()}`;
 	storedBinaries.set(id, content);
+	storageFolder ??= mkdtempSync(join(tmpdir(), 'fake-n8n-binary-data-'));
+	if (!cleanupRegistered) {
+		cleanupRegistered = true;
+		const folder = storageFolder;
+		process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+	}
+	writeFileSync(join(storageFolder, id.replace(/[:/]/g, '_')), content);
 	return {
 		json,
 		binary: {
@@ -110,6 +123,10 @@ export function fakeExecuteFunctions(options: {
 					content.subarray(index * 65_536, (index + 1) * 65_536),
 				);
 				return Readable.from(chunks);
+			},
+			getBinaryPath: (id: string) => {
+				storedContent(id);
+				return join(storageFolder as string, id.replace(/[:/]/g, '_'));
 			},
 			getBinaryMetadata: async (id: string) => ({ fileSize: storedContent(id).length, mimeType: 'application/octet-stream' }),
 		},

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chown, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -28,13 +30,13 @@ function streamSource(content: Buffer) {
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 const placements = [
-	{ placement: "on the client's own connection", uploadThreadMinBytes: Number.POSITIVE_INFINITY },
-	{ placement: 'uploads on a thread with its own connection', uploadThreadMinBytes: 0 },
+	{ placement: "on the client's own connection", threads: {} },
+	{ placement: 'on threads with connections of their own', threads: { uploadThreadMinBytes: 0, downloadThreadMinBytes: 0 } },
 ];
 
-describe.each(placements)('SFTP streamed transfers with many requests in flight, $placement, against OpenSSH', ({ uploadThreadMinBytes }) => {
+describe.each(placements)('SFTP streamed transfers with many requests in flight, $placement, against OpenSSH', ({ threads }) => {
 	const info = () => testServers().sftp;
-	const session = useSftpSession('large', { uploadThreadMinBytes });
+	const session = useSftpSession('large', threads);
 
 	it.each([
 		{ name: '20 MiB of random bytes', size: 20 * MIB },
@@ -55,6 +57,19 @@ describe.each(placements)('SFTP streamed transfers with many requests in flight,
 		expect(sha256(downloaded)).toBe(sha256(content));
 	});
 
+	it('gives up downloads the reader stopped early without holding anything back for later ones', async () => {
+		const content = randomBytes(8 * MIB);
+		const path = `${session.base}/stopped-early.bin`;
+		await session.client.upload(streamSource(content), path, uploadOptions(content.length));
+		// More stopped downloads than transfer threads may run at once: a thread kept running would block the last download.
+		for (let attempt = 0; attempt < 6; attempt++) {
+			const stream = await session.client.download(path);
+			await new Promise((resolve) => stream.once('data', resolve));
+			stream.destroy();
+		}
+		expect(sha256(await readAll(await session.client.download(path)))).toBe(sha256(content));
+	});
+
 	it('reports permission denied on a folder the user cannot write, leaving nothing behind', async () => {
 		const folder = `${session.base}/locked`;
 		await mkdir(diskPath(info(), folder), { mode: 0o755 });
@@ -63,6 +78,15 @@ describe.each(placements)('SFTP streamed transfers with many requests in flight,
 		await expect(failure).rejects.toMatchObject({ kind: 'permissionDenied' });
 		await expect(failure).rejects.toThrow(/permission denied/);
 		expect(await readdir(diskPath(info(), folder))).toEqual([]);
+	});
+
+	it('reports permission denied on a file the user cannot read', async () => {
+		const path = `${session.base}/unreadable.bin`;
+		await writeFile(diskPath(info(), path), randomBytes(MIB), { mode: 0o600 });
+		await chown(diskPath(info(), path), 0, 0);
+		const failure = session.client.download(path).then(readAll);
+		await expect(failure).rejects.toMatchObject({ kind: 'permissionDenied' });
+		await expect(failure).rejects.toThrow(/permission denied/);
 	});
 
 	it("fails with the source's own error when the data cannot be read, with no final file", async () => {
@@ -94,7 +118,7 @@ describe.each(placements)('SFTP streamed transfers with many requests in flight,
 		});
 
 		async function connectedViaProxy(): Promise<SftpExchangeClient> {
-			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port, uploadThreadMinBytes }));
+			viaProxy = new SftpExchangeClient(sftpOptions(info(), { host: proxy.host, port: proxy.port, ...threads }));
 			await viaProxy.connect();
 			return viaProxy;
 		}
@@ -139,5 +163,48 @@ describe.each(placements)('SFTP streamed transfers with many requests in flight,
 			expect(failure).toMatchObject({ kind: 'connectionLost' });
 			await downloading.close();
 		});
+	});
+});
+
+describe('SFTP uploads on a thread that reads the local copy itself (n8n binary data on disk), against OpenSSH', () => {
+	const info = () => testServers().sftp;
+	const session = useSftpSession('large-local', { uploadThreadMinBytes: 0 });
+	let localFolder: string;
+	/** The stream the node would otherwise send: reading it fails, so a passing upload read the local file. */
+	const unreadStream = () =>
+		new Readable({
+			read() {
+				this.destroy(new Error('the stream was read although a local copy was given'));
+			},
+		});
+
+	beforeAll(async () => {
+		localFolder = await mkdtemp(join(tmpdir(), 'local-copy-'));
+	});
+
+	afterAll(async () => {
+		await rm(localFolder, { recursive: true, force: true });
+	});
+
+	it('uploads 20 MiB byte for byte from the local file with mode 664, the stream left unread', async () => {
+		const content = randomBytes(20 * MIB);
+		const localFile = join(localFolder, 'binary-data');
+		await writeFile(localFile, content);
+		const path = `${session.base}/from-local.bin`;
+		const result = await session.client.upload(unreadStream, path, { ...uploadOptions(content.length), localFile });
+		expect(result).toMatchObject({ status: 'uploaded', bytes: content.length });
+		const onDisk = diskPath(info(), path);
+		expect(sha256(await readFile(onDisk))).toBe(sha256(content));
+		expect((await stat(onDisk)).mode & 0o777).toBe(0o664);
+		expect(await partFilesOnDisk(info(), path)).toEqual([]);
+	});
+
+	it('fails with the local read error when the local copy is gone, with no final file', async () => {
+		const path = `${session.base}/local-gone.bin`;
+		const localFile = join(localFolder, 'removed-binary-data');
+		const failure = session.client.upload(unreadStream, path, { ...uploadOptions(MIB), localFile });
+		await expect(failure).rejects.toThrow(/ENOENT.*removed-binary-data/);
+		expect(await session.client.stat(path)).toBeUndefined();
+		expect(await partFilesOnDisk(info(), path)).toEqual([]);
 	});
 });

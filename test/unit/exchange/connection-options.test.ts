@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
 import { checkedTransfersInFlight, MAX_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/pool';
-import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, LARGE_UPLOAD_THREAD_MIN_BYTES, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, LARGE_FILE_THREAD_MIN_BYTES, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 import { applyConnectionOptions, description } from '../../../nodes/FileExchange/actions/connection-options';
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 
@@ -22,27 +22,27 @@ const sftpClient = () => new SftpExchangeClient({ host: '127.0.0.1', port: 22, u
 const ftpClient = () =>
 	new FtpExchangeClient({ host: '127.0.0.1', port: 21, user: 'u', password: 'p', tls: 'none' });
 
-describe('Large Uploads on Own Thread', () => {
-	it('is off unless turned on: every upload then stays on the one connection', () => {
-		for (const options of [undefined, {}, { largeUploadsOnOwnThread: false }]) {
+describe('Large Files on Own Thread', () => {
+	it('is off unless turned on: every transfer then stays on the one connection', () => {
+		for (const options of [undefined, {}, { largeFilesOnOwnThread: false }]) {
 			const client = sftpClient();
 			applyConnectionOptions.call(nodeWith(options), client);
-			expect(client.uploadThreadThreshold).toBe(Number.POSITIVE_INFINITY);
+			expect(client.threadThresholds).toEqual({ upload: Number.POSITIVE_INFINITY, download: Number.POSITIVE_INFINITY });
 		}
 	});
 
 	it('is an SFTP-only boolean node option, off by default', () => {
 		const [collection] = description;
-		const option = collection.options?.find((entry) => entry.name === 'largeUploadsOnOwnThread');
+		const option = collection.options?.find((entry) => entry.name === 'largeFilesOnOwnThread');
 		expect(option).toMatchObject({ type: 'boolean', default: false });
 		expect(collection.displayOptions).toEqual({ show: { protocol: ['sftp'] } });
 	});
 
-	it('uploads files of 32 MiB and more on their own thread when turned on', () => {
+	it('uploads and downloads files of 32 MiB and more on their own thread when turned on', () => {
 		const client = sftpClient();
-		applyConnectionOptions.call(nodeWith({ largeUploadsOnOwnThread: true }), client);
-		expect(client.uploadThreadThreshold).toBe(LARGE_UPLOAD_THREAD_MIN_BYTES);
-		expect(LARGE_UPLOAD_THREAD_MIN_BYTES).toBe(32 * 1024 * 1024);
+		applyConnectionOptions.call(nodeWith({ largeFilesOnOwnThread: true }), client);
+		expect(client.threadThresholds).toEqual({ upload: LARGE_FILE_THREAD_MIN_BYTES, download: LARGE_FILE_THREAD_MIN_BYTES });
+		expect(LARGE_FILE_THREAD_MIN_BYTES).toBe(32 * 1024 * 1024);
 	});
 });
 
