@@ -15,9 +15,9 @@ export interface ScratchFile {
 
 /**
  * A file in the system's temporary folder that exists only as an open handle: its name is removed as
- * soon as it is open, so nothing is left on disk whatever happens to the process (where the system
- * refuses to remove an open file's name, as Windows does, it goes when the file is closed). Threads of
- * this process share the handle's descriptor.
+ * soon as it is open, so even a process that dies leaves nothing on disk. Where the system refuses to
+ * remove an open file's name, the name goes when the file is closed. Threads of this process share
+ * the handle's descriptor.
  */
 export async function openScratchFile(): Promise<ScratchFile> {
 	const path = join(tmpdir(), `file-exchange-${randomUUID()}.tmp`);

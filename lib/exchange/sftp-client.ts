@@ -60,6 +60,8 @@ export class SftpExchangeClient extends BaseExchangeClient {
 	private presentedHostKey: PresentedHostKey | undefined;
 	/** Open transfer streams: a dropped connection must fail them instead of leaving them waiting forever. */
 	private readonly transfers = new Set<Writable | Readable>();
+	/** Downloads running on threads of their own: closing this client stops them too. */
+	private readonly threadDownloads = new Set<Readable>();
 
 	constructor(private readonly options: SftpConnectionOptions) {
 		super();
@@ -129,6 +131,9 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		const client = this.client;
 		this.client = undefined;
 		this.wrapper = undefined;
+		for (const download of this.threadDownloads) {
+			download.destroy(new ExchangeError('connectionLost', `the connection to ${this.endpoint} was closed during a transfer`));
+		}
 		await client?.end().catch(() => undefined);
 	}
 
@@ -191,7 +196,15 @@ export class SftpExchangeClient extends BaseExchangeClient {
 		const entry = await this.stat(path);
 		if (!entry) throw new ExchangeError('notFound', `download ${path}: no such file`);
 		if (entry.type !== 'file') throw new ExchangeError('other', `download ${path}: it is a ${entry.type}, not a file`);
-		if (entry.size >= this.downloadThreadMinBytes) return await readInThread(this.options, path);
+		if (entry.size >= this.downloadThreadMinBytes) {
+			// Without a thread (no temporary file on this machine, say) the download still runs here.
+			const threaded = await readInThread(this.options, path).catch(() => undefined);
+			if (threaded) {
+				this.threadDownloads.add(threaded);
+				threaded.once('close', () => this.threadDownloads.delete(threaded));
+				return threaded;
+			}
+		}
 		const output = new PassThrough();
 		const input = this.track(new SftpPipelinedReadStream(this.sftp, path, { size: entry.size }));
 		output.once('close', () => input.destroy());

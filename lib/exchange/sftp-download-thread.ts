@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 
-import { ExchangeError } from './errors';
 import { GrowingFileReadStream } from './growing-file-read-stream';
-import { openScratchFile } from './scratch-file';
+import { openScratchFile, type ScratchFile } from './scratch-file';
 import type { SftpConnectionOptions } from './sftp-connection';
 import { outcomeOf, startTransferThread } from './transfer-threads';
 
@@ -26,21 +25,20 @@ export interface ThreadDownloaded {
  * Downloads `path` on a thread with its own connection (transfer-threads) into a scratch file, and
  * streams that file to the caller as it grows. The thread never waits for the caller, and the caller's
  * thread only reads large chunks from a local file: a busy caller (n8n's main thread) slows neither
- * the network nor the server. The scratch file takes up to the file's size of temporary disk space.
+ * the network nor the server. The scratch file takes up to the file's size of temporary space.
+ * Rejects only when the thread could not start (no scratch file, no thread): nothing was read then.
  */
 export async function readInThread(options: SftpConnectionOptions, path: string): Promise<Readable> {
-	const scratch = await openScratchFile().catch((error: unknown) => {
-		const kind = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'noSpace' : 'other';
-		throw new ExchangeError(kind, `download ${path}: no temporary file on this machine: ${(error as Error).message}`, {
-			cause: error,
-		});
-	});
-	const data: ThreadDownloadData = { options, path, fd: scratch.handle.fd };
-	const worker = await startTransferThread('sftp-download-worker', data).catch(async (error: unknown) => {
-		await scratch.close();
+	let scratch: ScratchFile | undefined;
+	const worker = await startTransferThread('sftp-download-worker', async () => {
+		scratch = await openScratchFile();
+		return { data: { options, path, fd: scratch.handle.fd } satisfies ThreadDownloadData };
+	}).catch(async (error: unknown) => {
+		await scratch?.close();
 		throw error;
 	});
-	const stream = new GrowingFileReadStream(scratch.handle);
+	const file = scratch as ScratchFile;
+	const stream = new GrowingFileReadStream(file.handle);
 	worker.on('message', (message: Partial<ThreadDownloadProgress>) => {
 		if (typeof message.written === 'number') stream.grew(message.written);
 	});
@@ -49,7 +47,7 @@ export async function readInThread(options: SftpConnectionOptions, path: string)
 		(error: unknown) => stream.destroy(error as Error),
 	);
 	stream.once('close', () => {
-		void worker.terminate().finally(async () => await scratch.close().catch(() => undefined));
+		void worker.terminate().finally(async () => await file.close().catch(() => undefined));
 	});
 	return stream;
 }

@@ -39,7 +39,7 @@ export async function writeInThread(
 	mode: number | undefined,
 ): Promise<WrittenFile> {
 	if (!('pipe' in content)) {
-		const worker = await startTransferThread('sftp-upload-worker', { options, path, mode, source: content });
+		const worker = await startTransferThread('sftp-upload-worker', () => ({ data: { options, path, mode, source: content } }));
 		try {
 			return written(await outcomeOf<ThreadWritten>(worker));
 		} finally {
@@ -48,7 +48,7 @@ export async function writeInThread(
 	}
 	const channel = new MessageChannel();
 	const data: ThreadUploadData = { options, path, mode, source: { port: channel.port2 } };
-	const worker = await startTransferThread('sftp-upload-worker', data, [channel.port2]);
+	const worker = await startTransferThread('sftp-upload-worker', () => ({ data, transferList: [channel.port2] }));
 	let threadFailure: unknown;
 	const outcome = outcomeOf<ThreadWritten>(worker);
 	// A thread that failed (refused open, lost connection) stops reading: the sender must not wait for it.

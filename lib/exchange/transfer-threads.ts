@@ -38,15 +38,23 @@ function releaseThreadSlot(): void {
 	else runningThreads--;
 }
 
+/** What a thread starts with: its data, and what of it moves to the thread (message ports). */
+export interface ThreadStart {
+	data: unknown;
+	transferList?: TransferListItem[];
+}
+
 /**
- * Starts the worker script `name` beside this file once a slot is free; the slot is given back when
- * the thread exits. Compiled, the worker is a .js file; under the test runner it is TypeScript, loaded through tsx.
+ * Starts the worker script `name` beside this file once a slot is free; `prepare` makes its data only
+ * then, so what it opens is not held while waiting. The slot is given back when the thread exits.
+ * Compiled, the worker is a .js file; under the test runner it is TypeScript, loaded through tsx.
  */
-export async function startTransferThread(name: string, data: unknown, transferList: TransferListItem[] = []): Promise<Worker> {
+export async function startTransferThread(name: string, prepare: () => Promise<ThreadStart> | ThreadStart): Promise<Worker> {
 	await threadSlot();
 	const extension = extname(__filename);
 	let worker: Worker | undefined;
 	try {
+		const { data, transferList = [] } = await prepare();
 		worker = new Worker(join(__dirname, `${name}${extension}`), {
 			workerData: data,
 			transferList,

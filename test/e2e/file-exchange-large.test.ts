@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 import { chain, fileExchangeNode, manualTrigger } from './billit-workflow-nodes';
 import type { StoredCredential, StoredWorkflow } from './n8n/client';
@@ -59,7 +59,7 @@ describe('File Exchange moving a 40 MiB file in a real n8n, each transfer on its
 		const execution = await n8n.runManually(workflow.id, { timeoutMs: 300_000 });
 		assertSucceeded(execution);
 		// Each node's own connection, and one more for its transfer's thread.
-		expect(sftpSessionsOpened() - sessionsBefore).toBe(4);
+		await vi.waitFor(() => expect(sftpSessionsOpened() - sessionsBefore).toBe(4));
 		const [uploaded] = nodeOutput(execution, 'Upload');
 		expect(uploaded.fileExchange).toMatchObject({ path: '/large/copy/original.bin', status: 'uploaded', bytes: SIZE });
 		const copy = folder.onDisk('/large/copy/original.bin');

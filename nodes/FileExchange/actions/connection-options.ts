@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether uploads and downloads of 32 MiB or more run on a thread with an SSH connection of their own (a second login to the server while such a file moves): 1.5 to 2 times as fast through n8n, at up to about 50 MB more memory, and a download also takes the file's size of temporary disk space",
+					"Whether uploads and downloads of 32 MiB or more run on a thread with an SSH connection of their own (a second login to the server while such a file moves): 1.5 to 2 times as fast through n8n, at up to about 50 MB more memory, and a download also takes the file's size in the system's temporary folder (memory, where that folder is a RAM disk)",
 
 			},
 			{

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
 import { diskPath, partFilesOnDisk, readAll, sftpOptions, testServers } from './helpers';
@@ -34,8 +35,20 @@ const placements = [
 	{ placement: 'on threads with connections of their own', threads: { uploadThreadMinBytes: 0, downloadThreadMinBytes: 0 } },
 ];
 
+/** Scratch files (a threaded download's temporary copy) this process holds open: their names are gone, their descriptors are not. */
+function scratchFilesOpen(): number {
+	return readdirSync('/proc/self/fd').filter((fd) => {
+		try {
+			return /file-exchange-.*\.tmp \(deleted\)$/.test(readlinkSync(`/proc/self/fd/${fd}`));
+		} catch {
+			return false;
+		}
+	}).length;
+}
+
 describe.each(placements)('SFTP streamed transfers with many requests in flight, $placement, against OpenSSH', ({ threads }) => {
 	const info = () => testServers().sftp;
+	const usesThreads = 'downloadThreadMinBytes' in threads;
 	const session = useSftpSession('large', threads);
 
 	it.each([
@@ -65,9 +78,41 @@ describe.each(placements)('SFTP streamed transfers with many requests in flight,
 		for (let attempt = 0; attempt < 6; attempt++) {
 			const stream = await session.client.download(path);
 			await new Promise((resolve) => stream.once('data', resolve));
+			expect(scratchFilesOpen()).toBe(usesThreads ? 1 : 0);
 			stream.destroy();
 		}
 		expect(sha256(await readAll(await session.client.download(path)))).toBe(sha256(content));
+		await vi.waitFor(() => expect(scratchFilesOpen()).toBe(0));
+	});
+
+	it('fails a download still running when its client is closed, leaving nothing open', async () => {
+		const path = `${session.base}/closed-midway.bin`;
+		await session.client.upload(streamSource(randomBytes(64 * MIB)), path, uploadOptions(64 * MIB));
+		const closing = new SftpExchangeClient(sftpOptions(info(), threads));
+		await closing.connect();
+		const stream = await closing.download(path);
+		const reading = readAll(stream).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		await new Promise((resolve) => stream.once('data', resolve));
+		await closing.close();
+		expect(await reading).toBeInstanceOf(Error);
+		await vi.waitFor(() => expect(scratchFilesOpen()).toBe(0));
+	});
+
+	it('downloads on the connection itself when no temporary file can be made', async () => {
+		const content = randomBytes(2 * MIB);
+		const path = `${session.base}/no-temp-folder.bin`;
+		await session.client.upload(streamSource(content), path, uploadOptions(content.length));
+		const temporaryFolder = process.env.TMPDIR;
+		process.env.TMPDIR = join(tmpdir(), 'no-such-folder-for-scratch-files');
+		try {
+			expect(sha256(await readAll(await session.client.download(path)))).toBe(sha256(content));
+		} finally {
+			if (temporaryFolder === undefined) delete process.env.TMPDIR;
+			else process.env.TMPDIR = temporaryFolder;
+		}
 	});
 
 	it('reports permission denied on a folder the user cannot write, leaving nothing behind', async () => {
@@ -203,7 +248,7 @@ describe('SFTP uploads on a thread that reads the local copy itself (n8n binary 
 		const path = `${session.base}/local-gone.bin`;
 		const localFile = join(localFolder, 'removed-binary-data');
 		const failure = session.client.upload(unreadStream, path, { ...uploadOptions(MIB), localFile });
-		await expect(failure).rejects.toThrow(/ENOENT.*removed-binary-data/);
+		await expect(failure).rejects.toThrow(/reading n8n's binary data file failed: ENOENT.*removed-binary-data/);
 		expect(await session.client.stat(path)).toBeUndefined();
 		expect(await partFilesOnDisk(info(), path)).toEqual([]);
 	});

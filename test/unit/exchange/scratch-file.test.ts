@@ -72,15 +72,27 @@ describe('growing file read streams', () => {
 		const { handle } = await openScratchFile();
 		try {
 			const content = randomBytes(2 * MIB + 10);
-			await handle.write(content, 0, content.length, 0);
 			const stream = new GrowingFileReadStream(handle, MIB);
-			const reading = readAll(stream);
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			const ended = new Promise((resolve, reject) => stream.once('end', resolve).once('error', reject));
+			const settle = async () => await new Promise((resolve) => setTimeout(resolve, 20));
+
+			// Less than a chunk written and reported: nothing is read yet.
+			await handle.write(content, 0, MIB - 1, 0);
 			stream.grew(MIB - 1);
-			await new Promise((resolve) => setImmediate(resolve));
-			expect(stream.readableLength).toBe(0);
+			await settle();
+			expect(chunks).toEqual([]);
+
+			// More on disk than reported: only the reported whole chunk is read.
+			await handle.write(content, MIB - 1, content.length - (MIB - 1), MIB - 1);
+			stream.grew(MIB + 5);
+			await settle();
+			expect(chunks.map((chunk) => chunk.length)).toEqual([MIB]);
+
 			stream.grew(2 * MIB);
 			stream.ended(content.length);
-			const chunks = await reading;
+			await ended;
 			expect(chunks.map((chunk) => chunk.length)).toEqual([MIB, MIB, 10]);
 			expect(Buffer.concat(chunks).equals(content)).toBe(true);
 		} finally {
