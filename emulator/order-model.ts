@@ -57,6 +57,8 @@ export const orderSchema: Schema = {
 	OrderLines: { array: { object: lineSchema } },
 	Currency: 'string',
 	PaymentReference: 'string',
+	ExternalProviderID: 'string',
+	ExternalProvider: 'string',
 	OrderStatus: 'string',
 	Comments: 'string',
 	CustomFields: 'map',

@@ -123,18 +123,20 @@ async function dispatch(
 				throw new ApiError(429, 'TooManyRequests', 'Too many requests; slow down', { 'Retry-After': String(wait) });
 			}
 		}
-		const key = header(request, 'idempotent-key');
+		// header-values names `Idempotent-Key`, idempotent-tokens `Idempotency-Key`: either is honoured.
+		const key = header(request, 'idempotency-key') ?? header(request, 'idempotent-key');
 		const scope = auth ? String(auth.companyId) : (user?.Email ?? '');
 		const idempotent = key !== undefined && WRITE_METHODS.has(request.method) && match.route.auth !== 'none' && store.switches.idempotency !== 'ignore';
 		if (idempotent && pipeline.idempotency.has(scope, key)) {
 			if (store.switches.idempotency === 'conflict') {
-				throw new ApiError(409, 'IdempotentKeyAlreadyUsed', `The Idempotent-Key '${key}' was already used`);
+				throw new ApiError(409, 'Idempotent token already exists', `The idempotency key '${key}' was already used`);
 			}
 			return { response: pipeline.idempotency.get(scope, key) as EmuResponse, replayed: true };
 		}
 		const ctx = makeContext(store, request, baseUrl, user, auth);
 		const response = await match.route.handler(ctx);
-		if (idempotent && response.status < 500) pipeline.idempotency.remember(scope, key, response);
+		// idempotent-tokens: the key is stored only when the action succeeded.
+		if (idempotent && response.status < 300) pipeline.idempotency.remember(scope, key, response);
 		return { response };
 	} catch (error) {
 		if (error instanceof ApiError) {

@@ -7,7 +7,7 @@ import { badRequest, isRecord } from './http';
 export interface Switches {
 	/** `GET /v1/files/{id}` answers base64 JSON (documented) or raw bytes (some clients assume it). */
 	fileDownload: 'json' | 'raw';
-	/** What a reused `Idempotent-Key` gets: the first answer again, 409, or nothing special. */
+	/** What a reused idempotency key gets: 409 "Idempotent token already exists" (documented), the first answer again, or nothing special. */
 	idempotency: 'replay' | 'conflict' | 'ignore';
 	/** How the last page marks that there is no next page. */
 	nextPageLink: 'null' | 'empty' | 'absent';
@@ -46,7 +46,7 @@ export interface Switches {
 
 export const defaultSwitches: Readonly<Switches> = Object.freeze({
 	fileDownload: 'json',
-	idempotency: 'replay',
+	idempotency: 'conflict',
 	nextPageLink: 'null',
 	messagePayloadShape: 'nested',
 	errorShape: 'errors',

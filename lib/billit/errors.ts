@@ -89,6 +89,7 @@ export type BillitRequestFailure =
 	| 'retry-after-too-long'
 	| 'retry-budget-exhausted'
 	| 'unknown-outcome'
+	| 'already-applied'
 	| 'network'
 	| 'request-failed'
 	| 'foreign-next-page-link'

@@ -14,13 +14,19 @@
  *   retried on 500: Billit documents 500 as its answer to requests it cannot handle, and a create
  *   repeated after a 500 could be applied twice.
  * - Connection refused / DNS failures never reached Billit and are always retried.
+ *
+ * Idempotency: Billit's pages name the header twice (`Idempotent-Key` on header-values,
+ * `Idempotency-Key` on idempotent-tokens), so a write carries both with the same alphanumeric value.
+ * A reused key is answered 409 "Idempotent token already exists": the write was applied earlier.
+ * `onAlreadyApplied` then resolves the existing entity; without it a POST fails with a clear error
+ * and other methods (idempotent by nature) succeed with `alreadyApplied` set.
  */
 import { randomUUID } from 'node:crypto';
 
 import { fullJitterDelay } from './backoff';
 import { omitNullish } from './body';
 import { systemClock, type Clock } from './clock';
-import { BillitApiError, BillitRequestError, redactValue } from './errors';
+import { BillitApiError, BillitRequestError, parseBillitErrorBody, redactValue } from './errors';
 import type { RequestPacer } from './pacer';
 import { parseRetryAfter } from './retry-after';
 import { classifyTransportError } from './transport-errors';
@@ -61,6 +67,9 @@ export type UnknownOutcomeDecision = { exists: true; result: unknown } | { exist
 
 export type UnknownOutcomeCheck = (context: UnknownOutcomeContext) => Promise<UnknownOutcomeDecision>;
 
+/** Finds what an earlier request with the same key created; its answer becomes this call's answer. */
+export type AlreadyAppliedResolver = (context: UnknownOutcomeContext) => Promise<unknown>;
+
 export interface RetryOptions {
 	maxAttempts: number;
 	/** Total time all retry waits of one call may add up to. */
@@ -87,6 +96,7 @@ export interface BillitCoreRequest {
 	idempotencyKey?: string | false;
 	responseType?: BillitResponseType;
 	onUnknownOutcome?: UnknownOutcomeCheck;
+	onAlreadyApplied?: AlreadyAppliedResolver;
 }
 
 export interface BillitCoreDependencies {
@@ -104,13 +114,28 @@ export interface BillitCoreResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
+	/** Billit answered that a request with this idempotency key was already applied. */
+	alreadyApplied?: boolean;
 }
 
 const WRITE_METHODS = new Set<BillitHttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 const UNKNOWN_OUTCOME_STATUSES = new Set([502, 504]);
 const IDEMPOTENT_RETRY_STATUSES = new Set([500]);
-export const IDEMPOTENCY_HEADER = 'Idempotent-Key';
+export const IDEMPOTENCY_HEADERS = ['Idempotent-Key', 'Idempotency-Key'] as const;
+
+/** A fresh key: alphanumeric, as the idempotent-tokens page asks. */
+export function newIdempotencyKey(): string {
+	return randomUUID().replace(/-/g, '');
+}
+
+/** Billit's answer to a reused idempotency key: 409 "Idempotent token already exists". */
+export function isIdempotentConflict(statusCode: number, body: unknown): boolean {
+	if (statusCode !== 409) return false;
+	const entries = parseBillitErrorBody(body);
+	const text = entries.length > 0 ? entries.map((entry) => `${entry.code ?? ''} ${entry.description ?? ''}`).join(' ') : String(body ?? '');
+	return /idempot/i.test(text);
+}
 
 /** Reads a body as JSON when it is JSON (a bare integer included), else keeps the text. */
 export function parseResponseBody(body: unknown, responseType: BillitResponseType): unknown {
@@ -199,7 +224,7 @@ export async function executeBillitRequest(
 	const method = request.method.toUpperCase() as BillitHttpMethod;
 	const idempotencyKey =
 		WRITE_METHODS.has(method) && request.idempotencyKey !== false
-			? (request.idempotencyKey ?? (dependencies.newIdempotencyKey ?? randomUUID)())
+			? (request.idempotencyKey ?? (dependencies.newIdempotencyKey ?? newIdempotencyKey)())
 			: undefined;
 	const responseType = request.responseType ?? 'json';
 	const httpRequest: BillitHttpRequest = {
@@ -209,7 +234,7 @@ export async function executeBillitRequest(
 		headers: {
 			Accept: 'application/json',
 			...request.headers,
-			...(idempotencyKey ? { [IDEMPOTENCY_HEADER]: idempotencyKey } : {}),
+			...(idempotencyKey ? Object.fromEntries(IDEMPOTENCY_HEADERS.map((name) => [name, idempotencyKey])) : {}),
 		},
 		body: request.body === undefined ? undefined : omitNullish(request.body),
 		responseType,
@@ -279,6 +304,18 @@ export async function executeBillitRequest(
 		}
 		if (statusCode === 429) await dependencies.pacer?.onThrottled();
 		const body = redactValue(parseResponseBody(response.body, 'json'), secrets);
+		if (idempotencyKey && isIdempotentConflict(statusCode, body)) {
+			const context = { method, url: request.url, idempotencyKey, attempt, cause: 'HTTP 409' };
+			if (request.onAlreadyApplied) {
+				return { statusCode: 200, headers: {}, body: await request.onAlreadyApplied(context), alreadyApplied: true };
+			}
+			if (method !== 'POST') return { statusCode, headers: response.headers, body: undefined, alreadyApplied: true };
+			throw new BillitRequestError(
+				'already-applied',
+				`${target} was already applied by Billit under idempotency key ${idempotencyKey} (an earlier attempt whose answer was lost, ` +
+					'or an earlier run with the same key), so it was not applied again. Check the result in Billit.',
+			);
+		}
 		const failure = () => new BillitApiError(statusCode, body, { attempts: attempt });
 		const unknownOutcome = UNKNOWN_OUTCOME_STATUSES.has(statusCode);
 		const idempotentRetry = method !== 'POST' && IDEMPOTENT_RETRY_STATUSES.has(statusCode);

@@ -33,6 +33,7 @@ import {
 	type RetryOptions,
 	type SendFunction,
 	type UnknownOutcomeCheck,
+	type AlreadyAppliedResolver,
 } from './request-core';
 
 export type BillitContext =
@@ -62,6 +63,8 @@ export interface BillitRequestOptions {
 	responseType?: BillitResponseType;
 	/** Called before a create whose outcome is unknown is retried. */
 	onUnknownOutcome?: UnknownOutcomeCheck;
+	/** Resolves what an earlier request with the same idempotency key created (Billit answered 409). */
+	onAlreadyApplied?: AlreadyAppliedResolver;
 	/** Item whose parameters apply (execute functions only). */
 	itemIndex?: number;
 	requestsPerSecond?: number;
@@ -260,6 +263,7 @@ async function send(
 			idempotencyKey: options.idempotencyKey,
 			responseType: options.responseType,
 			onUnknownOutcome: options.onUnknownOutcome,
+			onAlreadyApplied: options.onAlreadyApplied,
 		},
 		{
 			send: n8nSend(context, connection),

@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { and, compare } from '../../../lib/billit/filters';
-import type { UnknownOutcomeDecision } from '../../../lib/billit/request-core';
+import { newIdempotencyKey, type UnknownOutcomeDecision } from '../../../lib/billit/request-core';
 import { requestForItem } from './request';
-
-/** Custom field that carries the create's Idempotent-Key when the order has no number to search by. */
-export const CREATE_MARKER_FIELD = 'N8nCreateId';
 
 /** The OrderID of an existing order with this type and direction matching `identity`, if any. */
 async function findOrder(
@@ -30,11 +26,16 @@ async function findOrder(
 	return typeof found === 'number' ? found : undefined;
 }
 
+function filled(value: unknown): value is string | number {
+	return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+}
+
 /**
- * Creates an order. If the connection drops so that the outcome is unknown, the retry happens only
- * after a search finds no such order (Billit's idempotency is undocumented: a reused key may be
- * replayed, refused with 409 or ignored). The search is by invoice number; an order without one
- * carries its Idempotent-Key in a custom field and is searched by that.
+ * Creates an order exactly once. Each create carries an idempotency key; when Billit answers that
+ * the key was already used (409), or the connection drops so that the outcome is unknown, the order
+ * created earlier is looked up instead of creating another. The lookup is by invoice number; an
+ * order without one is found by its ExternalProviderID (Billit documents that filter for finding
+ * one's own creates): the caller's, or else the idempotency key.
  */
 export async function createOrderOnce(
 	this: IExecuteFunctions,
@@ -42,20 +43,25 @@ export async function createOrderOnce(
 	order: IDataObject,
 	idempotencyKey: string | undefined,
 ): Promise<number> {
-	const key = idempotencyKey ?? randomUUID();
-	const numbered = Boolean(order.OrderNumber);
-	const body = numbered
-		? order
-		: {
-				...order,
-				CustomFields: { ...(order.CustomFields as IDataObject), [CREATE_MARKER_FIELD]: key },
-			};
+	const key = idempotencyKey ?? newIdempotencyKey();
+	const numbered = filled(order.OrderNumber);
+	const body = numbered || filled(order.ExternalProviderID) ? order : { ...order, ExternalProviderID: key };
 	const identity = numbered
 		? compare('OrderNumber', 'eq', String(order.OrderNumber))
-		: compare(`CustomFields/${CREATE_MARKER_FIELD}`, 'eq', key);
+		: compare('ExternalProviderID', 'eq', String(body.ExternalProviderID));
+	const existing = async () => await findOrder.call(this, itemIndex, order, identity);
 	const onUnknownOutcome = async (): Promise<UnknownOutcomeDecision> => {
-		const existing = await findOrder.call(this, itemIndex, order, identity);
-		return existing === undefined ? { exists: false } : { exists: true, result: existing };
+		const found = await existing();
+		return found === undefined ? { exists: false } : { exists: true, result: found };
+	};
+	const onAlreadyApplied = async () => {
+		const found = await existing();
+		if (found === undefined) {
+			throw new Error(
+				`Billit says this create was already applied (idempotency key ${key}), but no order with ${identity} was found: check in Billit`,
+			);
+		}
+		return found;
 	};
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
@@ -63,6 +69,7 @@ export async function createOrderOnce(
 		body,
 		idempotencyKey: key,
 		onUnknownOutcome,
+		onAlreadyApplied,
 	});
 	const orderId = Number(
 		typeof answer === 'object' && answer !== null ? (answer as IDataObject).OrderID : answer,

@@ -16,6 +16,7 @@ export type ItemRequest = Pick<
 	| 'headers'
 	| 'responseType'
 	| 'onUnknownOutcome'
+	| 'onAlreadyApplied'
 > & {
 	/** Overrides the node's Context Party ID (accountant feed items carry their own). */
 	contextPartyId?: number;

@@ -1,10 +1,11 @@
 /**
  * A create whose answer is lost after the emulator committed it (the connection drops after the
  * handler ran), retried by the Billit node: exactly one invoice, under every idempotency reading.
+ * Under Billit's documented reading (a reused key is answered 409 "Idempotent token already
+ * exists") a repeated create is resolved to the invoice created before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator, Switches } from '../../../emulator';
-import { CREATE_MARKER_FIELD } from '../../../nodes/Billit/helpers/createOrder';
 import {
 	invoiceCreateParameters,
 	received,
@@ -14,7 +15,7 @@ import {
 	storedOrders,
 } from '../support/billit';
 
-const modes: Array<Switches['idempotency']> = ['replay', 'conflict', 'ignore'];
+const modes: Array<Switches['idempotency']> = ['conflict', 'replay', 'ignore'];
 
 let emulator: Emulator;
 
@@ -44,7 +45,7 @@ describe.each(modes)('idempotency mode %s: the create answer is lost once', (ide
 		expect(received(emulator, { method: 'POST', path: '/v1/orders' })).toHaveLength(1);
 	});
 
-	it('without an invoice number: one invoice', async () => {
+	it('without an invoice number: one invoice, found by its ExternalProviderID', async () => {
 		resetEmulator(emulator, { idempotency, rateLimitPerSecond: 0 });
 		const before = storedOrders(emulator).length;
 		dropFirstCreateAnswer();
@@ -54,25 +55,48 @@ describe.each(modes)('idempotency mode %s: the create answer is lost once', (ide
 		const created = storedOrders(emulator).slice(before);
 		expect(created).toHaveLength(1);
 		expect(output[0].json.OrderID).toBe(created[0].OrderID);
-		// Found through the key it carries in a custom field, so the create was never sent again.
 		const [post] = received(emulator, { method: 'POST', path: '/v1/orders' });
-		expect(created[0].CustomFields).toEqual({
-			[CREATE_MARKER_FIELD]: post.headers['idempotent-key'],
-		});
+		expect(post.headers['idempotency-key']).toMatch(/^[A-Za-z0-9]+$/);
+		expect(post.headers['idempotent-key']).toBe(post.headers['idempotency-key']);
+		expect(created[0].ExternalProviderID).toBe(post.headers['idempotency-key']);
+		expect(created[0].CustomFields).toBeUndefined();
 		expect(received(emulator, { method: 'POST', path: '/v1/orders' })).toHaveLength(1);
 	});
 
-	it('with a caller-given Idempotent-Key and an invoice number: one invoice', async () => {
+	it('with a caller-given idempotency key and an invoice number: one invoice', async () => {
 		resetEmulator(emulator, { idempotency, rateLimitPerSecond: 0 });
 		dropFirstCreateAnswer();
 
 		const { output } = await runBillit(
 			emulator,
-			invoiceCreateParameters({ OrderNumber: 'LOST-2', idempotencyKey: 'export-run-7-item-3' }),
+			invoiceCreateParameters({ OrderNumber: 'LOST-2', idempotencyKey: 'exportrun7item3' }),
 		);
 
 		const orders = storedOrders(emulator).filter((order) => order.OrderNumber === 'LOST-2');
 		expect(orders).toHaveLength(1);
 		expect(output[0].json.OrderID).toBe(orders[0].OrderID);
+	});
+});
+
+describe('a create repeated with the same key is answered 409 and resolved to the earlier invoice', () => {
+	it.each([
+		['with an invoice number', { OrderNumber: 'AGAIN-1' }],
+		['without an invoice number', {}],
+		['with the caller\'s own ExternalProviderID', { ExternalProviderID: 'crm-4711' }],
+	])('%s: one invoice, both runs answer its OrderID', async (_name, fields) => {
+		resetEmulator(emulator, { rateLimitPerSecond: 0 });
+		const before = storedOrders(emulator).length;
+		const parameters = invoiceCreateParameters({ ...fields, idempotencyKey: 'rerun42' });
+
+		const first = await runBillit(emulator, parameters);
+		const second = await runBillit(emulator, parameters);
+
+		const created = storedOrders(emulator).slice(before);
+		expect(created).toHaveLength(1);
+		expect(first.output[0].json.OrderID).toBe(created[0].OrderID);
+		expect(second.output[0].json.OrderID).toBe(created[0].OrderID);
+		const posts = received(emulator, { method: 'POST', path: '/v1/orders' });
+		expect(posts.map((entry) => entry.status)).toEqual([200, 409]);
+		if ('ExternalProviderID' in fields) expect(created[0].ExternalProviderID).toBe('crm-4711');
 	});
 });

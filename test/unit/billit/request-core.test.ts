@@ -74,14 +74,56 @@ describe('retries on 429 and 5xx', () => {
 		expect(Date.now() - billit.requests[0].at).toBe(0);
 	});
 
-	it('retries a create through three 503s with one Idempotent-Key and returns the bare integer', async () => {
+	it('retries a create through three 503s with one idempotency key under both header names and returns the bare integer', async () => {
 		const billit = await server(sequence(unavailable, unavailable, unavailable, { status: 200, body: '4711' }));
 		const response = await run({ method: 'POST', url: `${billit.baseUrl}/v1/orders`, body: { OrderNumber: 'A1' } });
 		expect(response.body).toBe(4711);
 		expect(billit.requests).toHaveLength(4);
 		const keys = new Set(billit.requests.map((request) => request.headers['idempotent-key']));
 		expect(keys.size).toBe(1);
-		expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
+		expect([...keys][0]).toMatch(/^[0-9a-f]{32}$/);
+		expect(billit.requests.every((request) => request.headers['idempotency-key'] === request.headers['idempotent-key'])).toBe(true);
+	});
+
+	describe('a 409 "Idempotent token already exists"', () => {
+		const conflict = { status: 409, body: JSON.stringify({ errors: [{ Code: 'Idempotent token already exists' }] }) };
+
+		it('resolves the earlier create through onAlreadyApplied', async () => {
+			const billit = await server(sequence(conflict));
+			const contexts: unknown[] = [];
+			const response = await run({
+				method: 'POST',
+				url: `${billit.baseUrl}/v1/orders`,
+				body: {},
+				idempotencyKey: 'k1',
+				onAlreadyApplied: async (context) => {
+					contexts.push(context);
+					return 4711;
+				},
+			});
+			expect(response).toMatchObject({ body: 4711, alreadyApplied: true });
+			expect(contexts).toEqual([expect.objectContaining({ idempotencyKey: 'k1', method: 'POST' })]);
+		});
+
+		it('fails a create without a resolver with a message saying it was applied before', async () => {
+			const billit = await server(sequence(conflict));
+			const error = await failureOf(run({ method: 'POST', url: `${billit.baseUrl}/v1/orders`, body: {}, idempotencyKey: 'k2' }));
+			expect(error).toBeInstanceOf(BillitRequestError);
+			expect(error.message).toContain('already applied');
+			expect(billit.requests).toHaveLength(1);
+		});
+
+		it('counts as done for a PATCH', async () => {
+			const billit = await server(sequence(conflict));
+			const response = await run({ method: 'PATCH', url: `${billit.baseUrl}/v1/orders/1`, body: { Paid: true } });
+			expect(response.alreadyApplied).toBe(true);
+		});
+
+		it('is an ordinary error when it is another conflict', async () => {
+			const billit = await server(sequence({ status: 409, body: JSON.stringify({ errors: [{ Code: 'OrderNumberExists' }] }) }));
+			const error = await failureOf(run({ method: 'POST', url: `${billit.baseUrl}/v1/orders`, body: {} }));
+			expect(error).toBeInstanceOf(BillitApiError);
+		});
 	});
 
 	it('keeps a caller-given idempotency key and sends none on reads', async () => {

@@ -196,12 +196,20 @@ export const createProperties: INodeProperties[] = [
 			{ displayName: 'Delivery Date', name: 'DeliveryDate', type: 'dateTime', default: '' },
 			{ displayName: 'Due Date', name: 'ExpiryDate', type: 'dateTime', default: '' },
 			{
+				displayName: 'External Provider ID',
+				name: 'ExternalProviderID',
+				type: 'string',
+				default: '',
+				description:
+					"Your own system's ID for this invoice. Without an invoice number, a create whose answer was lost is found again by this ID; when empty, the idempotency key is used.",
+			},
+			{
 				displayName: 'Idempotency Key',
 				name: 'idempotencyKey',
 				type: 'string',
 				default: '',
 				description:
-					'A unique key so that a retried create is not duplicated; generated when empty',
+					'A unique key (letters and digits) so that a retried or repeated create is not applied twice: Billit answers a reused key with "already exists" and the node returns the invoice created before. Generated when empty.',
 			},
 			{ displayName: 'Internal Info', name: 'InternalInfo', type: 'string', default: '' },
 			{ displayName: 'Invoice Date', name: 'OrderDate', type: 'dateTime', default: '' },
