@@ -129,6 +129,12 @@ export class Admin {
 		return [...this.store.data.entries()].flatMap(([companyId, data]) => data.refusals.map((refusal) => ({ PartyID: companyId, ...refusal })));
 	}
 
+	/** Payments posted to an order (Billit's order read does not show them). */
+	payments(orderId: number): Json[] {
+		const { companyId } = this.findOrder(orderId);
+		return this.store.companyData(companyId).payments.get(orderId) ?? [];
+	}
+
 	findOrder(orderId: number): { order: Order; companyId: number } {
 		for (const [companyId, data] of this.store.data) {
 			const order = data.orders.get(orderId);

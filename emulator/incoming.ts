@@ -121,7 +121,6 @@ function supplierInvoice(number: number, date: string, receiver: Json): Buffer {
 		TotalIncl: Math.round((totals.excl + totals.vat) * 100) / 100,
 		Messages: [],
 		Attachments: [],
-		Payments: [],
 		LastModified: date,
 	};
 	return orderToUbl(invoice, DEMO_SUPPLIER);

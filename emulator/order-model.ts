@@ -79,7 +79,6 @@ const computedOrderFields = [
 	'DaysOverdue',
 	'Messages',
 	'CurrentDocumentDeliveryDetails',
-	'Payments',
 	'Created',
 	'LastModified',
 ];
@@ -175,7 +174,6 @@ export function createOrder(store: Store, auth: AuthContext, body: unknown, extr
 		ExportedToConnector: (input.ExportedToConnector as boolean | undefined) ?? false,
 		Attachments: [...attachments, ...extraAttachments],
 		Messages: [],
-		Payments: [],
 		Created: stamp,
 		LastModified: stamp,
 	};

@@ -13,7 +13,6 @@ export interface Order extends Json {
 	OrderLines: Json[];
 	Messages: OrderMessage[];
 	Attachments: FileRef[];
-	Payments: Json[];
 	LastModified: string;
 }
 
@@ -88,6 +87,8 @@ export interface CompanyData {
 	refusals: Json[];
 	reports: Json[];
 	bookingEntries: Map<number, Json[]>;
+	/** Payments per OrderID: kept apart, since an order read does not return its payments. */
+	payments: Map<number, Json[]>;
 }
 
 export interface User {
@@ -215,6 +216,7 @@ function emptyCompanyData(): CompanyData {
 		refusals: [],
 		reports: [],
 		bookingEntries: new Map(),
+		payments: new Map(),
 	};
 }
 

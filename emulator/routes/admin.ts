@@ -46,6 +46,7 @@ export function adminRoutes(admin: Admin, webhooks: WebhookDispatcher): Route[] 
 		route('POST', '/orders/:orderId/delivery', ({ req }) =>
 			ok(admin.advanceDelivery(idParam(req, 'orderId', 'Order'), jsonBody(req))),
 		),
+		route('GET', '/orders/:orderId/payments', ({ req }) => ok(admin.payments(idParam(req, 'orderId', 'Order')))),
 		route('POST', '/inbox', ({ req }) => ok(admin.seedInbox(jsonBody(req)))),
 		route('GET', '/inbox/refusals', () => ok(admin.inboxRefusals())),
 		route('GET', '/feeds/confirmations', () => ok(admin.feedConfirmations())),

@@ -103,11 +103,14 @@ export const orderRoutes: Route[] = [
 		handler: (ctx) => {
 			const order = findOrder(ctx);
 			const body = objectBody(ctx.req);
-			validate(body, { Amount: 'number', Description: 'string', Date: 'date', PaymentMethod: 'string' }, ctx.store.switches.rejectUnknownFields);
+			validate(body, { Amount: 'number', Description: 'string', Date: 'date' }, ctx.store.switches.rejectUnknownFields);
 			requireFields(body, ['Amount'], 'Payment');
+			if ((body.Amount as number) <= 0) throw badRequest('InvalidFieldValue', 'Amount must be positive');
 			const payment = { PaymentID: ctx.store.nextId('payment'), Date: ctx.store.clock.today(), ...body };
-			order.Payments.push(payment);
-			const paid = order.Payments.reduce((sum, entry) => sum + (entry.Amount as number), 0);
+			const payments = ctx.auth.data.payments.get(order.OrderID) ?? [];
+			payments.push(payment);
+			ctx.auth.data.payments.set(order.OrderID, payments);
+			const paid = payments.reduce((sum, entry) => sum + (entry.Amount as number), 0);
 			order.ToPay = round2((order.TotalIncl as number) - paid);
 			if ((order.ToPay as number) <= 0) {
 				order.Paid = true;

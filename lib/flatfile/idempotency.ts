@@ -10,7 +10,7 @@ export function fileHash(bytes: Uint8Array): string {
 export type PaymentIdentity = Pick<RemittancePayment, 'invoiceNumber' | 'amount' | 'currency' | 'date' | 'payerReference'>;
 
 /**
- * The Idempotent-Key of each payment of a file, in file order. A key comes from the payment itself
+ * The idempotency key of each payment of a file, in file order (letters and digits, as Billit asks). A key comes from the payment itself
  * (invoice number, amount, currency, date, payer reference) and its occurrence among identical
  * payments of the file, not from the file's bytes: when a file is corrected and sent again (an
  * unknown invoice number fixed), its unchanged payments keep their keys and are not posted twice.
@@ -22,6 +22,6 @@ export function paymentIdempotencyKeys(payments: PaymentIdentity[]): string[] {
 		const occurrence = occurrences.get(identity) ?? 0;
 		occurrences.set(identity, occurrence + 1);
 		const digest = createHash('sha256').update(`${identity}#${occurrence}`).digest('hex');
-		return `remittance-${digest.slice(0, 32)}`;
+		return `remittance${digest.slice(0, 32)}`;
 	});
 }

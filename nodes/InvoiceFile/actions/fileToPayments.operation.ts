@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 		name: 'addToBillit',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to find each invoice by its number and add the payment there. Each payment\'s description ends with its key (invoice number, amount, date and payer reference), and a payment already carrying that key is not added again, so a file processed twice, or corrected and sent again, posts nothing twice. A file with a payment that could not be added fails as a whole, after the others were added.',
+		description: 'Whether to find each invoice by its number and add the payment there. Each payment is posted with a stable idempotency key made from its invoice number, amount, currency, date and payer reference; Billit answers a key it has seen with "already exists", so a file processed twice, or corrected and sent again, adds each payment once (output "posted": false for those already there). Amounts must be positive: zero and negative amounts are refused. A file with a payment that could not be added fails as a whole, after the others were added.',
 		displayOptions: { show },
 	},
 ];

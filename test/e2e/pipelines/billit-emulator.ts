@@ -10,6 +10,13 @@ const RATE_LIMITED_ATTEMPTS = 5;
 const RATE_LIMIT_WAIT_MS = 1100;
 
 /** What the pipeline tests read of a Billit order. */
+export interface EmulatedPayment {
+	PaymentID: number;
+	Amount: number;
+	Date: string;
+	Description: string;
+}
+
 export interface EmulatedOrder {
 	OrderID: number;
 	OrderNumber: string;
@@ -52,6 +59,7 @@ export interface EmulatedRequest {
 	path: string;
 	status: number;
 	body: string;
+	headers: Record<string, string>;
 }
 
 export interface EmulatedCompany {
@@ -183,6 +191,11 @@ export class BillitEmulatorClient {
 	/** Billit API requests the emulator received, optionally of one method. */
 	async requests(method?: string): Promise<EmulatedRequest[]> {
 		return await this.admin<EmulatedRequest[]>('GET', `/requests${method ? `?method=${method}` : ''}`);
+	}
+
+	/** Payments posted to an order: Billit's order read does not return them, the emulator's admin API does. */
+	async payments(orderId: number): Promise<EmulatedPayment[]> {
+		return await this.admin<EmulatedPayment[]>('GET', `/orders/${orderId}/payments`);
 	}
 
 	async order(orderId: number): Promise<EmulatedOrder> {

@@ -26,7 +26,6 @@ interface Remitted {
 
 interface PaidOrder extends EmulatedOrder {
 	TotalIncl: number;
-	Payments: Array<{ Amount: number; Date: string; Description: string }>;
 }
 
 const total = (payments: Remitted[]) => payments.reduce((sum, payment) => sum + payment.amount, 0).toFixed(2);
@@ -78,7 +77,7 @@ async function paidOrder(orderId: number): Promise<PaidOrder> {
 /** Amounts of the payments on each invoice, by invoice number. */
 async function paymentsByInvoice(orders: PaidOrder[]): Promise<Record<string, number[]>> {
 	const result: Record<string, number[]> = {};
-	for (const order of orders) result[order.OrderNumber] = (await paidOrder(order.OrderID)).Payments.map((payment) => payment.Amount);
+	for (const order of orders) result[order.OrderNumber] = (await billit.payments(order.OrderID)).map((payment) => payment.Amount);
 	return result;
 }
 
@@ -141,9 +140,11 @@ describe('examples/partner-remittances.json in a real n8n, started by its File E
 			[fourth.OrderNumber]: [fourth.TotalIncl],
 			[fifth.OrderNumber]: [],
 		});
-		const payment = (await paidOrder(first.OrderID)).Payments[0];
+		const [payment] = await billit.payments(first.OrderID);
 		expect(payment.Date).toBe('2026-01-21');
-		expect(payment.Description).toMatch(/^ACME BUYER NV CHK-1001 \[remittance-[0-9a-f]{32}\]$/);
+		expect(payment.Description).toBe('ACME BUYER NV CHK-1001');
+		const [post] = (await billit.requests('POST')).filter((entry) => entry.path === `/v1/orders/${first.OrderID}/payments`);
+		expect(post.headers['idempotency-key']).toMatch(/^remittance[0-9a-f]{32}$/);
 
 		expect(remotePaths()).toEqual(
 			[

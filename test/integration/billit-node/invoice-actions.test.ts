@@ -182,6 +182,17 @@ describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
 		expect(call.json).toEqual({ Amount: 50, Date: '2026-03-04', Description: 'Bank' });
 	});
 
+	it('refuses a zero or negative payment before asking Billit', async () => {
+		const orderId = await createInvoice();
+		emulator.admin.clearRequests();
+		for (const amount of [0, -5]) {
+			await expect(
+				runBillit(emulator, { resource: 'invoice', operation: 'addPayment', orderId: locator(orderId), amount, date: '2026-03-04T00:00:00' }),
+			).rejects.toThrow(/positive/);
+		}
+		expect(received(emulator, { method: 'POST' })).toHaveLength(0);
+	});
+
 	it('deletes and lists deleted invoices; an unknown id is an item error', async () => {
 		const orderId = await createInvoice();
 		const { output } = await runBillit(

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { sample } from '../../unit/flatfile/fixtures';
 import { received, resetEmulator, startBillitEmulator } from '../billit-node/harness';
-import type { HttpResponse } from '../../helpers/fake-execute';
 import { createInvoices, paymentsOn, runFileToPayments } from './harness';
 
 let emulator: Emulator;
@@ -31,14 +30,6 @@ const csvLayout = {
 		],
 	},
 };
-
-/** Billit documents no Payments on orders: without them only the Idempotent-Key prevents a second post. */
-function hidePayments(_request: unknown, response: HttpResponse): void {
-	if (typeof response.body !== 'string' || !response.body.startsWith('{')) return;
-	const page = JSON.parse(response.body) as { Items?: Array<Record<string, unknown>> };
-	for (const item of page.Items ?? []) delete item.Payments;
-	response.body = JSON.stringify(page);
-}
 
 function paymentPosts() {
 	return received(emulator, { method: 'POST' }).filter((entry) => entry.path.endsWith('/payments'));
@@ -89,7 +80,8 @@ describe('File to Payments: Add Payments in Billit', () => {
 		]);
 		expect(paymentsOn(emulator, ids['2026/0003']).map((payment) => payment.Amount)).toEqual([300]);
 		expect(paymentsOn(emulator, ids['2026/0004']).map((payment) => payment.Amount)).toEqual([60.5]);
-		expect(paymentPosts()).toHaveLength(2);
+		// The unchanged payment keeps its key: Billit answers it with 409 and nothing is added twice.
+		expect(paymentPosts().map((entry) => entry.status)).toEqual([200, 409, 200]);
 	});
 
 	it('without continue on fail the node fails naming the unknown invoice, after posting the others', async () => {
@@ -99,47 +91,41 @@ describe('File to Payments: Add Payments in Billit', () => {
 		expect(paymentsOn(emulator, ids['2026/0003']).map((payment) => payment.Amount)).toEqual([300]);
 	});
 
-	describe.each(['replay', 'conflict', 'ignore'] as const)('with the emulator answering a reused Idempotent-Key by %s', (idempotency) => {
+	describe.each(['conflict', 'replay'] as const)('with the emulator answering a reused idempotency key by %s', (idempotency) => {
 		beforeEach(() => {
 			resetEmulator(emulator, { idempotency });
 		});
 
-		it('the same file processed twice posts each payment once', async () => {
+		it('the same file processed twice posts each payment once, with the same keys', async () => {
 			const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
 			const first = await runFileToPayments(emulator, x12File);
 			const second = await runFileToPayments(emulator, x12File);
-			expect(second.map((item) => [item.json.OrderID, item.json.PaymentID, item.json.posted])).toEqual(
-				first.map((item) => [item.json.OrderID, item.json.PaymentID, false]),
-			);
+			expect(first.map((item) => item.json.posted)).toEqual([true, true]);
+			expect(second.map((item) => item.json.OrderID)).toEqual(first.map((item) => item.json.OrderID));
+			if (idempotency === 'conflict') expect(second.map((item) => item.json.posted)).toEqual([false, false]);
 			expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
 			expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(1);
-			expect(paymentPosts()).toHaveLength(2);
+			const posts = paymentPosts();
+			expect(posts.slice(2).map((entry) => entry.headers['idempotency-key'])).toEqual(posts.slice(0, 2).map((entry) => entry.headers['idempotency-key']));
+			expect(posts.slice(2).map((entry) => entry.status)).toEqual(idempotency === 'replay' ? [200, 200] : [409, 409]);
 		});
 
-		it('a payment whose answer was lost is found, not posted again', async () => {
+		it('a payment whose answer was lost is not posted again', async () => {
 			const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
 			emulator.admin.addFault({ kind: 'dropAfter', method: 'POST', path: '/payments', count: 1 });
 			const output = await runFileToPayments(emulator, x12File);
 			expect(output.map((item) => item.json.OrderID)).toEqual([ids['2026/0001'], ids['2026/0002']]);
 			expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
 			expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(1);
-			expect(output[0].json.PaymentID).toBe(emulator.admin.findOrder(ids['2026/0001']).order.Payments[0].PaymentID);
 		});
 	});
 
-	describe.each(['replay', 'conflict'] as const)('when the invoice list shows no payments and a reused key is answered by %s', (idempotency) => {
-		it('the second run posts with the same keys and Billit applies nothing twice', async () => {
-			resetEmulator(emulator, { idempotency });
-			const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
-			await runFileToPayments(emulator, x12File, {}, { alterResponse: hidePayments });
-			const second = await runFileToPayments(emulator, x12File, {}, { alterResponse: hidePayments });
-			const posts = paymentPosts();
-			expect(posts).toHaveLength(4);
-			expect(posts.slice(2).map((entry) => entry.headers['idempotent-key'])).toEqual(posts.slice(0, 2).map((entry) => entry.headers['idempotent-key']));
-			expect(posts.slice(2).map((entry) => entry.status)).toEqual(idempotency === 'replay' ? [200, 200] : [409, 409]);
-			expect(second.map((item) => item.json.error)).toEqual([undefined, undefined]);
-			expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
-			expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(1);
-		});
+	it('refuses zero and negative amounts with a clear error, posting nothing for them', async () => {
+		const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
+		const file = { content: x12File.content.replace('RMR*IV*2026/0002**605.00*605.00', 'RMR*IV*2026/0002**-605.00*-605.00').replace('BPR*C*1815.00', 'BPR*C*605.00'), name: 'negative.x12' };
+		expect(file.content).not.toBe(x12File.content);
+		await expect(runFileToPayments(emulator, file)).rejects.toThrow(/amount -605 .*positive payment amounts only/);
+		expect(paymentsOn(emulator, ids['2026/0001'])).toHaveLength(1);
+		expect(paymentsOn(emulator, ids['2026/0002'])).toHaveLength(0);
 	});
 });

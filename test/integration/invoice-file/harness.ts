@@ -28,7 +28,7 @@ export async function createInvoices(emulator: Emulator, totals: Record<string, 
 
 /** Payments the emulator holds on an order, as amount and description. */
 export function paymentsOn(emulator: Emulator, orderId: number): Array<{ Amount: unknown; Description: unknown }> {
-	return emulator.admin.findOrder(orderId).order.Payments.map((payment) => ({ Amount: payment.Amount, Description: payment.Description }));
+	return emulator.admin.payments(orderId).map((payment) => ({ Amount: payment.Amount, Description: payment.Description }));
 }
 
 type RunOptions = Pick<FakeExecuteOptions, 'continueOnFail' | 'alterResponse'>;

@@ -20,6 +20,7 @@ export const description = updateDisplayOptions(
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
 			required: true,
+			description: 'The amount paid; Billit takes positive amounts only',
 		},
 		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', required: true },
 		{ displayName: 'Description', name: 'paymentDescription', type: 'string', default: '' },
@@ -32,7 +33,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdParameter.call(this, itemIndex);
 	const amount = this.getNodeParameter('amount', itemIndex) as number;
-	if (!Number.isFinite(amount) || amount === 0) throw new Error('Amount must be a non-zero number');
+	if (!Number.isFinite(amount) || amount <= 0) {
+		throw new Error(`Amount must be positive (got ${amount}): Billit takes positive payment amounts only`);
+	}
 	const date = dateOnly(this.getNodeParameter('date', itemIndex), 'Date');
 	if (!date) throw new Error('Date is required for a payment');
 	const body = compact({
@@ -40,10 +43,25 @@ export async function execute(
 		Date: date,
 		Description: this.getNodeParameter('paymentDescription', itemIndex, '') as string,
 	});
+	let alreadyApplied = false;
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: `/v1/orders/${orderId}/payments`,
 		body,
+		// A retry after a lost answer is told the payment exists; it is not added twice.
+		onAlreadyApplied: async () => {
+			alreadyApplied = true;
+			return undefined;
+		},
 	});
-	return [{ json: { OrderID: orderId, ...body, PaymentID: answer as number } }];
+	return [
+		{
+			json: compact({
+				OrderID: orderId,
+				...body,
+				PaymentID: typeof answer === 'number' ? answer : undefined,
+				alreadyApplied: alreadyApplied || undefined,
+			}),
+		},
+	];
 }
