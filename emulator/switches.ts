@@ -15,7 +15,7 @@ export interface Switches {
 	messagePayloadShape: 'nested' | 'flat';
 	/** Error body `{errors:[{Code,Description}]}` or the legacy `{ErrorMessage,DefaultText,ErrorEnum}`. */
 	errorShape: 'errors' | 'legacy';
-	/** A Peppol send adds the generated UBL to `Order.Attachments`. */
+	/** A Peppol send also adds the UBL (always the file of its Peppol message) to `Order.Attachments`: an older reading. */
 	ublAttachmentOnPeppolSend: boolean;
 	/** Requests per second per company; 0 turns rate limiting off. */
 	rateLimitPerSecond: number;
@@ -50,7 +50,7 @@ export const defaultSwitches: Readonly<Switches> = Object.freeze({
 	nextPageLink: 'null',
 	messagePayloadShape: 'nested',
 	errorShape: 'errors',
-	ublAttachmentOnPeppolSend: true,
+	ublAttachmentOnPeppolSend: false,
 	rateLimitPerSecond: 25,
 	webhookLimit: 4,
 	orderDeleteWebhooks: false,

@@ -28,8 +28,29 @@ function reference(
 	};
 }
 
-/** The UBL file among the order's attachments (Billit keeps a Peppol invoice's XML there). */
-export function findUblAttachment(order: IDataObject): OrderFileReference | undefined {
+/** The file of the last successful Peppol message sent for the order: the UBL Billit put on Peppol. */
+function sentPeppolUbl(order: IDataObject): OrderFileReference | undefined {
+	const messages = ((order.Messages as IDataObject[] | undefined) ?? []).filter(
+		(message) =>
+			String(message.TransportType ?? '').toLowerCase() === 'peppol' &&
+			message.MessageDirection !== 'Incoming' &&
+			message.Success !== false,
+	);
+	for (const message of messages.reverse()) {
+		const found = reference({ FileID: message.FileID as string, MimeType: 'application/xml' }, 'ubl');
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/**
+ * The UBL Billit holds for an order: a sent sales invoice's is the file of its Peppol message
+ * (Billit's page on the files of sales invoices); a received Peppol invoice keeps its original UBL
+ * among the attachments, where older sends put it too.
+ */
+export function findUblFile(order: IDataObject): OrderFileReference | undefined {
+	const sent = sentPeppolUbl(order);
+	if (sent) return sent;
 	const attachment = ((order.Attachments as IDataObject[] | undefined) ?? []).find(isUbl);
 	return attachment ? reference(attachment, 'ubl') : undefined;
 }
@@ -37,9 +58,9 @@ export function findUblAttachment(order: IDataObject): OrderFileReference | unde
 /** File references of an order for the chosen kind. */
 export function orderFiles(order: IDataObject, kind: OrderFileKind): OrderFileReference[] {
 	const pdf = order.OrderPDF ? reference(order.OrderPDF as IDataObject, 'pdf') : undefined;
-	const ubl = findUblAttachment(order);
+	const ubl = findUblFile(order);
 	const others = ((order.Attachments as IDataObject[] | undefined) ?? [])
-		.filter((file) => !isUbl(file))
+		.filter((file) => String(file.FileID) !== ubl?.FileID)
 		.map((file) => reference(file, 'attachment'));
 	const chosen: Record<OrderFileKind, Array<OrderFileReference | undefined>> = {
 		pdf: [pdf],

@@ -93,10 +93,9 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 		expect((await download('pdf')).ublSource).toBeUndefined();
 	});
 
-	it('says clearly that an invoice has no UBL file', async () => {
-		emulator.admin.setSwitches({ ublAttachmentOnPeppolSend: false });
+	it('says clearly that an invoice sent by e-mail has no UBL file', async () => {
 		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-8');
-		await send(String(orderId));
+		await send(String(orderId), 'SMTP');
 		await expect(
 			runBillit(emulator, {
 				resource: 'invoice',

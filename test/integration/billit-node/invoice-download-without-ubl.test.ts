@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { locator } from '../../helpers/fake-execute';
 import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
-// Billit keeps no UBL file with a sent invoice under this switch.
-const emulator = useBillitEmulator({ ublAttachmentOnPeppolSend: false });
+const emulator = useBillitEmulator();
 
-async function sentInvoiceWithoutUbl(orderNumber: string): Promise<number> {
+/** Sent by e-mail, an invoice has a PDF but no UBL in Billit; sent over Peppol, its message carries the UBL. */
+async function sentInvoiceWithoutUbl(orderNumber: string, transportType = 'SMTP'): Promise<number> {
 	const orderId = await createConsultancyInvoice(emulator, PEPPOL_CUSTOMER, { additionalFields: { OrderNumber: orderNumber } });
-	await runBillit(emulator, { resource: 'invoice', operation: 'send', orderIds: String(orderId), transportType: 'Peppol' });
+	await runBillit(emulator, { resource: 'invoice', operation: 'send', orderIds: String(orderId), transportType });
 	return orderId;
 }
 
@@ -61,9 +61,8 @@ describe('Invoice Download of a UBL Billit does not have, against the emulator',
 		expect(received(emulator, { method: 'GET', path: '/v1/account/accountInformation' })).toHaveLength(1);
 	});
 
-	it("still downloads Billit's own UBL, whatever the option, when Billit has one", async () => {
-		emulator.admin.setSwitches({ ublAttachmentOnPeppolSend: true });
-		const orderId = await sentInvoiceWithoutUbl('INV-2026-24');
+	it("still downloads Billit's own UBL (the file of the Peppol message), whatever the option", async () => {
+		const orderId = await sentInvoiceWithoutUbl('INV-2026-24', 'Peppol');
 		for (const whenNoUbl of ['returnWithoutFile', 'build']) {
 			const { output } = await downloadUbl(orderId, whenNoUbl);
 			expect(output[0].json).toMatchObject({ OrderNumber: 'INV-2026-24', ublSource: 'billit' });

@@ -36,7 +36,7 @@ interface OrderView {
 	Attachments: Array<{ FileID: number; FileName: string }>;
 	OrderPDF: { FileID: number };
 	CurrentDocumentDeliveryDetails: Record<string, unknown>;
-	Messages: unknown[];
+	Messages: Array<{ FileID: number } & Record<string, unknown>>;
 	[field: string]: unknown;
 }
 interface InboxView {
@@ -71,13 +71,13 @@ describe('orders', () => {
 });
 
 describe('Peppol send and delivery', () => {
-	it('sends via Peppol with a UBL attachment, then progresses Sent → Delivered → Accepted', async () => {
+	it('sends via Peppol with the UBL on its message, then progresses Sent → Delivered → Accepted', async () => {
 		const id = await createInvoice();
 		expect((await call(target, 'POST', '/v1/orders/commands/send', { body: { OrderIds: [id], TransportType: 'Peppol' } })).json).toBe(true);
 		let order = await getOrder(id);
 		expect(order).toMatchObject({ IsSent: true, CurrentDocumentDeliveryDetails: { IsDocumentDelivered: false, DocumentDeliveryStatus: 'Pending' } });
 		expect(order.Messages).toEqual([expect.objectContaining({ TransportType: 'Peppol', Success: true, Destination: `0208:${belgianCompanyNumber(4370001)}` })]);
-		const ubl = await fileContent(order.Attachments[0].FileID);
+		const ubl = await fileContent(order.Messages[0].FileID);
 		expect(ubl.MimeType).toBe('application/xml');
 		expect(parseUbl(ubl.content).kind).toBe('Invoice');
 		expect((await fileContent(order.OrderPDF.FileID)).content.subarray(0, 5).toString()).toBe('%PDF-');
@@ -98,11 +98,15 @@ describe('Peppol send and delivery', () => {
 		expect((await getOrder(id)).CurrentDocumentDeliveryDetails).toMatchObject({ DocumentDeliveryStatus: 'Error', DocumentRefusedInfo: 'Wrong PO number' });
 	});
 
-	it('adds no UBL attachment in strict mode', async () => {
-		admin().setSwitches({ ublAttachmentOnPeppolSend: false });
+	it('puts the UBL of a Peppol send on its message, not among the attachments', async () => {
 		const id = await createInvoice();
 		await call(target, 'POST', '/v1/orders/commands/send', { body: { OrderIds: [id], TransportType: 'Peppol' } });
-		expect((await getOrder(id)).Attachments).toEqual([]);
+		const order = await getOrder(id);
+		expect(order.Attachments).toEqual([]);
+		const [message] = order.Messages;
+		expect(message.TransportType).toBe('Peppol');
+		const file = await call(target, 'GET', `/v1/files/${message.FileID}`);
+		expect(Buffer.from((file.json as { FileContent: string }).FileContent, 'base64').toString()).toContain('<Invoice');
 	});
 
 	it('sends own UBL given as sendOrder XML: a sent order for the registered buyer, the XML as sent file', async () => {
@@ -194,7 +198,7 @@ describe('toProcess uploads', () => {
 	it('turns an uploaded UBL into a cost order that keeps the original file', async () => {
 		const id = await createInvoice();
 		await call(target, 'POST', '/v1/orders/commands/send', { body: { OrderIds: [id], TransportType: 'Peppol' } });
-		const ubl = await fileContent((await getOrder(id)).Attachments[0].FileID);
+		const ubl = await fileContent((await getOrder(id)).Messages[0].FileID);
 		const upload = await call(target, 'POST', '/v1/toProcess', { headers: { ContextPartyID: String(DEMO.partyIds[1]) }, body: { File: { FileName: 'in.xml', FileContent: ubl.content.toString('base64') }, FileSource: 'SFTP' } });
 		expect(upload.status, upload.text).toBe(200);
 		const costs = (await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderDirection eq 'Cost'")}`, { headers: { ContextPartyID: String(DEMO.partyIds[1]) } })).json as { Items: OrderView[] };

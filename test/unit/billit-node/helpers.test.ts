@@ -11,7 +11,7 @@ import {
 	sha256Hex,
 } from '../../../nodes/Billit/helpers/binary';
 import { compact } from '../../../nodes/Billit/helpers/compact';
-import { findUblAttachment, orderFiles } from '../../../nodes/Billit/helpers/orderFiles';
+import { findUblFile, orderFiles } from '../../../nodes/Billit/helpers/orderFiles';
 import {
 	dateOnly,
 	parseId,
@@ -113,9 +113,22 @@ describe('order files', () => {
 		expect(orderFiles(order, 'ubl').map((file) => file.FileID)).toEqual(['u']);
 		expect(orderFiles(order, 'attachments').map((file) => file.FileID)).toEqual(['a']);
 		expect(orderFiles(order, 'all').map((file) => file.kind)).toEqual(['pdf', 'ubl', 'attachment']);
-		expect(
-			findUblAttachment({ Attachments: [{ FileID: 'a', FileName: 'terms.pdf' }] }),
-		).toBeUndefined();
+		expect(findUblFile({ Attachments: [{ FileID: 'a', FileName: 'terms.pdf' }] })).toBeUndefined();
+	});
+
+	it("takes a sent invoice's UBL from its last successful outgoing Peppol message first", () => {
+		const sent = {
+			...order,
+			Messages: [
+				{ TransportType: 'SMTP', FileID: 'p', Success: true },
+				{ TransportType: 'Peppol', FileID: 'old', Success: false },
+				{ TransportType: 'Peppol', FileID: 'm', Success: true, MessageDirection: 'Outgoing' },
+				{ TransportType: 'Peppol', FileID: 'in', MessageDirection: 'Incoming' },
+			],
+		};
+		expect(findUblFile(sent)).toMatchObject({ FileID: 'm', kind: 'ubl', MimeType: 'application/xml' });
+		expect(orderFiles(sent, 'attachments').map((file) => file.FileID)).toEqual(['u', 'a']);
+		expect(findUblFile({ Messages: [{ TransportType: 'SMTP', FileID: 'p' }] })).toBeUndefined();
 	});
 });
 

@@ -4,7 +4,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { fetchOrder, orderIdParameter } from '../../helpers/orders';
-import { findUblAttachment } from '../../helpers/orderFiles';
+import { findUblFile } from '../../helpers/orderFiles';
 import {
 	downloadFilesOfOrder,
 	downloadOrderFilesProperties,
@@ -24,7 +24,7 @@ export async function execute(
 	const order = await fetchOrder.call(this, itemIndex, orderId);
 	const wantsUbl = this.getNodeParameter('file', itemIndex) === 'ubl';
 	const whenNoUbl = this.getNodeParameter('whenNoUbl', itemIndex, 'error') as WhenNoUbl;
-	if (wantsUbl && whenNoUbl !== 'error' && !findUblAttachment(order)) {
+	if (wantsUbl && whenNoUbl !== 'error' && !findUblFile(order)) {
 		return [await itemWithoutBillitUbl.call(this, itemIndex, orderId, order, whenNoUbl)];
 	}
 	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);

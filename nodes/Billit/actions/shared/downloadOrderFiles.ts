@@ -9,7 +9,7 @@ import { invoiceLocator } from '../../descriptions/locators';
 import { binaryPropertyProperty, maxFileSizeProperty } from '../../descriptions/paging';
 import { downloadBillitFile, maxBytesFor, toBinary } from '../../helpers/binary';
 import { fetchOrder, orderIdParameter } from '../../helpers/orders';
-import { findUblAttachment, orderFiles, type OrderFileKind } from '../../helpers/orderFiles';
+import { findUblFile, orderFiles, type OrderFileKind } from '../../helpers/orderFiles';
 
 /** Download of an order's files, shared by sales and incoming invoices. */
 export const downloadOrderFilesProperties: INodeProperties[] = [
@@ -71,7 +71,7 @@ export async function downloadFilesOfOrder(
 	const kind = this.getNodeParameter('file', itemIndex) as OrderFileKind;
 	const base = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const references = orderFiles(order, kind);
-	if (kind === 'ubl' && !findUblAttachment(order)) {
+	if (kind === 'ubl' && !findUblFile(order)) {
 		throw new Error(
 			`Invoice ${String(order.OrderNumber ?? orderId)} has no UBL file in Billit (it was not sent over Peppol, or Billit keeps none); build one with the Billit Peppol node`,
 		);
