@@ -21,7 +21,9 @@ export class Billit implements INodeType {
 		name: 'billit',
 		icon: { light: 'file:billit.svg', dark: 'file:billit.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: incoming invoices' export marker defaults to IsSent (version 1 keeps ExportedToConnector).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Invoices, parties, products, documents and exports in Billit',
 		defaults: { name: 'Billit' },

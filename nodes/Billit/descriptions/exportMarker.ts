@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export type ExportMarkerKind = 'flag' | 'tag' | 'customField';
+export type ExportMarkerKind = 'isSent' | 'flag' | 'tag' | 'customField';
 
 export interface ExportMarker {
 	kind: ExportMarkerKind;
@@ -9,20 +9,48 @@ export interface ExportMarker {
 	value: string;
 }
 
+const markerOptions = [
+	{
+		name: 'IsSent',
+		value: 'isSent',
+		description: "Billit's recommended export status for incoming invoices (patchable on every account)",
+	},
+	{ name: 'ExportedToConnector Flag', value: 'flag', description: 'Patchable on the access-point API' },
+	{ name: 'Tag', value: 'tag', description: 'Tags are not on the patchable list Billit documents; may be refused' },
+	{
+		name: 'Custom Field',
+		value: 'customField',
+		description: 'Custom fields are not on the patchable list Billit documents; may be refused',
+	},
+];
+
+const markerDescription =
+	"How an exported invoice is marked in Billit. Billit recommends IsSent for incoming invoices; use the ExportedToConnector flag when the company's own accounting connector does not use it.";
+
+/** The marker a node version uses when none is chosen: version 1 kept ExportedToConnector. */
+export function defaultExportMarker(typeVersion: number): ExportMarkerKind {
+	return typeVersion >= 2 ? 'isSent' : 'flag';
+}
+
 /** Where "this incoming invoice is exported" is recorded in Billit. */
 export const exportMarkerProperties: INodeProperties[] = [
 	{
 		displayName: 'Export Marker',
 		name: 'exportMarker',
 		type: 'options',
+		default: 'isSent',
+		description: markerDescription,
+		options: markerOptions,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+	},
+	{
+		displayName: 'Export Marker',
+		name: 'exportMarker',
+		type: 'options',
 		default: 'flag',
-		description:
-			"How an exported invoice is marked in Billit. Use a tag or custom field when the company's own Billit accounting connector already uses the ExportedToConnector flag.",
-		options: [
-			{ name: 'ExportedToConnector Flag', value: 'flag' },
-			{ name: 'Tag', value: 'tag' },
-			{ name: 'Custom Field', value: 'customField' },
-		],
+		description: markerDescription,
+		options: markerOptions,
+		displayOptions: { show: { '@version': [1] } },
 	},
 	{
 		displayName: 'Tag',
@@ -50,7 +78,8 @@ export const exportMarkerProperties: INodeProperties[] = [
 ];
 
 export function exportMarkerFor(this: IExecuteFunctions, itemIndex: number): ExportMarker {
-	const kind = this.getNodeParameter('exportMarker', itemIndex, 'flag') as ExportMarkerKind;
+	const fallback = defaultExportMarker(this.getNode().typeVersion);
+	const kind = this.getNodeParameter('exportMarker', itemIndex, fallback) as ExportMarkerKind;
 	const marker: ExportMarker = {
 		kind,
 		tag: String(this.getNodeParameter('exportMarkerTag', itemIndex, '')).trim(),
@@ -72,6 +101,8 @@ export function isExported(order: IDataObject, marker: ExportMarker): boolean {
 			const value = (order.CustomFields as IDataObject | undefined)?.[marker.field];
 			return value !== undefined && value !== null && value !== '';
 		}
+		case 'isSent':
+			return order.IsSent === true;
 		default:
 			return order.ExportedToConnector === true;
 	}
@@ -89,7 +120,16 @@ export function markerPatch(order: IDataObject, marker: ExportMarker): IDataObje
 					[marker.field]: marker.value,
 				},
 			};
+		case 'isSent':
+			return { IsSent: true };
 		default:
 			return { ExportedToConnector: true };
 	}
+}
+
+/** The `$filter` condition for "not exported yet", for the markers Billit can filter on. */
+export function notExportedFilter(marker: ExportMarker): { field: string } | undefined {
+	if (marker.kind === 'isSent') return { field: 'IsSent' };
+	if (marker.kind === 'flag') return { field: 'ExportedToConnector' };
+	return undefined;
 }

@@ -47,3 +47,13 @@ export function dateOnly(value: unknown, what: string): string | undefined {
 	if (Number.isNaN(parsed.getTime())) throw new Error(`${what} is not a date: "${text}"`);
 	return parsed.toISOString().slice(0, 10);
 }
+
+/** A date-time parameter as `YYYY-MM-DDTHH:mm:ss` (Billit's DateTime fields, e.g. PaidDate); a bare date gets midnight. */
+export function dateTime(value: unknown, what: string): string | undefined {
+	const date = dateOnly(value, what);
+	if (date === undefined) return undefined;
+	const time = /^\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2}(:\d{2})?)/.exec(String(value).trim())?.[1];
+	if (time) return `${date}T${time.length === 5 ? `${time}:00` : time}`;
+	if (/^\d{4}-\d{2}-\d{2}$/.test(String(value).trim())) return `${date}T00:00:00`;
+	return new Date(String(value)).toISOString().slice(0, 19);
+}

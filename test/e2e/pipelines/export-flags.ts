@@ -3,14 +3,15 @@ import type { BillitEmulatorClient, EmulatedOrder } from './billit-emulator';
 /** How a test names orders in a flag record: by invoice number, or by id where numbers may repeat (purchases). */
 export type OrderKey = 'OrderNumber' | 'OrderID';
 
-/** Billit's "exported to connector" flag of each order as it is now. */
+/** The export marker of each order as it is now: "exported to connector" (sales) or IsSent (purchases, as Billit recommends). */
 export async function exportedFlags(
 	billit: BillitEmulatorClient,
 	orders: EmulatedOrder[],
 	key: OrderKey = 'OrderNumber',
+	marker: 'ExportedToConnector' | 'IsSent' = 'ExportedToConnector',
 ): Promise<Record<string, boolean>> {
 	const flags: Record<string, boolean> = {};
-	for (const order of orders) flags[order[key]] = (await billit.order(order.OrderID)).ExportedToConnector;
+	for (const order of orders) flags[order[key]] = (await billit.order(order.OrderID))[marker];
 	return flags;
 }
 

@@ -47,7 +47,11 @@ describe('examples/purchase-export.json in a real n8n, started by its schedule',
 		const files = exportFolder.files();
 		expect(files.map((file) => file.remotePath)).toEqual(purchases.map(remoteFile).sort());
 		expect(new Set(files.map((file) => file.mode.toString(8)))).toEqual(new Set(['664']));
-		expect(await exportedFlags(billit, [...purchases, ...sales], 'OrderID')).toEqual({ ...flagsOf(purchases, true, 'OrderID'), ...flagsOf(sales, false, 'OrderID') });
+		expect(await exportedFlags(billit, purchases, 'OrderID', 'IsSent')).toEqual(flagsOf(purchases, true, 'OrderID'));
+		// Sales invoices are not touched: nothing was patched on them.
+		const salesPaths = new Set(sales.map((order) => `/v1/orders/${order.OrderID}`));
+		expect((await billit.requests('PATCH')).filter((entry) => salesPaths.has(entry.path))).toEqual([]);
+		expect(await exportedFlags(billit, sales, 'OrderID')).toEqual(flagsOf(sales, false, 'OrderID'));
 
 		const second = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(second);
@@ -65,7 +69,7 @@ describe('examples/purchase-export.json in a real n8n, started by its schedule',
 
 		const first = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(first);
-		expect(await exportedFlags(billit, purchases, 'OrderID')).toEqual({ ...flagsOf(others, true, 'OrderID'), [failing.OrderID]: false });
+		expect(await exportedFlags(billit, purchases, 'OrderID', 'IsSent')).toEqual({ ...flagsOf(others, true, 'OrderID'), [failing.OrderID]: false });
 		expect(nodeOutput(first, 'Not Exported: Retried Next Run').length).toBe(1);
 		const othersBefore = others.map((order) => statSync(exportFolder.onDisk(remoteFile(order))).mtimeMs);
 
@@ -73,7 +77,7 @@ describe('examples/purchase-export.json in a real n8n, started by its schedule',
 		const second = await runOnceOnSchedule(n8n, workflow().id);
 		assertSucceeded(second);
 		expect(nodeOutput(second, 'Incoming Invoices Not Exported').map((order) => order.OrderID)).toEqual([failing.OrderID]);
-		expect(await exportedFlags(billit, purchases, 'OrderID')).toEqual(flagsOf(purchases, true, 'OrderID'));
+		expect(await exportedFlags(billit, purchases, 'OrderID', 'IsSent')).toEqual(flagsOf(purchases, true, 'OrderID'));
 		expect(exportFolder.files().map((file) => file.remotePath)).toEqual(purchases.map(remoteFile).sort());
 		expect(others.map((order) => statSync(exportFolder.onDisk(remoteFile(order))).mtimeMs)).toEqual(othersBefore);
 	});

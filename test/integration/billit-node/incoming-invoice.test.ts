@@ -64,6 +64,29 @@ describe('Incoming Invoice', () => {
 		]);
 	});
 
+	it('uses IsSent, as Billit recommends, when a version 2 node names no marker; version 1 keeps the connector flag', async () => {
+		const first = await createPurchase('P-40');
+		const sent = await createPurchase('P-41');
+		orders().get(sent)!.IsSent = true;
+		emulator.admin.clearRequests();
+		const list = { resource: 'incomingInvoice', operation: 'getMany', returnAll: true, notExportedOnly: true, filters: {}, options: {} };
+
+		const { output } = await runBillit(emulator, list, { node: { typeVersion: 2 } });
+		expect(jsonOf(output).map((order) => order.OrderID)).toEqual([first]);
+		expect(received(emulator, { path: '/v1/orders' })[0].params.get('$filter')).toContain('IsSent eq false');
+		const { output: marked } = await runBillit(
+			emulator,
+			{ resource: 'incomingInvoice', operation: 'markExported', orderId: locator(first) },
+			{ node: { typeVersion: 2 } },
+		);
+		expect(marked[0].json).toMatchObject({ OrderID: first, marker: 'isSent', IsSent: true });
+		expect(received(emulator, { method: 'PATCH' }).map((entry) => entry.json)).toEqual([{ IsSent: true }]);
+
+		emulator.admin.clearRequests();
+		await runBillit(emulator, list, { node: { typeVersion: 1 } });
+		expect(received(emulator, { path: '/v1/orders' })[0].params.get('$filter')).toContain('ExportedToConnector eq false');
+	});
+
 	it('filters by a tag or a custom field marker, leaving the connector flag to Billit', async () => {
 		const tagged = await createPurchase('P-10');
 		const plain = await createPurchase('P-11');

@@ -15,10 +15,18 @@ function operationOptions(resource: string): string[] {
 }
 
 /** Properties shown for one resource and operation. */
-function shown(resource: string, operation: string): INodeProperties[] {
+/** Whether a `@version` condition (a version number or `{ _cnd: { gte } }`) admits the node version. */
+function versionShown(conditions: unknown[] | undefined, version: number): boolean {
+	if (!conditions) return true;
+	return conditions.some((condition) =>
+		typeof condition === 'number' ? condition === version : version >= ((condition as { _cnd: { gte: number } })._cnd.gte),
+	);
+}
+
+function shown(resource: string, operation: string, version = 2): INodeProperties[] {
 	return description.properties.filter((property) => {
 		const show = property.displayOptions?.show;
-		return show?.resource?.includes(resource) && show.operation?.includes(operation);
+		return show?.resource?.includes(resource) && show.operation?.includes(operation) && versionShown(show['@version'], version);
 	});
 }
 
@@ -81,8 +89,10 @@ describe('Billit node description', () => {
 	it('never shows two properties with the same name for one operation', () => {
 		for (const [resource, { operations }] of Object.entries(resources)) {
 			for (const operation of Object.keys(operations)) {
-				const names = shown(resource, operation).map((property) => property.name);
-				expect(names, `${resource}.${operation}`).toEqual([...new Set(names)]);
+				for (const version of [1, 2]) {
+					const names = shown(resource, operation, version).map((property) => property.name);
+					expect(names, `${resource}.${operation} v${version}`).toEqual([...new Set(names)]);
+				}
 			}
 		}
 	});

@@ -9,6 +9,7 @@ import {
 	exportMarkerFor,
 	exportMarkerProperties,
 	isExported,
+	notExportedFilter,
 } from '../../descriptions/exportMarker';
 import { orderFilterFor, orderFiltersWithout } from '../../descriptions/orderFilters';
 import { orderListOptions } from '../../descriptions/orderOutput';
@@ -45,15 +46,16 @@ export async function execute(
 	};
 	const notExportedOnly = this.getNodeParameter('notExportedOnly', itemIndex, true) as boolean;
 	const marker = notExportedOnly ? exportMarkerFor.call(this, itemIndex) : undefined;
+	const markerField = marker && notExportedFilter(marker)?.field;
 	const filter = and(
 		orderFilterFor.call(this, itemIndex, { orderDirection: 'Cost' }),
 		// Supplier invoices and credit notes only; offers and order forms are not purchase documents.
 		or(compare('OrderType', 'eq', 'Invoice'), compare('OrderType', 'eq', 'CreditNote')),
-		marker?.kind === 'flag' ? compare('ExportedToConnector', 'eq', false) : undefined,
+		markerField ? compare(markerField, 'eq', false) : undefined,
 	);
 	// Tags and custom fields cannot be filtered in OData, so that check happens here.
 	const keep =
-		marker && marker.kind !== 'flag'
+		marker && !markerField
 			? (order: IDataObject) => !isExported(order, marker)
 			: undefined;
 	const orders = await listOrders.call(

@@ -7,7 +7,7 @@ import { invoiceLocator } from '../../descriptions/locators';
 import { PATCHABLE_ORDER_FIELDS } from '../../descriptions/orderOptions';
 import { compact } from '../../helpers/compact';
 import { orderIdParameter } from '../../helpers/orders';
-import { dateOnly, parseJsonParameter } from '../../helpers/parse';
+import { dateTime, parseJsonParameter } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -92,7 +92,7 @@ export async function execute(
 	const patch = compact({
 		...extra,
 		...fields,
-		PaidDate: dateOnly(fields.PaidDate ?? extra.PaidDate, 'Paid Date'),
+		PaidDate: dateTime(fields.PaidDate ?? extra.PaidDate, 'Paid Date'),
 	});
 	const refused = Object.keys(patch).filter((field) => !PATCHABLE_ORDER_FIELDS.includes(field));
 	if (refused.length > 0) {

@@ -1,44 +1,39 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { compact } from '../../helpers/compact';
 
-/** Party fields a create-or-update and an update can set (Billit's patchable party fields). */
-export const partyFieldOptions: INodeProperties[] = [
-	{ displayName: 'BIC', name: 'BIC', type: 'string', default: '' },
-	{ displayName: 'City', name: 'City', type: 'string', default: '' },
-	{ displayName: 'Commercial Name', name: 'CommercialName', type: 'string', default: '' },
-	{ displayName: 'Country Code', name: 'CountryCode', type: 'string', default: '' },
-	{
-		displayName: 'Email',
-		name: 'Email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-	},
-	{ displayName: 'GL Account Code', name: 'GLAccountCode', type: 'string', default: '' },
-	{ displayName: 'IBAN', name: 'IBAN', type: 'string', default: '' },
-	{
-		displayName: 'Language',
-		name: 'Language',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. NL',
-	},
-	{ displayName: 'Mobile', name: 'Mobile', type: 'string', default: '' },
-	{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
-	{
-		displayName: 'Number',
-		name: 'Nr',
-		type: 'string',
-		default: '',
-		description: 'Your own customer or supplier number',
-	},
-	{ displayName: 'Phone', name: 'Phone', type: 'string', default: '' },
-	{ displayName: 'Street', name: 'Street', type: 'string', default: '' },
-	{ displayName: 'Street Number', name: 'StreetNumber', type: 'string', default: '' },
+const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
+
+/** Party fields Billit lets a PATCH change (patchable-properties page, party endpoint). */
+export const partyPatchFieldOptions: INodeProperties[] = [
+	text('Box', 'Box'),
+	text('City', 'City'),
+	text('Commercial Name', 'CommercialName'),
+	text('Contact First Name', 'ContactFirstName'),
+	text('Contact Last Name', 'ContactLastName'),
+	text('Country Code', 'CountryCode'),
+	text('Fax', 'Fax'),
+	text('GL Account Code', 'GLAccountCode'),
+	text('IBAN', 'IBAN'),
+	{ ...text('Language', 'Language'), placeholder: 'e.g. NL' },
+	text('Mobile', 'Mobile'),
+	text('Name', 'Name'),
+	{ ...text('Number', 'Nr'), description: 'Your own customer or supplier number' },
+	text('Phone', 'Phone'),
+	text('Street', 'Street'),
+	text('Street Number', 'StreetNumber'),
 	{ displayName: 'VAT Liable', name: 'VATLiable', type: 'boolean', default: true },
-	{ displayName: 'VAT Number', name: 'VATNumber', type: 'string', default: '' },
-	{ displayName: 'Zip Code', name: 'Zipcode', type: 'string', default: '' },
+	text('VAT Number', 'VATNumber'),
+	text('Zip Code', 'Zipcode'),
 ];
+
+export const PATCHABLE_PARTY_FIELDS = partyPatchFieldOptions.map((option) => option.name);
+
+/** Party fields a create-or-update can set: the patchable ones plus fields of the Party model a PATCH cannot change. */
+export const partyFieldOptions: INodeProperties[] = [
+	text('BIC', 'BIC'),
+	{ ...text('Email', 'Email'), placeholder: 'name@email.com' },
+	...partyPatchFieldOptions,
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const partyTypeOptions = [
 	{ name: 'Customer', value: 'Customer' },

@@ -7,7 +7,7 @@ import {
 import { partyLocator } from '../../descriptions/locators';
 import { parseId } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
-import { partyBody, partyFieldOptions } from './party.fields';
+import { PATCHABLE_PARTY_FIELDS, partyBody, partyPatchFieldOptions } from './party.fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['party'], operation: ['update'] } },
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions(
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: partyFieldOptions,
+			options: partyPatchFieldOptions,
 		},
 	],
 );
@@ -34,6 +34,12 @@ export async function execute(
 	);
 	const patch = partyBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (Object.keys(patch).length === 0) throw new Error('Nothing to update: add at least one field');
+	const refused = Object.keys(patch).filter((field) => !PATCHABLE_PARTY_FIELDS.includes(field));
+	if (refused.length > 0) {
+		throw new Error(
+			`Billit cannot patch ${refused.join(', ')} on a party; use Create or Update for it. Patchable fields are ${PATCHABLE_PARTY_FIELDS.join(', ')}`,
+		);
+	}
 	await requestForItem.call(this, itemIndex, {
 		method: 'PATCH',
 		path: `/v1/parties/${partyId}`,
