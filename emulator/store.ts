@@ -89,6 +89,8 @@ export interface CompanyData {
 	bookingEntries: Map<number, Json[]>;
 	/** Payments per OrderID: kept apart, since an order read does not return its payments. */
 	payments: Map<number, Json[]>;
+	/** Own UBL documents sent with sendxml (they do not show in My Billit, so they are no orders). */
+	sentDocuments: Json[];
 }
 
 export interface User {
@@ -217,6 +219,7 @@ function emptyCompanyData(): CompanyData {
 		reports: [],
 		bookingEntries: new Map(),
 		payments: new Map(),
+		sentDocuments: [],
 	};
 }
 

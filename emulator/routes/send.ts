@@ -2,11 +2,10 @@ import { parseUbl, type ParsedUbl } from '../../lib/ubl/parse';
 import type { AuthContext } from '../auth';
 import { ApiError, badRequest, notFound, objectBody, ok } from '../http';
 import { markSent } from '../delivery';
-import { createOrder } from '../order-model';
+import { createOrder, orderSchema } from '../order-model';
 import { normalizeParticipantId, participantReceives, partyOnPeppol } from '../peppol-registry';
 import type { Route } from '../router';
 import type { Json, Order, Store } from '../store';
-import { documentToOrder } from '../ubl';
 import { validate } from '../validation';
 
 export const TRANSPORT_TYPES = ['Peppol', 'SMTP', 'Letter', 'SDI', 'KSeF', 'Chorus', 'Factur-X', 'ZUGFeRD'];
@@ -34,8 +33,12 @@ function sendableOrder(auth: AuthContext, id: number): Order {
 	return order;
 }
 
-/** Billit's "Send UBL to Peppol": `{ "XML": "<Invoice…>" }`, refused unless the buyer's endpoint is on Peppol. */
-function sendOwnUbl(store: Store, auth: AuthContext, xml: unknown): Order {
+/**
+ * Billit's "Send UBL to Peppol" (`POST /v1/peppol/sendxml`, `{ "XML": "<Invoice…>" }`): refused unless
+ * the buyer's endpoint is on Peppol; answers the InboxItemID. The document does not show in My Billit,
+ * so it becomes no order: the emulator keeps it among the company's sent documents.
+ */
+function sendOwnUbl(store: Store, auth: AuthContext, xml: unknown): number {
 	if (typeof xml !== 'string' || xml.trim() === '') throw badRequest('InvalidUbl', 'XML must be the UBL document as a string');
 	const content = Buffer.from(xml, 'utf8');
 	let parsed: ParsedUbl;
@@ -52,9 +55,10 @@ function sendOwnUbl(store: Store, auth: AuthContext, xml: unknown): Order {
 		const name = buyer.registrationName ?? buyer.name ?? '';
 		throw badRequest('TheCustomerIsNotActiveOnPeppol', `The customer ${name} (${receiver ?? 'no endpoint'}) is not active on Peppol`);
 	}
-	const order = createOrder(store, auth, documentToOrder(parsed.document, 'Income'));
-	markSent(store, auth, order, 'Peppol', content);
-	return order;
+	const file = store.addFile(auth.companyId, `${parsed.document.id}.xml`, 'application/xml', content);
+	const InboxItemID = store.nextId('inbox');
+	auth.data.sentDocuments.push({ InboxItemID, DocumentID: parsed.document.id, Receiver: receiver, FileID: file.FileID, CreationDate: store.clock.nowIso() });
+	return InboxItemID;
 }
 
 export const sendRoutes: Route[] = [
@@ -80,11 +84,22 @@ export const sendRoutes: Route[] = [
 	},
 	{
 		method: 'POST',
+		pattern: '/v1/peppol/sendxml',
+		auth: 'company',
+		handler: ({ store, req, auth }) => {
+			const body = objectBody(req);
+			validate(body, { XML: 'string' }, store.switches.rejectUnknownFields);
+			return ok(sendOwnUbl(store, auth, body.XML));
+		},
+	},
+	{
+		method: 'POST',
 		pattern: '/v1/peppol/sendOrder',
 		auth: 'company',
 		handler: ({ store, req, auth }) => {
 			const body = objectBody(req);
-			if (body.XML !== undefined) return ok(sendOwnUbl(store, auth, body.XML).OrderID);
+			// An Order JSON (the model's PeppolPostSendOrder body); own UBL goes to sendxml.
+			validate(body, orderSchema, store.switches.rejectUnknownFields);
 			if (body.OrderDirection !== undefined && body.OrderDirection !== 'Income') {
 				throw badRequest('InvalidFieldValue', 'Only sales documents (OrderDirection Income) can be sent');
 			}

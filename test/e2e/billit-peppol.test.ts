@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('Billit Peppol node in a real n8n', () => {
-	it('builds UBL from a created invoice, pre-validates it and sends it with sendOrder', async () => {
+	it('builds UBL from a created invoice, pre-validates it and sends it with sendxml', async () => {
 		const orderNumber = `E2E-UBL-${Date.now()}`;
 		const billit = (name: string, parameters: Record<string, unknown>) => packageNode(n8n, credential, 'billit', name, parameters);
 		const peppol = (name: string, parameters: Record<string, unknown>) =>
@@ -55,14 +55,14 @@ describe('Billit Peppol node in a real n8n', () => {
 			expect.objectContaining({ documentType: 'Invoice', documentId: orderNumber, valid: true, errors: [] }),
 		]);
 		const [sent] = nodeOutput(execution, 'Send UBL');
-		expect(sent).toMatchObject({ OrderID: expect.any(Number), documentId: orderNumber, receiver: `0208:${PEPPOL_CUSTOMER.VATNumber.slice(2)}` });
+		expect(sent).toMatchObject({ InboxItemID: expect.any(Number), documentId: orderNumber, receiver: `0208:${PEPPOL_CUSTOMER.VATNumber.slice(2)}` });
 
-		const [request] = scene.emulator.admin.requests({ method: 'POST', path: '/v1/peppol/sendOrder' });
+		const [request] = scene.emulator.admin.requests({ method: 'POST', path: '/v1/peppol/sendxml' });
 		const company = scene.emulator.store.companyData(Number(request.headers.partyid));
-		const order = company.orders.get(sent.OrderID as number);
-		expect(order).toMatchObject({ IsSent: true, OrderNumber: orderNumber, TotalIncl: 290.4 });
-		// The emulator keeps the sent XML as the Peppol message's file.
-		const sentFile = scene.emulator.store.files.get(Number(order?.Messages[0]?.FileID));
+		// Sent with sendxml, the document is no order in My Billit; the emulator keeps the XML as sent.
+		const document = company.sentDocuments.find((entry) => entry.InboxItemID === sent.InboxItemID);
+		expect(document).toMatchObject({ DocumentID: orderNumber });
+		const sentFile = scene.emulator.store.files.get(Number(document?.FileID));
 		const parsed = parseUbl(sentFile?.content as Buffer);
 		expect(parsed.kind).toBe('Invoice');
 		expect(parsed.document).toMatchObject({ id: orderNumber, totals: { payableAmount: 290.4 }, buyer: { endpoint: { schemeId: '0208' } } });

@@ -255,7 +255,7 @@ describe('Document: Pre-validate UBL', () => {
 
 describe('Document: Send UBL', () => {
 	function sendRequests() {
-		return emulator.admin.requests({ method: 'POST', path: '/v1/peppol/sendOrder' });
+		return emulator.admin.requests({ method: 'POST', path: '/v1/peppol/sendxml' });
 	}
 
 	it('does not send a document that fails pre-validation', async () => {
@@ -264,7 +264,7 @@ describe('Document: Send UBL', () => {
 		expect(sendRequests()).toHaveLength(0);
 	});
 
-	it('posts the UBL as the XML field of sendOrder when validation is skipped', async () => {
+	it('posts the UBL as the XML field of sendxml when validation is skipped', async () => {
 		const xml = withWrongPayableAmount();
 		await document('send', { source: 'ubl', skipValidation: true }, [ublItem(xml)], true);
 		const [request] = sendRequests();
@@ -275,7 +275,7 @@ describe('Document: Send UBL', () => {
 	it('builds, validates and sends a Billit invoice to a registered receiver', async () => {
 		const [item] = await document('send', { source: 'order', order: billitInvoice }, [{ json: {} }]);
 		expect(item.json).toMatchObject({
-			OrderID: expect.any(Number),
+			InboxItemID: expect.any(Number),
 			ublSource: 'built',
 			documentType: 'Invoice',
 			documentId: '2026/0007',

@@ -190,9 +190,9 @@ function contractSuite(target: () => Target): void {
 			expect(errorCode(mail)).toBe('TheCustomer_0_DoesNotHaveAValidEmailAddress');
 		});
 
-		it('refuses own UBL sent with sendOrder as { XML } when the buyer is not on Peppol', async () => {
+		it('refuses own UBL sent with sendxml as { XML } when the buyer is not on Peppol', async () => {
 			const xml = ownInvoiceXml(`C-${suffix}-ownubl`, `BE${belgianCompanyNumber(4370002)}`, { schemeId: '0208', id: belgianCompanyNumber(4379998) });
-			const answer = await call(target(), 'POST', '/v1/peppol/sendOrder', { body: { XML: xml } });
+			const answer = await call(target(), 'POST', '/v1/peppol/sendxml', { body: { XML: xml } });
 			expect(answer.status).toBe(400);
 			expect(errorCode(answer)).toBe('TheCustomerIsNotActiveOnPeppol');
 		});

@@ -109,26 +109,28 @@ describe('Peppol send and delivery', () => {
 		expect(Buffer.from((file.json as { FileContent: string }).FileContent, 'base64').toString()).toContain('<Invoice');
 	});
 
-	it('sends own UBL given as sendOrder XML: a sent order for the registered buyer, the XML as sent file', async () => {
+	it('sends own UBL with sendxml: an InboxItemID, the XML kept as sent, no order in My Billit', async () => {
 		const sellerVat = admin().store.companies.get(Number(target.partyId))?.VATNumber as string;
 		const xml = ownInvoiceXml('OWN-1', sellerVat, { schemeId: '0208', id: belgianCompanyNumber(4370001) });
-		const sent = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: xml } });
+		const sent = await call(target, 'POST', '/v1/peppol/SendXML', { body: { XML: xml } });
 		expect(sent.status, sent.text).toBe(200);
-		const order = await getOrder(sent.json as number);
-		expect(order).toMatchObject({ IsSent: true, OrderNumber: 'OWN-1', OrderDirection: 'Income', TotalExcl: 100, TotalIncl: 121, Reference: 'PO-OWN-1' });
-		expect(order.CounterParty).toMatchObject({ Name: 'Own UBL Buyer NV', PeppolIdentifier: `0208:${belgianCompanyNumber(4370001)}` });
-		const [message] = order.Messages as Array<{ FileID: number; TransportType: string; Destination: string }>;
-		expect(message).toMatchObject({ TransportType: 'Peppol', Destination: `0208:${belgianCompanyNumber(4370001)}` });
-		expect((await fileContent(message.FileID)).content.toString('utf8')).toBe(xml);
+		expect(typeof sent.json).toBe('number');
+		const [document] = admin().store.companyData(Number(target.partyId)).sentDocuments;
+		expect(document).toMatchObject({ InboxItemID: sent.json, DocumentID: 'OWN-1', Receiver: `0208:${belgianCompanyNumber(4370001)}` });
+		expect((await fileContent(document.FileID as number)).content.toString('utf8')).toBe(xml);
+		const listed = await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderNumber eq 'OWN-1'")}`);
+		expect((listed.json as { Items: unknown[] }).Items).toEqual([]);
+		const sendOrderXml = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: xml } });
+		expect(errorCode(sendOrderXml)).toBe('UnknownField');
 	});
 
 	it('refuses own UBL whose buyer is not on Peppol and XML that is not an invoice', async () => {
 		const sellerVat = admin().store.companies.get(Number(target.partyId))?.VATNumber as string;
 		const unregistered = ownInvoiceXml('OWN-2', sellerVat, { schemeId: '0208', id: belgianCompanyNumber(4379999) });
-		const refused = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: unregistered } });
+		const refused = await call(target, 'POST', '/v1/peppol/sendxml', { body: { XML: unregistered } });
 		expect(refused.status).toBe(400);
 		expect(errorCode(refused)).toBe('TheCustomerIsNotActiveOnPeppol');
-		const notUbl = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: '<Invoice>' } });
+		const notUbl = await call(target, 'POST', '/v1/peppol/sendxml', { body: { XML: '<Invoice>' } });
 		expect(errorCode(notUbl)).toBe('InvalidUbl');
 		const listed = await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderNumber eq 'OWN-2'")}`);
 		expect((listed.json as { Items: unknown[] }).Items).toEqual([]);

@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(
 	[
 		{
 			displayName:
-				'Sends over Peppol only: when the receiver is not on Peppol, Billit refuses the document and nothing is sent by another channel',
+				"Sends your own UBL with Billit's Send UBL to Peppol (sendxml): over Peppol only, so a receiver not on Peppol is refused and nothing goes by another channel. Documents sent this way do not show in My Billit; the output carries Billit's answer (its InboxItemID) to follow them up.",
 			name: 'sendNotice',
 			type: 'notice',
 			default: '',
@@ -97,14 +97,15 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const skipValidation = this.getNodeParameter('skipValidation', itemIndex, false) as boolean;
 	const outgoing = await outgoingDocument.call(this, itemIndex, !skipValidation);
-	const orderId = await requestForItem.call(this, itemIndex, {
+	const answer = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
-		path: '/v1/peppol/sendOrder',
+		path: '/v1/peppol/sendxml',
 		body: { XML: withoutByteOrderMark(outgoing.xml) },
 	});
 	const receiver = outgoing.document.buyer.endpoint;
 	const json: IDataObject = {
-		OrderID: orderId as IDataObject[keyof IDataObject],
+		// Billit answers the InboxItemID; an object answer is passed on whole.
+		...(typeof answer === 'object' && answer !== null ? (answer as IDataObject) : { InboxItemID: answer as IDataObject[keyof IDataObject] }),
 		ublSource: outgoing.ublSource,
 		documentType: outgoing.document.kind,
 		documentId: outgoing.document.id,
