@@ -12,6 +12,18 @@ import type { Ctx, Route } from '../router';
 import type { Order } from '../store';
 import { requireFields, validate } from '../validation';
 
+/** The BookingEntry model: integer account code, amount, debit or credit, three VAT amounts. */
+const bookingEntrySchema = {
+	BookingEntryID: 'integer',
+	OrderID: 'integer',
+	AccountCode: 'integer',
+	Amount: 'number',
+	DebetOrCredit: 'string',
+	VAT1: 'number',
+	VAT2: 'number',
+	VAT3: 'number',
+} as const;
+
 const orderList = {
 	properties: orderProperties,
 	searchIn: ['OrderNumber', 'Reference', 'CounterParty/DisplayName', 'CounterParty/Name', 'CounterParty/VATNumber', 'Comments'],
@@ -131,6 +143,7 @@ export const orderRoutes: Route[] = [
 			if (!Array.isArray(body) || !body.every(isRecord)) {
 				throw badRequest('InvalidRequest', 'The body must be an array of booking entries');
 			}
+			body.forEach((entry) => validate(entry, bookingEntrySchema, ctx.store.switches.rejectUnknownFields));
 			ctx.auth.data.bookingEntries.set(order.OrderID, body);
 			touchOrder(ctx.store, ctx.auth.companyId, order);
 			return ok(true);

@@ -9,6 +9,8 @@ export interface JournalLine {
 	/** Signed: debit positive, credit negative (from `amount`, or `debit` minus `credit`). */
 	amount: number;
 	description?: string;
+	/** Optional VAT amounts of the line (Billit's BookingEntry VAT1, VAT2, VAT3). */
+	vat?: [number | undefined, number | undefined, number | undefined];
 	/** Where it was read ("line 3"). */
 	source: string;
 }
@@ -31,9 +33,17 @@ function signedAmount(values: Record<string, unknown>, line: number): number {
 	return Math.round((debit - credit) * 100) / 100;
 }
 
+const VAT_PATHS = ['vat1', 'vat2', 'vat3'] as const;
+
+function vatAmounts(values: Record<string, unknown>, line: number): JournalLine['vat'] | undefined {
+	if (VAT_PATHS.every((path) => values[path] === undefined)) return undefined;
+	const [vat1, vat2, vat3] = VAT_PATHS.map((path) => (values[path] === undefined ? undefined : decimalValue(values, path, line)));
+	return [vat1, vat2, vat3];
+}
+
 /**
- * Lines of a GL journal CSV. Column paths name `invoiceNumber`, `accountCode`, `description` and
- * either `amount` (signed) or `debit` and `credit`.
+ * Lines of a GL journal CSV. Column paths name `invoiceNumber`, `accountCode`, `description`,
+ * either `amount` (signed) or `debit` and `credit`, and optionally `vat1`, `vat2`, `vat3`.
  */
 export function readJournalCsv(text: string, layout: CsvLayout): JournalLine[] {
 	assertMapped(layout, REQUIRED);
@@ -48,6 +58,7 @@ export function readJournalCsv(text: string, layout: CsvLayout): JournalLine[] {
 			accountCode: String(values.accountCode),
 			amount: signedAmount(values, line),
 			...(values.description === undefined ? {} : { description: String(values.description) }),
+			...(vatAmounts(values, line) ? { vat: vatAmounts(values, line) } : {}),
 			source: lineLocation(line),
 		};
 	});

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { billitRequest } from '../../../lib/billit/request';
 import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
 import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
+import { compact } from '../../Billit/helpers/compact';
 import { companyOf, findInvoiceByNumber } from './findInvoice';
 import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
 
@@ -10,7 +11,7 @@ const show = { operation: ['fileToJournalEntries'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Each invoice\'s lines replace its booking entries in Billit (PUT /v1/orders/{orderID}/bookingEntries), so a file processed twice books the same. Billit documents no booking entry fields: AccountCode, Amount and Description are sent.',
+			'Each invoice\'s lines replace its booking entries in Billit (PUT /v1/orders/{orderID}/bookingEntries), so a file processed twice books the same. Each line is sent as Billit\'s BookingEntry: AccountCode (a whole number), Amount (positive), DebetOrCredit ("Debet" or "Credit", from the sign) and VAT1-VAT3 when the columns vat1-vat3 are mapped. The description is not sent: the BookingEntry model has no field for it.',
 		name: 'journalNotice',
 		type: 'notice',
 		default: '',
@@ -24,21 +25,32 @@ export const description: INodeProperties[] = [
 	{ displayName: 'Add to Billit', name: 'addToBillit', type: 'hidden', default: true, displayOptions: { show } },
 ];
 
+/** The lines as Billit's BookingEntry model types them; nothing outside the model is sent. */
 function bookingEntries(journal: InvoiceJournal): IDataObject[] {
-	return journal.lines.map((line) => ({
-		AccountCode: line.accountCode,
-		Amount: line.amount,
-		...(line.description === undefined ? {} : { Description: line.description }),
-	}));
+	return journal.lines.map((line) => {
+		const accountCode = Number(line.accountCode.trim());
+		if (!/^\d+$/.test(line.accountCode.trim()) || !Number.isSafeInteger(accountCode)) {
+			throw new Error(`Account code "${line.accountCode}" is not a whole number (${line.source}): Billit's booking entries take numeric account codes`);
+		}
+		const [VAT1, VAT2, VAT3] = line.vat ?? [];
+		return compact({
+			AccountCode: accountCode,
+			Amount: Math.abs(line.amount),
+			DebetOrCredit: line.amount < 0 ? 'Credit' : 'Debet',
+			VAT1,
+			VAT2,
+			VAT3,
+		});
+	});
 }
 
-async function book(this: IExecuteFunctions, itemIndex: number, journal: InvoiceJournal): Promise<IDataObject> {
+async function book(this: IExecuteFunctions, itemIndex: number, journal: InvoiceJournal, entries: IDataObject[]): Promise<IDataObject> {
 	const order = await findInvoiceByNumber.call(this, itemIndex, journal.invoiceNumber);
 	if (!order) throw new Error(`Invoice ${journal.invoiceNumber} is not known in Billit (${journal.lines[0].source})`);
 	await billitRequest.call(this, {
 		method: 'PUT',
 		path: `/v1/orders/${String(order.OrderID)}/bookingEntries`,
-		body: bookingEntries(journal),
+		body: entries,
 		partyId: companyOf.call(this, itemIndex),
 		itemIndex,
 	});
@@ -62,9 +74,10 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 	const output: INodeExecutionData[] = [];
 	const failures: string[] = [];
 	for (const journal of journals) {
-		const json: IDataObject = { invoiceNumber: journal.invoiceNumber, entries: bookingEntries(journal) };
+		const json: IDataObject = { invoiceNumber: journal.invoiceNumber };
 		try {
-			Object.assign(json, await book.call(this, itemIndex, journal));
+			json.entries = bookingEntries(journal);
+			Object.assign(json, await book.call(this, itemIndex, journal, json.entries as IDataObject[]));
 		} catch (error) {
 			failures.push((error as Error).message);
 			Object.assign(json, { booked: false, error: (error as Error).message });

@@ -46,15 +46,35 @@ describe('File to Journal Entries', () => {
 			['2026/0002', ids['2026/0002'], true],
 		]);
 		expect(bookedOn(ids['2026/0001'])).toEqual([
-			{ AccountCode: '400000', Amount: 1210, Description: 'Klant Acme' },
-			{ AccountCode: '700000', Amount: -1000, Description: 'Omzet consultancy' },
-			{ AccountCode: '451000', Amount: -210, Description: 'Btw 21%' },
+			{ AccountCode: 400000, Amount: 1210, DebetOrCredit: 'Debet' },
+			{ AccountCode: 700000, Amount: 1000, DebetOrCredit: 'Credit' },
+			{ AccountCode: 451000, Amount: 210, DebetOrCredit: 'Credit' },
 		]);
-		expect(bookedOn(ids['2026/0002'])?.map((entry) => entry.Amount)).toEqual([-605, 500, 105]);
+		expect(bookedOn(ids['2026/0002'])?.map((entry) => [entry.Amount, entry.DebetOrCredit])).toEqual([
+			[605, 'Credit'],
+			[500, 'Debet'],
+			[105, 'Debet'],
+		]);
 		expect(received(emulator, { method: 'PUT' }).map((entry) => [entry.path, entry.status])).toEqual([
 			[`/v1/orders/${ids['2026/0001']}/bookingEntries`, 200],
 			[`/v1/orders/${ids['2026/0002']}/bookingEntries`, 200],
 		]);
+	});
+
+	it('sends VAT1-VAT3 when mapped, and refuses an account code that is not a whole number', async () => {
+		const ids = await createInvoices(emulator, { '2026/0001': 1210, '2026/0002': 605 });
+		const withVat = {
+			...journal,
+			columns: { column: [...journal.columns.column, { header: 'Btw', path: 'vat1', format: 'decimal', decimalSeparator: ',' }] },
+		};
+		const file = {
+			...journalFile,
+			content: 'Factuur;Rekening;Debet;Credit;Omschrijving;Btw\n2026/0001;700000;;1000,00;Omzet;210,00\n2026/0002;70A000;;500,00;Omzet;\n',
+		};
+		const output = await runOnFile(emulator, file, withVat, { continueOnFail: true });
+		expect(bookedOn(ids['2026/0001'])).toEqual([{ AccountCode: 700000, Amount: 1000, DebetOrCredit: 'Credit', VAT1: 210 }]);
+		expect(output[1].json).toMatchObject({ booked: false, error: expect.stringMatching(/Account code "70A000" is not a whole number \(line 3\)/) });
+		expect(bookedOn(ids['2026/0002'])).toBeUndefined();
 	});
 
 	it('a journal processed twice leaves the same booking entries', async () => {
