@@ -37,12 +37,13 @@ function addTransaction(store: Store, auth: AuthContext, input: Json, source: st
 	return true;
 }
 
-function codaText(body: unknown, raw: Buffer, contentType: string): string {
+/** The body is the File model itself (`FileName`, `FileContent` base64, `MimeType`), or the file as `text/plain`. */
+function codaText(store: Store, body: unknown, raw: Buffer, contentType: string): string {
 	if (!contentType.includes('json')) return raw.toString('latin1');
-	if (!isRecord(body)) throw badRequest('InvalidRequest', 'The body must be a JSON object with File');
-	const file = body.File;
-	if (!isRecord(file) || typeof file.FileContent !== 'string') throw badRequest('RequiredFieldMissing', "The field 'File.FileContent' is required");
-	return Buffer.from(file.FileContent, 'base64').toString('latin1');
+	if (!isRecord(body)) throw badRequest('InvalidRequest', 'The body must be a File object');
+	validate(body, { FileID: 'string', FileName: 'string', MimeType: 'string', FileContent: 'string' }, store.switches.rejectUnknownFields);
+	if (typeof body.FileContent !== 'string') throw badRequest('RequiredFieldMissing', "The field 'FileContent' is required");
+	return Buffer.from(body.FileContent, 'base64').toString('latin1');
 }
 
 function parseStatements(text: string): CodaStatement[] {
@@ -66,9 +67,10 @@ export const transactionRoutes: Route[] = [
 		auth: 'company',
 		handler: ({ store, req, auth }) => {
 			const body = jsonBody(req);
-			const list = Array.isArray(body) ? body : isRecord(body) ? body.Transactions : undefined;
+			// The model's body is Array<Transaction>.
+			const list = body;
 			if (!Array.isArray(list) || list.length === 0) {
-				throw badRequest('InvalidRequest', 'The body must be a non-empty array of transactions (or {Transactions:[...]})');
+				throw badRequest('InvalidRequest', 'The body must be a non-empty array of transactions');
 			}
 			list.forEach((entry, index) => {
 				validate(entry, transactionSchema, store.switches.rejectUnknownFields, `Transactions[${index}]`);
@@ -84,7 +86,7 @@ export const transactionRoutes: Route[] = [
 		auth: 'company',
 		handler: ({ store, req, auth }) => {
 			const contentType = header(req, 'content-type') ?? '';
-			const text = codaText(contentType.includes('json') ? jsonBody(req) : undefined, req.rawBody, contentType);
+			const text = codaText(store, contentType.includes('json') ? jsonBody(req) : undefined, req.rawBody, contentType);
 			const statements = parseStatements(text);
 			let imported = 0;
 			let movements = 0;

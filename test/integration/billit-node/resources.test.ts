@@ -366,7 +366,9 @@ describe('Bank Transaction', () => {
 		);
 		expect(output[0].json).toMatchObject({ FileName: 'statement.cod', CreationDate: '2026-11-01', Statements: 2 });
 		const [post] = received(emulator, { method: 'POST', path: '/importFile' });
-		expect((post.json as { File: { FileName: string } }).File.FileName).toBe('statement.cod');
+		// The File model itself, no wrapper.
+		expect(Object.keys(post.json as object).sort()).toEqual(['FileContent', 'FileName', 'MimeType']);
+		expect((post.json as { FileName: string }).FileName).toBe('statement.cod');
 
 		const { output: imported } = await runBillit(emulator, {
 			resource: 'bankTransaction',

@@ -350,8 +350,10 @@ describe('bank transactions', () => {
 
 	it('imports every movement of a multi-statement CODA file once', async () => {
 		const file = Buffer.from(multiStatementFile(), 'latin1').toString('base64');
-		const first = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { File: { FileName: 'statements.cod', FileContent: file } } });
+		const first = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { FileName: 'statements.cod', FileContent: file, MimeType: 'text/plain' } });
 		expect(first.json).toEqual({ Statements: 2, Imported: 3, Duplicates: 0 });
+		const wrapped = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { File: { FileName: 'statements.cod', FileContent: file } } });
+		expect(errorCode(wrapped)).toBe('UnknownField');
 		const transactions = await list();
 		expect(transactions.map((t) => [t.BankAccountIBAN, t.Amount])).toEqual([['BE68539007547034', 1210], ['BE68539007547034', -250.75], ['BE62510007547061', 99.99]]);
 		expect(transactions[0]).toMatchObject({ StructuredCommunication: '123456789002', CounterPartyName: 'Peppol Customer NV', CounterPartyIBAN: 'BE71096123456769', Source: 'CODA' });
@@ -365,8 +367,10 @@ describe('bank transactions', () => {
 		const imported = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 12.5, TransactionDate: '2026-11-03', Description: 'Card payment', BankReference: 'J1' }] });
 		expect(imported.json).toEqual({ Imported: 1, Duplicates: 0 });
 		expect(await list()).toEqual([expect.objectContaining({ Amount: 12.5, Source: 'API' })]);
-		const invalid: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: { Transactions: [{ Amount: 'twelve', TransactionDate: '2026-11-03' }] } });
+		const invalid: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 'twelve', TransactionDate: '2026-11-03' }] });
 		expect(errorCode(invalid)).toBe('InvalidFieldValue');
+		const wrapped: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: { Transactions: [{ Amount: 1, TransactionDate: '2026-11-03' }] } });
+		expect(errorCode(wrapped)).toBe('InvalidRequest');
 	});
 });
 

@@ -44,9 +44,8 @@ export async function execute(
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/financialTransactions/importFile',
-		body: {
-			File: { FileName: file.FileName, FileContent: file.FileContent, MimeType: 'text/plain' },
-		},
+		// The File model itself, as Billit's importFile takes it.
+		body: { FileName: file.FileName, FileContent: file.FileContent, MimeType: 'text/plain' },
 	});
 	return [
 		{
