@@ -92,7 +92,7 @@ export const documentRoutes: Route[] = [
 		auth: 'company',
 		handler: ({ store, req, auth }) => {
 			const body = objectBody(req);
-			validate(body, { File: { object: fileSchema }, FileSource: 'string', Split: 'boolean', MetaData: 'map' }, store.switches.rejectUnknownFields);
+			validate(body, { File: { object: fileSchema }, FileSource: { object: fileSchema }, Split: 'boolean', MetaData: 'map' }, store.switches.rejectUnknownFields);
 			const { fileName, content } = decodeFile(body);
 			const uploadId = store.nextId('upload');
 			if (uploadKind(content, fileName).kind === 'ubl') {

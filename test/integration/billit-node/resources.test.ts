@@ -106,6 +106,7 @@ describe('Document', () => {
 				resource: 'document',
 				operation: 'upload',
 				binaryPropertyName: 'data',
+				// A text File Source saved by an older version is not sent: the model types FileSource as a File.
 				options: { FileSource: 'SFTP' },
 			},
 			{ items: [binaryItem('data', pdf, 'bill.pdf', 'application/pdf')] },
@@ -118,7 +119,6 @@ describe('Document', () => {
 				MimeType: 'application/pdf',
 				FileContent: pdf.toString('base64'),
 			},
-			FileSource: 'SFTP',
 		});
 		const { output: documents } = await runBillit(emulator, {
 			resource: 'document',

@@ -201,7 +201,7 @@ describe('toProcess uploads', () => {
 		const id = await createInvoice();
 		await call(target, 'POST', '/v1/orders/commands/send', { body: { OrderIds: [id], TransportType: 'Peppol' } });
 		const ubl = await fileContent((await getOrder(id)).Messages[0].FileID);
-		const upload = await call(target, 'POST', '/v1/toProcess', { headers: { ContextPartyID: String(DEMO.partyIds[1]) }, body: { File: { FileName: 'in.xml', FileContent: ubl.content.toString('base64') }, FileSource: 'SFTP' } });
+		const upload = await call(target, 'POST', '/v1/toProcess', { headers: { ContextPartyID: String(DEMO.partyIds[1]) }, body: { File: { FileName: 'in.xml', FileContent: ubl.content.toString('base64') } } });
 		expect(upload.status, upload.text).toBe(200);
 		const costs = (await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderDirection eq 'Cost'")}`, { headers: { ContextPartyID: String(DEMO.partyIds[1]) } })).json as { Items: OrderView[] };
 		expect(costs.Items).toHaveLength(1);

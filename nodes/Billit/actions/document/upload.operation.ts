@@ -23,14 +23,6 @@ export const description = updateDisplayOptions(
 			default: {},
 			options: [
 				{
-					displayName: 'File Source',
-					name: 'FileSource',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. SFTP',
-					description: 'Where the file came from, shown in Billit',
-				},
-				{
 					displayName: 'Split Pages',
 					name: 'Split',
 					type: 'boolean',
@@ -48,14 +40,12 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await binaryAsBillitFile.call(this, itemIndex, field);
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		FileSource?: string;
-		Split?: boolean;
-	};
+	// Billit's model types FileSource as a File, not a label: it is not sent (an older "File Source" text is ignored).
+	const options = this.getNodeParameter('options', itemIndex, {}) as { Split?: boolean };
 	const uploadId: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/toProcess',
-		body: compact({ File: file, FileSource: options.FileSource, Split: options.Split }),
+		body: compact({ File: file, Split: options.Split }),
 	});
 	return [
 		{ json: { UploadID: uploadId as number, FileName: file.FileName, MimeType: file.MimeType } },
