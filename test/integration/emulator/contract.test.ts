@@ -159,12 +159,12 @@ function contractSuite(target: () => Target): void {
 
 		it('stores booking entries and e-signs an order', async () => {
 			const id = await createInvoice(`C-${suffix}-booking`);
-			const booking = await call(target(), 'PUT', `/v1/orders/${id}/bookingEntries`, { body: [{ AccountCode: '700000', Amount: 25, Description: 'Sales' }] });
+			const booking = await call(target(), 'PUT', `/v1/orders/${id}/bookingEntries`, { body: [{ AccountCode: 700000, Amount: 25, DebetOrCredit: 'Credit' }] });
 			expect(booking.status, booking.text).toBe(200);
 			const signed = await call(target(), 'POST', `/v1/orders/commands/eSign/${id}`);
 			expect(signed.status, signed.text).toBe(200);
 			expect(signed.json).toBe(true);
-			const notAList = await call(target(), 'PUT', `/v1/orders/${id}/bookingEntries`, { body: { AccountCode: '700000' } });
+			const notAList = await call(target(), 'PUT', `/v1/orders/${id}/bookingEntries`, { body: { AccountCode: 700000 } });
 			expect(notAList.status).toBe(400);
 		});
 
