@@ -70,6 +70,9 @@ export type UnknownOutcomeCheck = (context: UnknownOutcomeContext) => Promise<Un
 /** Finds what an earlier request with the same key created; its answer becomes this call's answer. */
 export type AlreadyAppliedResolver = (context: UnknownOutcomeContext) => Promise<unknown>;
 
+/** For commands whose answer nothing reads (confirm, refuse, send): applied before means done. */
+export const alreadyDone: AlreadyAppliedResolver = async () => await Promise.resolve(true);
+
 export interface RetryOptions {
 	maxAttempts: number;
 	/** Total time all retry waits of one call may add up to. */

@@ -122,6 +122,16 @@ describe('Inbox', () => {
 		});
 	});
 
+	it('counts a confirm whose answer was lost as done when Billit answers the retry with its 409 for a reused key', async () => {
+		const [item] = seedInbox('invoice', 1);
+		emulator.admin.addFault({ kind: 'dropAfter', method: 'POST', path: '/confirm', count: 1 });
+		const { output } = await runPeppol(emulator, { resource: 'inbox', operation: 'confirm', inboxItemId: String(item.InboxItemID) });
+		expect(output[0].json).toEqual({ InboxItemID: item.InboxItemID, confirmed: true });
+		const confirms = received(emulator, { method: 'POST' }).filter((entry) => entry.path.endsWith('/confirm'));
+		expect(confirms.map((entry) => entry.headers['idempotency-key'])).toEqual([confirms[0].headers['idempotency-key'], confirms[0].headers['idempotency-key']]);
+		expect(confirms[1].status).toBe(409);
+	});
+
 	it('gives an error item for a missing inbox item and continues', async () => {
 		const [item] = seedInbox('invoice', 1);
 		const { output } = await runPeppol(

@@ -7,6 +7,7 @@ import { compact } from '../../helpers/compact';
 import { parseId } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
 import { feedItemIdProperty, feedNameProperty, feedPath } from './feed.fields';
+import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['confirmItem'] } },
@@ -46,6 +47,7 @@ export async function execute(
 		method: 'POST',
 		path: feedPath(name, feedItemId, 'confirm'),
 		body,
+		onAlreadyApplied: alreadyDone,
 	});
 	return [{ json: { FeedName: name, FeedItemID: feedItemId, confirmed: true, ...body } }];
 }

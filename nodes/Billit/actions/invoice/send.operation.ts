@@ -6,6 +6,7 @@ import {
 import { transportTypeOptions } from '../../descriptions/orderOptions';
 import { parseIdList } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
+import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['send'] } },
@@ -49,6 +50,7 @@ export async function execute(
 		path: '/v1/orders/commands/send',
 		body: { OrderIds: orderIds, TransportType: transportType },
 		headers: strict ? { StrictTransportType: 'true' } : undefined,
+		onAlreadyApplied: alreadyDone,
 	});
 	return [{ json: { OrderIds: orderIds, TransportType: transportType, sent: true } }];
 }

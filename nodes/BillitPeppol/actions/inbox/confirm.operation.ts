@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { requestForItem } from '../../../Billit/helpers/request';
 import { inboxItemIdParameter, inboxItemIdProperty } from './inboxItemId';
+import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['inbox'], operation: ['confirm'] } },
@@ -24,6 +25,7 @@ export async function execute(
 	await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: `/v1/peppol/inbox/${inboxItemId}/confirm`,
+		onAlreadyApplied: alreadyDone,
 	});
 	return [{ json: { InboxItemID: inboxItemId, confirmed: true } }];
 }

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { requestForItem } from '../../../Billit/helpers/request';
 import { inboxItemIdParameter, inboxItemIdProperty } from './inboxItemId';
+import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['inbox'], operation: ['refuse'] } },
@@ -29,6 +30,7 @@ export async function execute(
 		method: 'POST',
 		path: `/v1/peppol/inbox/${inboxItemId}/refuse`,
 		body: { RefusalReason: reason },
+		onAlreadyApplied: alreadyDone,
 	});
 	return [{ json: { InboxItemID: inboxItemId, refused: true, reason } }];
 }
