@@ -98,6 +98,20 @@ describe('Product', () => {
 });
 
 describe('Document', () => {
+	it('an upload whose answer was lost is in Billit once, and the retry says it was applied', async () => {
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+		const before = emulator.store.companyData(COMPANY).documents.size;
+		emulator.admin.addFault({ kind: 'dropAfter', method: 'POST', path: '/v1/toProcess', count: 1 });
+		const { output } = await runBillit(
+			emulator,
+			{ resource: 'document', operation: 'upload', binaryPropertyName: 'data', options: {} },
+			{ items: [binaryItem('data', pdf, 'lost.pdf', 'application/pdf')] },
+		);
+		expect(output[0].json).toEqual({ FileName: 'lost.pdf', MimeType: 'application/pdf', alreadyApplied: true });
+		expect(emulator.store.companyData(COMPANY).documents.size).toBe(before + 1);
+		expect(received(emulator, { method: 'POST', path: '/v1/toProcess' }).map((entry) => entry.status)).toEqual([200, 409]);
+	});
+
 	it('uploads a PDF from binary, gets, lists and deletes the pending upload', async () => {
 		const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 		const { output } = await runBillit(

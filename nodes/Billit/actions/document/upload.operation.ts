@@ -42,12 +42,25 @@ export async function execute(
 	const file = await binaryAsBillitFile.call(this, itemIndex, field);
 	// Billit's model types FileSource as a File, not a label: it is not sent (an older "File Source" text is ignored).
 	const options = this.getNodeParameter('options', itemIndex, {}) as { Split?: boolean };
+	let alreadyApplied = false;
 	const uploadId: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/toProcess',
 		body: compact({ File: file, Split: options.Split }),
+		// A retry after a lost answer is told the upload exists: it is in Billit, only its ID is unknown.
+		onAlreadyApplied: async () => {
+			alreadyApplied = true;
+			return undefined;
+		},
 	});
 	return [
-		{ json: { UploadID: uploadId as number, FileName: file.FileName, MimeType: file.MimeType } },
+		{
+			json: compact({
+				UploadID: uploadId as number | undefined,
+				FileName: file.FileName,
+				MimeType: file.MimeType,
+				alreadyApplied: alreadyApplied || undefined,
+			}),
+		},
 	];
 }

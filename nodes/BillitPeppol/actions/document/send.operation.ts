@@ -97,15 +97,22 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const skipValidation = this.getNodeParameter('skipValidation', itemIndex, false) as boolean;
 	const outgoing = await outgoingDocument.call(this, itemIndex, !skipValidation);
+	let alreadyApplied = false;
 	const answer = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/peppol/sendxml',
 		body: { XML: withoutByteOrderMark(outgoing.xml) },
+		// A retry after a lost answer is told the document was sent; only its InboxItemID is unknown.
+		onAlreadyApplied: async () => {
+			alreadyApplied = true;
+			return undefined;
+		},
 	});
 	const receiver = outgoing.document.buyer.endpoint;
 	const json: IDataObject = {
 		// Billit answers the InboxItemID; an object answer is passed on whole.
 		...(typeof answer === 'object' && answer !== null ? (answer as IDataObject) : { InboxItemID: answer as IDataObject[keyof IDataObject] }),
+		...(alreadyApplied ? { alreadyApplied } : {}),
 		ublSource: outgoing.ublSource,
 		documentType: outgoing.document.kind,
 		documentId: outgoing.document.id,
