@@ -6,34 +6,46 @@ import type { Route } from '../router';
 import type { Json, Store } from '../store';
 import { requireFields, validate, type Schema } from '../validation';
 
+/** The Transaction model's fields (BankAccountTransactionID is Billit's own). */
 const transactionSchema: Schema = {
-	BankAccountIBAN: 'string',
-	Currency: 'string',
-	StatementNumber: 'integer',
-	TransactionDate: 'date',
+	BankName: 'string',
+	IBAN: 'string',
+	BIC: 'string',
+	BankAccountID: 'integer',
+	DocumentId: 'integer',
+	IBANCounterParty: 'string',
+	BICCounterParty: 'string',
+	NameCounterParty: 'string',
+	TotalAmount: 'number',
+	TransactionType: 'string',
 	ValueDate: 'date',
-	Amount: 'number',
+	Currency: 'string',
 	Description: 'string',
-	StructuredCommunication: 'string',
-	CounterPartyName: 'string',
-	CounterPartyIBAN: 'string',
-	CounterPartyBIC: 'string',
+	ExternalProviderID: 'string',
+	ExternalProviderTC: 'string',
+	FreeMessage: 'string',
+	CodaSource: 'string',
+	CodaFileID: 'string',
 	BankReference: 'string',
-	TransactionCode: 'string',
+	ClientReference: 'string',
+	Note: 'string',
+	AssignedEntities: { array: 'map' },
+	ProprietaryBankTransactionCode: 'string',
+	BankTransactionCode: 'string',
 };
 const transactionList = {
-	properties: new Set([...Object.keys(transactionSchema), 'FinancialTransactionID', 'Source', 'Created']),
-	searchIn: ['Description', 'CounterPartyName', 'CounterPartyIBAN', 'StructuredCommunication', 'BankReference'],
-	defaultOrder: 'FinancialTransactionID asc',
+	properties: new Set([...Object.keys(transactionSchema), 'BankAccountTransactionID']),
+	searchIn: ['Description', 'NameCounterParty', 'IBANCounterParty', 'ClientReference', 'BankReference'],
+	defaultOrder: 'BankAccountTransactionID asc',
 };
 
 /** Adds a transaction unless one with the same account and bank reference exists (re-imports are harmless). */
-function addTransaction(store: Store, auth: AuthContext, input: Json, source: string): boolean {
+function addTransaction(store: Store, auth: AuthContext, input: Json): boolean {
 	const list = auth.data.transactions;
-	if (input.BankReference && list.some((t) => t.BankReference === input.BankReference && t.BankAccountIBAN === input.BankAccountIBAN)) {
+	if (input.BankReference && list.some((t) => t.BankReference === input.BankReference && t.IBAN === input.IBAN)) {
 		return false;
 	}
-	list.push({ FinancialTransactionID: store.nextId('transaction'), Currency: 'EUR', ...input, Source: source, Created: store.clock.nowIso() });
+	list.push({ BankAccountTransactionID: store.nextId('transaction'), Currency: 'EUR', ...input });
 	return true;
 }
 
@@ -74,9 +86,9 @@ export const transactionRoutes: Route[] = [
 			}
 			list.forEach((entry, index) => {
 				validate(entry, transactionSchema, store.switches.rejectUnknownFields, `Transactions[${index}]`);
-				requireFields(entry as Json, ['Amount', 'TransactionDate'], `Transactions[${index}]`);
+				requireFields(entry as Json, ['TotalAmount', 'ValueDate'], `Transactions[${index}]`);
 			});
-			const imported = list.filter((entry) => addTransaction(store, auth, entry as Json, 'API')).length;
+			const imported = list.filter((entry) => addTransaction(store, auth, entry as Json)).length;
 			return ok({ Imported: imported, Duplicates: list.length - imported });
 		},
 	},
@@ -94,24 +106,23 @@ export const transactionRoutes: Route[] = [
 				for (const movement of statement.movements.filter((m) => m.detail === 0)) {
 					movements++;
 					const transaction: Json = {
-						BankAccountIBAN: statement.account,
+						IBAN: statement.account,
 						Currency: statement.currency || 'EUR',
-						StatementNumber: statement.statementNumber,
-						Amount: movement.amount,
+						TotalAmount: movement.amount,
 						Description: [movement.communication, ...movement.information].filter(Boolean).join(' '),
 						BankReference: movement.bankReference,
-						TransactionCode: movement.transactionCode,
+						BankTransactionCode: movement.transactionCode,
 					};
+					// The structured communication as the client's reference: where Billit keeps it is not documented.
 					const optional: Record<string, string | undefined> = {
-						TransactionDate: movement.entryDate ?? movement.valueDate,
-						ValueDate: movement.valueDate,
-						StructuredCommunication: movement.structuredCommunication,
-						CounterPartyName: movement.counterpartyName,
-						CounterPartyIBAN: movement.counterpartyAccount,
-						CounterPartyBIC: movement.counterpartyBic,
+						ValueDate: movement.valueDate ?? movement.entryDate,
+						ClientReference: movement.structuredCommunication,
+						NameCounterParty: movement.counterpartyName,
+						IBANCounterParty: movement.counterpartyAccount,
+						BICCounterParty: movement.counterpartyBic,
 					};
 					for (const [key, value] of Object.entries(optional)) if (value) transaction[key] = value;
-					if (addTransaction(store, auth, transaction, 'CODA')) imported++;
+					if (addTransaction(store, auth, transaction)) imported++;
 				}
 			}
 			return ok({ Statements: statements.length, Imported: imported, Duplicates: movements - imported });

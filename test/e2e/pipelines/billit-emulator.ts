@@ -46,11 +46,10 @@ export interface EmulatedFeedConfirmation {
 
 /** A bank transaction as Billit lists it (imported from CODA or posted as JSON). */
 export interface EmulatedBankTransaction {
-	BankAccountIBAN: string;
-	Amount: number;
+	IBAN: string;
+	TotalAmount: number;
 	BankReference?: string;
-	StructuredCommunication?: string;
-	Source: string;
+	ClientReference?: string;
 }
 
 /** One request in the emulator's log (credentials redacted). */

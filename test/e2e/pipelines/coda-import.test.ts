@@ -68,16 +68,16 @@ describe('examples/coda-import.json in a real n8n, started by its File Exchange 
 
 		const transactions = await billit.bankTransactions();
 		expect(
-			transactions.map(({ BankAccountIBAN, Amount, BankReference, Source }) => ({ BankAccountIBAN, Amount, BankReference, Source })),
+			transactions.map(({ IBAN, TotalAmount, BankReference }) => ({ IBAN, TotalAmount, BankReference })),
 		).toEqual(
 			expect.arrayContaining([
-				{ BankAccountIBAN: november.iban, Amount: 1210, BankReference: 'KBC2026113000000001', Source: 'CODA' },
-				{ BankAccountIBAN: november.iban, Amount: -250.75, BankReference: 'KBC2026113000000002', Source: 'CODA' },
-				{ BankAccountIBAN: december.iban, Amount: 12.34, BankReference: 'BNP2025123100000001', Source: 'CODA' },
+				{ IBAN: november.iban, TotalAmount: 1210, BankReference: 'KBC2026113000000001' },
+				{ IBAN: november.iban, TotalAmount: -250.75, BankReference: 'KBC2026113000000002' },
+				{ IBAN: december.iban, TotalAmount: 12.34, BankReference: 'BNP2025123100000001' },
 			]),
 		);
 		expect(transactions).toHaveLength(3);
-		expect(transactions.find((t) => t.Amount === 1210)?.StructuredCommunication).toBe('123456789002');
+		expect(transactions.find((t) => t.TotalAmount === 1210)?.ClientReference).toBe('123456789002');
 
 		expect(coda.files().map((file) => file.remotePath)).toEqual([
 			'/coda/2025/BNP-2025-12.cod',

@@ -388,12 +388,12 @@ describe('Bank Transaction', () => {
 			resource: 'bankTransaction',
 			operation: 'importTransactions',
 			transactionsJson: JSON.stringify([
-				{ Amount: 12.5, TransactionDate: '2026-11-02', Description: 'Refund', Currency: null },
+				{ TotalAmount: 12.5, ValueDate: '2026-11-02', Description: 'Refund', Currency: null },
 			]),
 		});
 		expect(imported[0].json).toMatchObject({ sent: 1, Imported: 1 });
 		expect(received(emulator, { method: 'POST', path: '/commands/import' })[0].json).toEqual([
-			{ Amount: 12.5, TransactionDate: '2026-11-02', Description: 'Refund' },
+			{ TotalAmount: 12.5, ValueDate: '2026-11-02', Description: 'Refund' },
 		]);
 
 		const { output: listed } = await runBillit(emulator, {

@@ -346,7 +346,7 @@ describe('accountant feeds', () => {
 });
 
 describe('bank transactions', () => {
-	const list = async () => ((await call(target, 'GET', '/v1/financialTransactions?$orderby=FinancialTransactionID asc')).json as { Items: Array<Record<string, unknown>> }).Items;
+	const list = async () => ((await call(target, 'GET', '/v1/financialTransactions?$orderby=BankAccountTransactionID asc')).json as { Items: Array<Record<string, unknown>> }).Items;
 
 	it('imports every movement of a multi-statement CODA file once', async () => {
 		const file = Buffer.from(multiStatementFile(), 'latin1').toString('base64');
@@ -355,8 +355,8 @@ describe('bank transactions', () => {
 		const wrapped = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { File: { FileName: 'statements.cod', FileContent: file } } });
 		expect(errorCode(wrapped)).toBe('UnknownField');
 		const transactions = await list();
-		expect(transactions.map((t) => [t.BankAccountIBAN, t.Amount])).toEqual([['BE68539007547034', 1210], ['BE68539007547034', -250.75], ['BE62510007547061', 99.99]]);
-		expect(transactions[0]).toMatchObject({ StructuredCommunication: '123456789002', CounterPartyName: 'Peppol Customer NV', CounterPartyIBAN: 'BE71096123456769', Source: 'CODA' });
+		expect(transactions.map((t) => [t.IBAN, t.TotalAmount])).toEqual([['BE68539007547034', 1210], ['BE68539007547034', -250.75], ['BE62510007547061', 99.99]]);
+		expect(transactions[0]).toMatchObject({ ClientReference: '123456789002', NameCounterParty: 'Peppol Customer NV', IBANCounterParty: 'BE71096123456769' });
 		const again = await call(target, 'POST', '/v1/financialTransactions/importFile', { rawBody: multiStatementFile(), headers: { 'Content-Type': 'text/plain' } });
 		expect(again.json).toEqual({ Statements: 2, Imported: 0, Duplicates: 3 });
 		const broken = await call(target, 'POST', '/v1/financialTransactions/importFile', { rawBody: 'not a coda file', headers: { 'Content-Type': 'text/plain' } });
@@ -364,12 +364,14 @@ describe('bank transactions', () => {
 	});
 
 	it('imports JSON transactions and validates them', async () => {
-		const imported = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 12.5, TransactionDate: '2026-11-03', Description: 'Card payment', BankReference: 'J1' }] });
+		const imported = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ TotalAmount: 12.5, ValueDate: '2026-11-03', Description: 'Card payment', BankReference: 'J1' }] });
 		expect(imported.json).toEqual({ Imported: 1, Duplicates: 0 });
-		expect(await list()).toEqual([expect.objectContaining({ Amount: 12.5, Source: 'API' })]);
-		const invalid: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 'twelve', TransactionDate: '2026-11-03' }] });
+		expect(await list()).toEqual([expect.objectContaining({ TotalAmount: 12.5, BankAccountTransactionID: expect.any(Number) })]);
+		const invented: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 1, TransactionDate: '2026-11-03' }] });
+		expect(errorCode(invented)).toBe('UnknownField');
+		const invalid: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ TotalAmount: 'twelve', ValueDate: '2026-11-03' }] });
 		expect(errorCode(invalid)).toBe('InvalidFieldValue');
-		const wrapped: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: { Transactions: [{ Amount: 1, TransactionDate: '2026-11-03' }] } });
+		const wrapped: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: { Transactions: [{ TotalAmount: 1, ValueDate: '2026-11-03' }] } });
 		expect(errorCode(wrapped)).toBe('InvalidRequest');
 	});
 });
