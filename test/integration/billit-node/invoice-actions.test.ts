@@ -162,6 +162,20 @@ describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
 		expect(patches[0].json).toEqual({ ExportedToConnector: true, InternalInfo: 'exported' });
 	});
 
+	it('marks an invoice paid with PaidDate as date and time, which Billit accepts', async () => {
+		const orderId = await createInvoice();
+		emulator.admin.clearRequests();
+		await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'update',
+			orderId: locator(orderId),
+			updateFields: { Paid: true, PaidDate: '2026-03-04T09:30:00' },
+		});
+		const [patch] = received(emulator, { method: 'PATCH' });
+		expect(patch.json).toEqual({ Paid: true, PaidDate: '2026-03-04T09:30:00' });
+		expect(patch.status).toBe(200);
+	});
+
 	it('adds a payment', async () => {
 		const orderId = await createInvoice();
 		const { output } = await runBillit(emulator, {

@@ -14,6 +14,7 @@ import { compact } from '../../../nodes/Billit/helpers/compact';
 import { findUblFile, orderFiles } from '../../../nodes/Billit/helpers/orderFiles';
 import {
 	dateOnly,
+	dateTime,
 	parseId,
 	parseIdList,
 	parseJsonParameter,
@@ -60,6 +61,11 @@ describe('parse helpers', () => {
 		expect(dateOnly('2026-03-04T10:00:00', 'Date')).toBe('2026-03-04');
 		expect(dateOnly('', 'Date')).toBeUndefined();
 		expect(() => dateOnly('soon', 'Date')).toThrow(/Date is not a date/);
+		// Billit's DateTime fields (PaidDate) get date and time.
+		expect(dateTime('2026-03-04T10:15:00', 'Paid Date')).toBe('2026-03-04T10:15:00');
+		expect(dateTime('2026-03-04T10:15', 'Paid Date')).toBe('2026-03-04T10:15:00');
+		expect(dateTime('2026-03-04', 'Paid Date')).toBe('2026-03-04T00:00:00');
+		expect(dateTime('', 'Paid Date')).toBeUndefined();
 	});
 });
 
