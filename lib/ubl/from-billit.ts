@@ -7,13 +7,24 @@ import { toModelAddress, toModelParty } from './billit-party';
 import { applyUblCustomFields } from './billit-custom-fields';
 import { unitCodeFor } from './billit-units';
 import { CATEGORY_NOT_SUBJECT, taxCategoryFor, type VatTreatmentOptions } from './billit-vat';
-import { roundHalfAwayFromZero as round } from './decimal';
+import {
+	addDecimals,
+	compareDecimals,
+	decimalFromNumber,
+	divideDecimals,
+	isZeroDecimal,
+	multiplyDecimals,
+	roundDecimal as round,
+	subtractDecimals,
+	trimDecimal,
+} from './decimal';
 import { UblBuildError } from './errors';
 import type {
 	AdditionalDocument,
 	Address,
 	CommercialDocument,
 	CommercialDocumentKind,
+	Decimal,
 	Delivery,
 	DocumentLine,
 	MonetaryTotals,
@@ -60,10 +71,14 @@ interface BuiltLine {
 	subtotalCategory: TaxCategory;
 }
 
-function netUnitPrice(line: OrderLine, percent: number): number {
-	if (typeof line.UnitPriceExcl === 'number') return round(line.UnitPriceExcl, UNIT_PRICE_DECIMALS);
+/** The unit price without VAT, with at most six decimals and trailing zeros dropped. */
+function netUnitPrice(line: OrderLine, percent: string): Decimal {
+	if (typeof line.UnitPriceExcl === 'number') {
+		return trimDecimal(round(decimalFromNumber(line.UnitPriceExcl), UNIT_PRICE_DECIMALS), 2);
+	}
 	if (typeof line.UnitPriceIncl === 'number') {
-		return round(line.UnitPriceIncl / (1 + percent / 100), UNIT_PRICE_DECIMALS);
+		const factor = addDecimals('1', divideDecimals(percent, '100', 6));
+		return trimDecimal(divideDecimals(decimalFromNumber(line.UnitPriceIncl), factor, UNIT_PRICE_DECIMALS), 2);
 	}
 	throw new UblBuildError('An order line has neither UnitPriceExcl nor UnitPriceIncl');
 }
@@ -71,11 +86,11 @@ function netUnitPrice(line: OrderLine, percent: number): number {
 function buildLine(source: OrderLine, index: number, options: VatTreatmentOptions): BuiltLine {
 	const percent = source.VATPercentage ?? 0;
 	const subtotalCategory = taxCategoryFor(percent, options);
-	const quantity = source.Quantity ?? 1;
-	const price = netUnitPrice(source, percent);
-	const gross = round(quantity * price);
-	const reduction = source.ReductionPercentage ?? 0;
-	const discount = reduction ? round((gross * reduction) / 100) : 0;
+	const quantity = decimalFromNumber(source.Quantity ?? 1);
+	const price = netUnitPrice(source, decimalFromNumber(percent));
+	const gross = round(multiplyDecimals(quantity, price));
+	const reduction = decimalFromNumber(source.ReductionPercentage ?? 0);
+	const discount = round(divideDecimals(multiplyDecimals(gross, reduction), '100', 2));
 	const lineCategory: TaxCategory = { ...subtotalCategory };
 	delete lineCategory.exemptionReason;
 	delete lineCategory.exemptionReasonCode;
@@ -84,11 +99,11 @@ function buildLine(source: OrderLine, index: number, options: VatTreatmentOption
 		id: String(index + 1),
 		quantity,
 		unitCode: unitCodeFor(source.Unit),
-		lineExtensionAmount: round(gross - discount),
+		lineExtensionAmount: subtractDecimals(gross, discount),
 		item: { name: description, taxCategory: lineCategory },
 		price: { amount: price },
 	};
-	if (discount) {
+	if (!isZeroDecimal(discount)) {
 		line.allowanceCharges = [
 			{
 				chargeIndicator: false,
@@ -111,13 +126,13 @@ function vatBreakdown(lines: BuiltLine[]): TaxSubtotal[] {
 	for (const { line, subtotalCategory } of lines) {
 		const category = subtotalCategory;
 		const key = [category.id, category.percent, category.exemptionReasonCode, category.exemptionReason].join('|');
-		const subtotal = groups.get(key) ?? { taxableAmount: 0, taxAmount: 0, category };
-		subtotal.taxableAmount = round(subtotal.taxableAmount + line.lineExtensionAmount);
+		const subtotal = groups.get(key) ?? { taxableAmount: '0.00', taxAmount: '0.00', category };
+		subtotal.taxableAmount = addDecimals(subtotal.taxableAmount, line.lineExtensionAmount);
 		groups.set(key, subtotal);
 	}
 	return [...groups.values()].map((subtotal) => ({
 		...subtotal,
-		taxAmount: round((subtotal.taxableAmount * (subtotal.category.percent ?? 0)) / 100),
+		taxAmount: round(divideDecimals(multiplyDecimals(subtotal.taxableAmount, subtotal.category.percent ?? '0'), '100', 4)),
 	}));
 }
 
@@ -145,16 +160,20 @@ function pdfAttachment(order: Order, options: FromBillitOptions, documentId: str
 }
 
 /** Totals without document-level allowances or charges (Billit has none); what is left to pay is `ToPay`. */
-function monetaryTotals(lines: BuiltLine[], taxAmount: number, toPay: number | undefined): MonetaryTotals {
-	const lineTotal = round(lines.reduce((sum, { line }) => sum + line.lineExtensionAmount, 0));
-	const taxInclusive = round(lineTotal + taxAmount);
-	const prepaid = typeof toPay === 'number' && toPay >= 0 && toPay < taxInclusive ? round(taxInclusive - toPay) : 0;
+function monetaryTotals(lines: BuiltLine[], taxAmount: Decimal, toPay: number | undefined): MonetaryTotals {
+	const lineTotal = round(addDecimals('0', ...lines.map(({ line }) => line.lineExtensionAmount)));
+	const taxInclusive = addDecimals(lineTotal, taxAmount);
+	const left = typeof toPay === 'number' ? round(decimalFromNumber(toPay)) : undefined;
+	const prepaid =
+		left !== undefined && compareDecimals(left, '0') >= 0 && compareDecimals(left, taxInclusive) < 0
+			? subtractDecimals(taxInclusive, left)
+			: undefined;
 	return {
 		lineExtensionAmount: lineTotal,
 		taxExclusiveAmount: lineTotal,
 		taxInclusiveAmount: taxInclusive,
 		...(prepaid ? { prepaidAmount: prepaid } : {}),
-		payableAmount: round(taxInclusive - prepaid),
+		payableAmount: prepaid ? subtractDecimals(taxInclusive, prepaid) : taxInclusive,
 	};
 }
 
@@ -200,7 +219,7 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 	const built = (order.OrderLines ?? []).map((line, index) => buildLine(line, index, options));
 	if (built.length === 0) throw new UblBuildError(`Order ${id} has no lines`);
 	const subtotals = vatBreakdown(built);
-	const taxAmount = round(subtotals.reduce((sum, subtotal) => sum + subtotal.taxAmount, 0));
+	const taxAmount = addDecimals('0.00', ...subtotals.map((subtotal) => subtotal.taxAmount));
 	const notSubject = subtotals.every((subtotal) => subtotal.category.id === CATEGORY_NOT_SUBJECT);
 	const seller = toModelParty(parties.seller);
 	const buyer = toModelParty(parties.buyer);
