@@ -90,7 +90,7 @@ describe('Document: Build UBL', () => {
 		const company = emulator.store.companies.get(COMPANY)!;
 		expect(parsed.document.seller.endpoint).toEqual({ schemeId: '0208', id: company.CompanyNumber });
 		expect(parsed.document.buyer.endpoint).toEqual({ schemeId: '0208', id: PEPPOL_CUSTOMER });
-		expect(parsed.document.totals.payableAmount).toBe(261.7);
+		expect(parsed.document.totals.payableAmount).toBe('261.70');
 		expect(received(emulator).map((entry) => entry.path)).toEqual(['/v1/account/accountInformation']);
 	});
 
@@ -121,6 +121,25 @@ describe('Document: Build UBL', () => {
 		expect(exempt.json.validation).toMatchObject({ valid: true });
 		const [failed] = await document('build', { order: zeroRated, buildOptions: { zeroVatTreatment: 'exempt' } }, [{ json: {} }], true);
 		expect(String(failed.json.error)).toMatch(/reason/i);
+	});
+
+	it('writes the VAT total in EUR of a USD invoice and the payment terms asked for', async () => {
+		const inDollars = { ...billitInvoice, Currency: 'USD', ExpiryDate: undefined };
+		const [item] = await document(
+			'build',
+			{ order: inDollars, buildOptions: { eurExchangeRate: 0.5, paymentTerms: 'Net 30 days' } },
+			[{ json: {} }],
+		);
+		expect(item.json.validation).toMatchObject({ valid: true, errors: [] });
+		const parsed = parseUbl(xmlOf(item));
+		if (parsed.kind === 'ApplicationResponse') throw new Error('expected an invoice');
+		expect(parsed.document).toMatchObject({ currency: 'USD', taxCurrency: 'EUR', paymentTerms: 'Net 30 days' });
+		expect(parsed.document.taxTotalInTaxCurrency).toBe(
+			(Math.round(Number(parsed.document.taxTotal.taxAmount) * 50) / 100).toFixed(2),
+		);
+		const [given] = await document('build', { order: inDollars, buildOptions: { vatTotalInEur: 12.34 } }, [{ json: {} }]);
+		const withTotal = parseUbl(xmlOf(given)).document;
+		expect(withTotal).toMatchObject({ taxCurrency: 'EUR', taxTotalInTaxCurrency: '12.34' });
 	});
 });
 
