@@ -183,7 +183,8 @@ export interface AdditionalDocument {
 
 export interface ItemClassification {
 	code: string;
-	listId: string;
+	/** Required by Peppol; absent only when the document lacks it. */
+	listId?: string;
 	listVersionId?: string;
 }
 
@@ -217,7 +218,8 @@ export interface DocumentLine {
 	note?: string;
 	/** InvoicedQuantity or CreditedQuantity (BT-129). */
 	quantity: Decimal;
-	unitCode: string;
+	/** UN/ECE Rec 20 unit (BT-130); required by Peppol, absent only when the document lacks it. */
+	unitCode?: string;
 	lineExtensionAmount: Decimal;
 	accountingCost?: string;
 	period?: Period;

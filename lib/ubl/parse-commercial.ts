@@ -169,7 +169,7 @@ function readItem(element: XmlElement | undefined, line: XmlElement): Item {
 			const code = childOf(classification, 'cbc:ItemClassificationCode');
 			return compact({
 				code: code?.text.trim() ?? '',
-				listId: code?.attributes.listID ?? '',
+				listId: code?.attributes.listID,
 				listVersionId: code?.attributes.listVersionID,
 			});
 		}),
@@ -203,7 +203,7 @@ function readLine(element: XmlElement, kind: CommercialDocumentKind): DocumentLi
 		id: requiredText(element, 'cbc:ID'),
 		note: textOf(element, 'cbc:Note'),
 		quantity: requiredDecimal(element, quantityName),
-		unitCode: childOf(element, quantityName)?.attributes.unitCode ?? '',
+		unitCode: childOf(element, quantityName)?.attributes.unitCode,
 		lineExtensionAmount: requiredDecimal(element, 'cbc:LineExtensionAmount'),
 		accountingCost: textOf(element, 'cbc:AccountingCost'),
 		period: readPeriod(childOf(element, 'cac:InvoicePeriod')),

@@ -112,6 +112,16 @@ describe('model parts outside the fixtures', () => {
 		expect(parseUbl(xml).document).toEqual(document);
 	});
 
+	it('writes no unit code nor list id that the document lacks', () => {
+		const document = invoiceWithRareParts();
+		delete document.lines[0].unitCode;
+		delete document.lines[0].item.classifications![0].listId;
+		const xml = buildUbl(document).toString('utf8');
+		expect(xml).toContain('<cbc:InvoicedQuantity>0.125</cbc:InvoicedQuantity>');
+		expect(xml).toContain('<cbc:ItemClassificationCode listVersionID="2022">0910</cbc:ItemClassificationCode>');
+		expect(parseUbl(xml).document).toEqual(document);
+	});
+
 	it('refuses an amount that is not decimal text', () => {
 		const document = invoiceWithRareParts();
 		document.totals.payableAmount = '1.2e3';
