@@ -148,6 +148,12 @@ describe('Document: Parse UBL', () => {
 		const [item] = await document('parse', {}, [ublItem(fixture('Snippet-full.xml'))]);
 		expect(item.json).toMatchObject({ documentType: 'Invoice', id: 'Snippet1', currency: 'EUR' });
 		expect(item.json.lines).toBeInstanceOf(Array);
+		// Amounts, quantities and rates come out as JSON numbers, as they always have.
+		expect(item.json).toMatchObject({
+			totals: { lineExtensionAmount: 4100, allowanceTotalAmount: 300, payableAmount: 4000 },
+			taxTotalInTaxCurrency: 100017.5,
+			lines: [expect.objectContaining({ quantity: 1, price: expect.objectContaining({ amount: expect.any(Number) }) })],
+		});
 		const references = item.json.additionalDocuments as IDataObject[];
 		expect(references.find((entry) => entry.id === 'mr4343')).toMatchObject({
 			attachment: { filename: 'milage.csv', mimeCode: 'text/csv', binaryField: 'attachment_0', size: 13 },
