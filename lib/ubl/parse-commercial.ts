@@ -238,7 +238,11 @@ export function readCommercialDocument(root: XmlElement, kind: CommercialDocumen
 		profileId: textOf(root, 'cbc:ProfileID'),
 		id: requiredText(root, 'cbc:ID'),
 		issueDate: requiredText(root, 'cbc:IssueDate'),
-		dueDate: textOf(root, 'cbc:DueDate') ?? paymentMeans.find((means) => means.dueDate)?.dueDate,
+		// A credit note has no DueDate element: its due date is the payment means' one.
+		dueDate:
+			kind === 'CreditNote'
+				? paymentMeans.find((means) => means.dueDate)?.dueDate
+				: textOf(root, 'cbc:DueDate'),
 		typeCode: requiredText(root, names.typeCode),
 		notes: childrenOf(root, 'cbc:Note').map((note) => note.text.trim()),
 		taxPointDate: textOf(root, 'cbc:TaxPointDate'),

@@ -122,6 +122,14 @@ describe('model parts outside the fixtures', () => {
 		expect(parseUbl(xml).document).toEqual(document);
 	});
 
+	it('gives an invoice no DueDate when only its payment means has a due date', () => {
+		const document = invoiceWithRareParts();
+		document.paymentMeans![0].dueDate = '2026-12-01';
+		const parsed = parseUbl(buildUbl(document));
+		expect(parsed.document).toEqual(document);
+		expect(listElementPaths(parsed.xml)).not.toContain('/Invoice/cbc:DueDate');
+	});
+
 	it('refuses an amount that is not decimal text', () => {
 		const document = invoiceWithRareParts();
 		document.totals.payableAmount = '1.2e3';
