@@ -199,7 +199,7 @@ function priceNode(line: DocumentLine, currency: string): MaybeNode {
 		decimalLeaf('cbc:BaseQuantity', price.baseQuantity, { unitCode: price.baseQuantityUnitCode }),
 		price.allowance
 			? group('cac:AllowanceCharge', [
-					leaf('cbc:ChargeIndicator', 'false'),
+					leaf('cbc:ChargeIndicator', String(price.allowance.chargeIndicator ?? false)),
 					amountLeaf('cbc:Amount', price.allowance.amount, currency),
 					amountLeaf('cbc:BaseAmount', price.allowance.baseAmount, currency),
 				])

@@ -205,12 +205,20 @@ export interface Item {
 	properties?: ItemProperty[];
 }
 
+/** Price discount (BT-147) off the gross price (BT-148); Peppol wants the indicator false. */
+export interface PriceAllowance {
+	/** As written; absent means `false`, the only value Peppol accepts. */
+	chargeIndicator?: true;
+	amount: Decimal;
+	baseAmount?: Decimal;
+}
+
 export interface Price {
 	amount: Decimal;
 	baseQuantity?: Decimal;
 	baseQuantityUnitCode?: string;
 	/** Price discount (BT-147) off the gross price (BT-148). */
-	allowance?: { amount: Decimal; baseAmount?: Decimal };
+	allowance?: PriceAllowance;
 }
 
 export interface DocumentLine {

@@ -190,6 +190,7 @@ function readPrice(element: XmlElement | undefined, line: XmlElement): Price {
 		baseQuantityUnitCode: childOf(element, 'cbc:BaseQuantity')?.attributes.unitCode,
 		allowance: allowance
 			? compact({
+					chargeIndicator: isTrue(textOf(allowance, 'cbc:ChargeIndicator') ?? '') ? (true as const) : undefined,
 					amount: requiredDecimal(allowance, 'cbc:Amount'),
 					baseAmount: optionalDecimal(allowance, 'cbc:BaseAmount'),
 				})

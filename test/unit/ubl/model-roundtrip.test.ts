@@ -130,6 +130,14 @@ describe('model parts outside the fixtures', () => {
 		expect(listElementPaths(parsed.xml)).not.toContain('/Invoice/cbc:DueDate');
 	});
 
+	it('keeps a price allowance written as a charge, so the pre-validator still sees it', () => {
+		const document = invoiceWithRareParts();
+		document.lines[0].price.allowance = { chargeIndicator: true, amount: '10', baseAmount: '810' };
+		const xml = buildUbl(document).toString('utf8');
+		expect(xml).toMatch(/<cac:Price>[\s\S]*<cbc:ChargeIndicator>true<\/cbc:ChargeIndicator>/);
+		expect(parseUbl(xml).document).toEqual(document);
+	});
+
 	it('refuses an amount that is not decimal text', () => {
 		const document = invoiceWithRareParts();
 		document.totals.payableAmount = '1.2e3';
