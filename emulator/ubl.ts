@@ -1,4 +1,6 @@
 import { buildUbl } from '../lib/ubl/build';
+import { decimalFromNumber, divideDecimals, formatAmount, isZeroDecimal } from '../lib/ubl/decimal';
+import { PEPPOL_BILLING_CUSTOMIZATION_ID, PEPPOL_BILLING_PROFILE_ID } from '../lib/ubl/namespaces';
 import type { ApplicationResponseDocument, CommercialDocument, Party } from '../lib/ubl/model';
 import type { Json, Order } from './store';
 
@@ -15,6 +17,8 @@ export function orderToDocument(order: Order, company: Json): CommercialDocument
 	const groups = (order.VatGroups ?? []) as Json[];
 	const document: CommercialDocument = {
 		kind: isCreditNote ? 'CreditNote' : 'Invoice',
+		customizationId: PEPPOL_BILLING_CUSTOMIZATION_ID,
+		profileId: PEPPOL_BILLING_PROFILE_ID,
 		id: String(order.OrderNumber),
 		issueDate: String(order.OrderDate).slice(0, 10),
 		typeCode: isCreditNote ? '381' : '380',
@@ -23,32 +27,32 @@ export function orderToDocument(order: Order, company: Json): CommercialDocument
 		seller: toUblParty(seller),
 		buyer: toUblParty(buyer),
 		taxTotal: {
-			taxAmount: order.TotalVAT as number,
+			taxAmount: formatAmount(order.TotalVAT as number),
 			subtotals: groups.map((group) => ({
-				taxableAmount: group.TotalExcl as number,
-				taxAmount: group.TotalVAT as number,
+				taxableAmount: formatAmount(group.TotalExcl as number),
+				taxAmount: formatAmount(group.TotalVAT as number),
 				category: taxCategory(group.VATPercentage as number),
 			})),
 		},
 		totals: {
-			lineExtensionAmount: order.TotalExcl as number,
-			taxExclusiveAmount: order.TotalExcl as number,
-			taxInclusiveAmount: order.TotalIncl as number,
-			payableAmount: order.TotalIncl as number,
+			lineExtensionAmount: formatAmount(order.TotalExcl as number),
+			taxExclusiveAmount: formatAmount(order.TotalExcl as number),
+			taxInclusiveAmount: formatAmount(order.TotalIncl as number),
+			payableAmount: formatAmount(order.TotalIncl as number),
 		},
 		lines: order.OrderLines.map((line, index) => {
 			return {
 				id: String(index + 1),
-				quantity: line.Quantity as number,
+				quantity: decimalFromNumber(line.Quantity as number),
 				unitCode: String(line.Unit ?? 'C62'),
-				lineExtensionAmount: line.TotalExcl as number,
+				lineExtensionAmount: formatAmount(line.TotalExcl as number),
 				item: {
 					name: String(line.Description ?? 'Item'),
 					...(line.DescriptionExtended ? { description: String(line.DescriptionExtended) } : {}),
 					taxCategory: taxCategory(line.VATPercentage as number),
 				},
 				// The net price after the line reduction: quantity × price rounds to the line amount.
-				price: { amount: netUnitPrice(line) },
+				price: { amount: decimalFromNumber(netUnitPrice(line)) },
 			};
 		}),
 	};
@@ -70,7 +74,11 @@ function netUnitPrice(line: Json): number {
 	return Math.round((line.UnitPriceExcl as number) * (1 - reduction) * 1e6) / 1e6;
 }
 
-const taxCategory = (percent: number) => ({ id: percent > 0 ? 'S' : 'Z', percent, taxSchemeId: 'VAT' });
+const taxCategory = (percent: number) => ({
+	id: percent > 0 ? 'S' : 'Z',
+	percent: decimalFromNumber(percent),
+	taxSchemeId: 'VAT',
+});
 
 /** Belgian enterprise number from a BE VAT number (`BE0123456749` → `0123456749`). */
 export const cbeFromVat = (vat: unknown) =>
@@ -133,10 +141,12 @@ export function documentToOrder(document: CommercialDocument, direction: 'Income
 		OrderDate: document.issueDate,
 		Currency: document.currency,
 		OrderLines: document.lines.map((line) => ({
-			Quantity: line.quantity,
+			Quantity: Number(line.quantity),
 			// Keeps quantity × price equal to the document's line amount (price base quantities, line charges).
-			UnitPriceExcl: line.quantity === 0 ? 0 : line.lineExtensionAmount / line.quantity,
-			VATPercentage: line.item.taxCategory.percent ?? 0,
+			UnitPriceExcl: isZeroDecimal(line.quantity)
+				? 0
+				: Number(divideDecimals(line.lineExtensionAmount, line.quantity, 6)),
+			VATPercentage: Number(line.item.taxCategory.percent ?? 0),
 			Description: line.item.name,
 			Unit: line.unitCode,
 		})),

@@ -2,6 +2,21 @@ import type { CommercialDocument } from './model';
 
 type Setter = (document: CommercialDocument, value: string) => void;
 
+const DATE_WITH_OPTIONAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** The `YYYY-MM-DD` of a real calendar date (a time after it is dropped); undefined otherwise. */
+export function ublDate(value: string): string | undefined {
+	const match = DATE_WITH_OPTIONAL_TIME.exec(value);
+	if (!match) return undefined;
+	const [year, month, day] = match.slice(1, 4).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return real ? value.slice(0, 10) : undefined;
+}
+
+/** Fields that UBL types as a date: written only when the value is a valid date. */
+const DATE_PATHS = new Set(['TaxPointDate', 'InvoicePeriod.StartDate', 'InvoicePeriod.EndDate']);
+
 /**
  * Billit `CustomFields` keyed by a UBL path add Peppol fields its JSON lacks. Paths are written
  * from the root (`Invoice.` or `CreditNote.`, both accepted for either kind).
@@ -35,19 +50,33 @@ function textValue(value: unknown): string | undefined {
 	return undefined;
 }
 
+/** The value to write for a supported path, or undefined when it cannot be written there. */
+function valueFor(path: string, raw: unknown): string | undefined {
+	const value = textValue(raw);
+	if (value === undefined || !DATE_PATHS.has(path)) return value;
+	return ublDate(value);
+}
+
 /** Applies the supported UBL-path custom fields to the document. */
 export function applyUblCustomFields(document: CommercialDocument, customFields: Record<string, unknown> = {}): void {
 	for (const [key, raw] of Object.entries(customFields)) {
 		const path = ublPathOf(key);
-		const value = textValue(raw);
-		if (path && value !== undefined && Object.hasOwn(SETTERS, path)) SETTERS[path](document, value);
+		if (!path || !Object.hasOwn(SETTERS, path)) continue;
+		const value = valueFor(path, raw);
+		if (value !== undefined) SETTERS[path](document, value);
 	}
 }
 
-/** Custom fields that look like UBL paths but are not supported, so a caller can warn about them. */
+/**
+ * Custom fields that look like UBL paths but are not supported, or whose value cannot be written
+ * there (a date field holding no valid date), so a caller can warn about them.
+ */
 export function unsupportedUblCustomFields(customFields: Record<string, unknown> = {}): string[] {
-	return Object.keys(customFields).filter((key) => {
-		const path = ublPathOf(key);
-		return path !== undefined && !Object.hasOwn(SETTERS, path);
-	});
+	return Object.entries(customFields)
+		.filter(([key, raw]) => {
+			const path = ublPathOf(key);
+			if (path === undefined) return false;
+			return !Object.hasOwn(SETTERS, path) || (textValue(raw) !== undefined && valueFor(path, raw) === undefined);
+		})
+		.map(([key]) => key);
 }

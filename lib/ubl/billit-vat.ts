@@ -1,3 +1,4 @@
+import { decimalFromNumber } from './decimal';
 import { UblBuildError } from './errors';
 import type { TaxCategory } from './model';
 
@@ -30,7 +31,7 @@ export const CATEGORY_NOT_SUBJECT = 'O';
 
 /** S for a positive rate; for 0 % the category of the stated treatment, with its exemption reason. */
 export function taxCategoryFor(percent: number, options: VatTreatmentOptions): TaxCategory {
-	if (percent > 0) return { id: 'S', percent, taxSchemeId: 'VAT' };
+	if (percent > 0) return { id: 'S', percent: decimalFromNumber(percent), taxSchemeId: 'VAT' };
 	if (percent < 0) throw new UblBuildError(`A VAT percentage of ${percent} is not possible`);
 	const treatment = options.zeroVatTreatment;
 	if (!treatment) {
@@ -41,13 +42,13 @@ export function taxCategoryFor(percent: number, options: VatTreatmentOptions): T
 	const category = ZERO_VAT_CATEGORIES[treatment];
 	const exemptionReasonCode = options.exemptionReasonCode ?? category.code;
 	const exemptionReason = options.exemptionReason ?? category.reason;
-	if (category.id === 'Z') return { id: 'Z', percent: 0, taxSchemeId: 'VAT' };
+	if (category.id === 'Z') return { id: 'Z', percent: '0', taxSchemeId: 'VAT' };
 	if (!exemptionReasonCode && !exemptionReason) {
 		throw new UblBuildError('VAT-exempt lines need an exemption reason text or VATEX code');
 	}
 	const result: TaxCategory = { id: category.id, taxSchemeId: 'VAT' };
 	// Category O ("not subject to VAT") carries no rate at all (BR-O-05).
-	if (category.id !== CATEGORY_NOT_SUBJECT) result.percent = 0;
+	if (category.id !== CATEGORY_NOT_SUBJECT) result.percent = '0';
 	if (exemptionReasonCode) result.exemptionReasonCode = exemptionReasonCode;
 	if (exemptionReason) result.exemptionReason = exemptionReason;
 	return result;

@@ -13,11 +13,10 @@ import type {
 import {
 	CAC,
 	CBC,
-	PEPPOL_BILLING_CUSTOMIZATION_ID,
-	PEPPOL_BILLING_PROFILE_ID,
 	ROOT_NAMESPACES,
+	XSI,
 } from './namespaces';
-import { amountLeaf, decimalLeaf, group, leaf, unitPriceLeaf, type MaybeNode } from './node-builders';
+import { amountLeaf, decimalLeaf, group, leaf, presentLeaf, type MaybeNode } from './node-builders';
 import type { XmlNode } from './xml-writer';
 
 
@@ -91,6 +90,12 @@ function deliveryNode(delivery: Delivery | undefined): MaybeNode {
 			addressNode('cac:Address', delivery.address),
 		]),
 		group('cac:DeliveryParty', [group('cac:PartyName', [leaf('cbc:Name', delivery.partyName)])]),
+		group('cac:DeliveryTerms', [
+			leaf('cbc:ID', delivery.terms?.id),
+			leaf('cbc:SpecialTerms', delivery.terms?.specialTerms),
+			leaf('cbc:LossRiskResponsibilityCode', delivery.terms?.lossRiskResponsibilityCode),
+			leaf('cbc:LossRisk', delivery.terms?.lossRisk),
+		]),
 	]);
 }
 
@@ -190,13 +195,13 @@ function itemNode(line: DocumentLine): MaybeNode {
 function priceNode(line: DocumentLine, currency: string): MaybeNode {
 	const price = line.price;
 	return group('cac:Price', [
-		unitPriceLeaf('cbc:PriceAmount', price.amount, currency),
+		amountLeaf('cbc:PriceAmount', price.amount, currency),
 		decimalLeaf('cbc:BaseQuantity', price.baseQuantity, { unitCode: price.baseQuantityUnitCode }),
 		price.allowance
 			? group('cac:AllowanceCharge', [
-					leaf('cbc:ChargeIndicator', 'false'),
-					unitPriceLeaf('cbc:Amount', price.allowance.amount, currency),
-					unitPriceLeaf('cbc:BaseAmount', price.allowance.baseAmount, currency),
+					leaf('cbc:ChargeIndicator', String(price.allowance.chargeIndicator ?? false)),
+					amountLeaf('cbc:Amount', price.allowance.amount, currency),
+					amountLeaf('cbc:BaseAmount', price.allowance.baseAmount, currency),
 				])
 			: undefined,
 	]);
@@ -212,11 +217,10 @@ function lineNode(line: DocumentLine, document: CommercialDocument): MaybeNode {
 		amountLeaf('cbc:LineExtensionAmount', line.lineExtensionAmount, currency),
 		leaf('cbc:AccountingCost', line.accountingCost),
 		periodNode(line.period),
-		group('cac:OrderLineReference', [leaf('cbc:LineID', line.orderLineId)]),
+		group('cac:OrderLineReference', [presentLeaf('cbc:LineID', line.orderLineId)]),
 		group('cac:DocumentReference', [
 			leaf('cbc:ID', line.objectId?.id, { schemeID: line.objectId?.schemeId }),
-			// EN16931 fixes the type code of an invoiced object identifier to 130.
-			line.objectId ? leaf('cbc:DocumentTypeCode', '130') : undefined,
+			leaf('cbc:DocumentTypeCode', line.objectTypeCode),
 		]),
 		...(line.allowanceCharges ?? []).map((allowanceCharge) => allowanceChargeNode(allowanceCharge, currency)),
 		itemNode(line),
@@ -252,8 +256,8 @@ function documentReferences(document: CommercialDocument): MaybeNode[] {
 export function commercialDocumentTree(document: CommercialDocument): XmlNode {
 	const currency = document.currency;
 	const children: MaybeNode[] = [
-		leaf('cbc:CustomizationID', document.customizationId || PEPPOL_BILLING_CUSTOMIZATION_ID),
-		leaf('cbc:ProfileID', document.profileId || PEPPOL_BILLING_PROFILE_ID),
+		leaf('cbc:CustomizationID', document.customizationId),
+		leaf('cbc:ProfileID', document.profileId),
 		leaf('cbc:ID', document.id),
 		leaf('cbc:IssueDate', document.issueDate),
 		...headerDatesAndType(document),
@@ -287,9 +291,14 @@ export function commercialDocumentTree(document: CommercialDocument): XmlNode {
 		monetaryTotalNode(document),
 		...document.lines.map((line) => lineNode(line, document)),
 	];
-	return {
+	const root: XmlNode = {
 		name: document.kind,
 		namespaces: { '': ROOT_NAMESPACES[document.kind], cac: CAC, cbc: CBC },
 		children: children.filter((child): child is XmlNode => child !== undefined),
 	};
+	if (document.schemaLocation !== undefined) {
+		root.namespaces = { ...root.namespaces, xsi: XSI };
+		root.attributes = { 'xsi:schemaLocation': document.schemaLocation };
+	}
+	return root;
 }

@@ -5,8 +5,8 @@ import { serializeXml } from './xml-writer';
 
 /**
  * Writes a document of the JSON model as UBL 2.1 XML (UTF-8), elements in the order the schema
- * requires, amounts with two decimals and their currencyID. Invoices and credit notes get the
- * Peppol BIS Billing 3.0 customization and profile unless the model names others.
+ * requires, decimals exactly as the model holds them, amounts with their currencyID. Nothing the
+ * model lacks is added: a document without a ProfileID is written without one.
  */
 export function buildUbl(document: UblDocument): Buffer {
 	const tree =

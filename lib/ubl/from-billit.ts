@@ -7,16 +7,29 @@ import { toModelAddress, toModelParty } from './billit-party';
 import { applyUblCustomFields } from './billit-custom-fields';
 import { unitCodeFor } from './billit-units';
 import { CATEGORY_NOT_SUBJECT, taxCategoryFor, type VatTreatmentOptions } from './billit-vat';
-import { roundHalfAwayFromZero as round } from './decimal';
+import {
+	addDecimals,
+	compareDecimals,
+	decimalFromNumber,
+	divideDecimals,
+	isZeroDecimal,
+	multiplyDecimals,
+	negateDecimal,
+	roundDecimal as round,
+	subtractDecimals,
+	trimDecimal,
+} from './decimal';
 import { UblBuildError } from './errors';
+import { monetaryTotals, TAX_CURRENCY, type TaxCurrencyOptions, vatBreakdown, vatTotalInEur } from './billit-totals';
 import type {
 	AdditionalDocument,
+	AllowanceCharge,
 	Address,
 	CommercialDocument,
 	CommercialDocumentKind,
+	Decimal,
 	Delivery,
 	DocumentLine,
-	MonetaryTotals,
 	Party,
 	PaymentMeans,
 	TaxCategory,
@@ -24,10 +37,18 @@ import type {
 } from './model';
 import { PEPPOL_BILLING_CUSTOMIZATION_ID, PEPPOL_BILLING_PROFILE_ID } from './namespaces';
 
-export interface FromBillitOptions extends VatTreatmentOptions {
+export interface FromBillitOptions extends VatTreatmentOptions, TaxCurrencyOptions {
 	/** A PDF rendering to embed (BT-125); else the order's `OrderPDF` when it carries content. */
 	pdf?: { content: Buffer | string; filename?: string };
+	/** Payment terms (BT-20); without them and without a due date, `DEFAULT_PAYMENT_TERMS`. */
+	paymentTerms?: string;
 }
+
+/**
+ * Written when an invoice has neither a due date nor payment terms and something is left to pay:
+ * the 2025.5 rules (BR-CO-25) want one of them.
+ */
+export const DEFAULT_PAYMENT_TERMS = 'Payable on receipt of this invoice';
 
 const TYPE_CODES: Record<CommercialDocumentKind, string> = { Invoice: '380', CreditNote: '381' };
 const PAYMENT_MEANS_CREDIT_TRANSFER = '30';
@@ -60,10 +81,19 @@ interface BuiltLine {
 	subtotalCategory: TaxCategory;
 }
 
-function netUnitPrice(line: OrderLine, percent: number): number {
-	if (typeof line.UnitPriceExcl === 'number') return round(line.UnitPriceExcl, UNIT_PRICE_DECIMALS);
+interface DocumentDiscount {
+	allowance: AllowanceCharge;
+	subtotalCategory: TaxCategory;
+}
+
+/** The unit price without VAT, with at most six decimals and trailing zeros dropped. */
+function netUnitPrice(line: OrderLine, percent: string): Decimal {
+	if (typeof line.UnitPriceExcl === 'number') {
+		return trimDecimal(round(decimalFromNumber(line.UnitPriceExcl), UNIT_PRICE_DECIMALS), 2);
+	}
 	if (typeof line.UnitPriceIncl === 'number') {
-		return round(line.UnitPriceIncl / (1 + percent / 100), UNIT_PRICE_DECIMALS);
+		const factor = addDecimals('1', divideDecimals(percent, '100', 6));
+		return trimDecimal(divideDecimals(decimalFromNumber(line.UnitPriceIncl), factor, UNIT_PRICE_DECIMALS), 2);
 	}
 	throw new UblBuildError('An order line has neither UnitPriceExcl nor UnitPriceIncl');
 }
@@ -71,11 +101,11 @@ function netUnitPrice(line: OrderLine, percent: number): number {
 function buildLine(source: OrderLine, index: number, options: VatTreatmentOptions): BuiltLine {
 	const percent = source.VATPercentage ?? 0;
 	const subtotalCategory = taxCategoryFor(percent, options);
-	const quantity = source.Quantity ?? 1;
-	const price = netUnitPrice(source, percent);
-	const gross = round(quantity * price);
-	const reduction = source.ReductionPercentage ?? 0;
-	const discount = reduction ? round((gross * reduction) / 100) : 0;
+	const quantity = decimalFromNumber(source.Quantity ?? 1);
+	const price = netUnitPrice(source, decimalFromNumber(percent));
+	const gross = round(multiplyDecimals(quantity, price));
+	const reduction = decimalFromNumber(source.ReductionPercentage ?? 0);
+	const discount = round(divideDecimals(multiplyDecimals(gross, reduction), '100', 2));
 	const lineCategory: TaxCategory = { ...subtotalCategory };
 	delete lineCategory.exemptionReason;
 	delete lineCategory.exemptionReasonCode;
@@ -84,11 +114,11 @@ function buildLine(source: OrderLine, index: number, options: VatTreatmentOption
 		id: String(index + 1),
 		quantity,
 		unitCode: unitCodeFor(source.Unit),
-		lineExtensionAmount: round(gross - discount),
+		lineExtensionAmount: subtractDecimals(gross, discount),
 		item: { name: description, taxCategory: lineCategory },
 		price: { amount: price },
 	};
-	if (discount) {
+	if (!isZeroDecimal(discount)) {
 		line.allowanceCharges = [
 			{
 				chargeIndicator: false,
@@ -105,20 +135,50 @@ function buildLine(source: OrderLine, index: number, options: VatTreatmentOption
 	return { line, subtotalCategory };
 }
 
-/** One VAT breakdown entry per category, rate and exemption reason. */
-function vatBreakdown(lines: BuiltLine[]): TaxSubtotal[] {
-	const groups = new Map<string, TaxSubtotal>();
-	for (const { line, subtotalCategory } of lines) {
-		const category = subtotalCategory;
-		const key = [category.id, category.percent, category.exemptionReasonCode, category.exemptionReason].join('|');
-		const subtotal = groups.get(key) ?? { taxableAmount: 0, taxAmount: 0, category };
-		subtotal.taxableAmount = round(subtotal.taxableAmount + line.lineExtensionAmount);
-		groups.set(key, subtotal);
+/**
+ * A Billit discount line (negative unit price) cannot be an invoice line: Peppol forbids a negative
+ * item price (BR-27). One that lowers the total becomes a document-level allowance in its VAT
+ * category; one with a negative quantity too is an ordinary line with both signs turned.
+ */
+function separateDiscounts(built: BuiltLine[]): { lines: BuiltLine[]; discounts: DocumentDiscount[] } {
+	const lines: BuiltLine[] = [];
+	const discounts: DocumentDiscount[] = [];
+	for (const entry of built) {
+		const { line, subtotalCategory } = entry;
+		if (compareDecimals(line.price.amount, '0') >= 0) lines.push(entry);
+		else if (compareDecimals(line.lineExtensionAmount, '0') < 0) {
+			discounts.push({
+				subtotalCategory,
+				allowance: {
+					chargeIndicator: false,
+					reasonCode: DISCOUNT_REASON_CODE,
+					reason: line.item.name,
+					amount: negateDecimal(line.lineExtensionAmount),
+					taxCategory: line.item.taxCategory,
+				},
+			});
+		} else {
+			const turned = { ...line, quantity: negateDecimal(line.quantity), price: { amount: negateDecimal(line.price.amount) } };
+			lines.push({ line: turned, subtotalCategory });
+		}
 	}
-	return [...groups.values()].map((subtotal) => ({
-		...subtotal,
-		taxAmount: round((subtotal.taxableAmount * (subtotal.category.percent ?? 0)) / 100),
-	}));
+	if (lines.length === 0) {
+		throw new UblBuildError('The order has only discount lines (negative prices): a Peppol invoice needs at least one line to discount');
+	}
+	lines.forEach(({ line }, index) => (line.id = String(index + 1)));
+	return { lines, discounts };
+}
+
+/** Category O cannot share a document with other categories (BR-O-11 to BR-O-14). */
+function refuseMixedNotSubject(subtotals: TaxSubtotal[]): void {
+	const notSubject = subtotals.some((subtotal) => subtotal.category.id === CATEGORY_NOT_SUBJECT);
+	if (notSubject && subtotals.some((subtotal) => subtotal.category.id !== CATEGORY_NOT_SUBJECT)) {
+		throw new UblBuildError(
+			'The order mixes lines not subject to VAT (0 % treated as "not subject", category O) with taxed lines: ' +
+				'Peppol allows no other VAT category on an invoice with category O (BR-O-11 to BR-O-14). ' +
+				'Send the not-subject lines on their own invoice, or choose another 0 % treatment (exempt, zero rated…).',
+		);
+	}
 }
 
 /** A credit note has no DueDate element: its due date travels in the payment means (BT-9). */
@@ -127,7 +187,7 @@ function paymentMeansOf(order: Order, seller: BillitParty, creditNoteDueDate: st
 	const paymentId =
 		reference && isValidStructuredCommunication(reference) ? normaliseStructuredCommunication(reference) : reference;
 	const iban = seller.IBAN?.replace(/\s/g, '').toUpperCase();
-	if (!iban && !paymentId) return [];
+	if (!iban && !paymentId && !creditNoteDueDate) return [];
 	const means: PaymentMeans = { code: iban ? PAYMENT_MEANS_CREDIT_TRANSFER : PAYMENT_MEANS_NOT_DEFINED };
 	if (paymentId) means.paymentId = paymentId;
 	if (iban) means.payeeAccountId = iban;
@@ -142,20 +202,6 @@ function pdfAttachment(order: Order, options: FromBillitOptions, documentId: str
 	const base64 = typeof content === 'string' ? content.replace(/\s+/g, '') : content.toString('base64');
 	const filename = options.pdf?.filename ?? order.OrderPDF?.FileName ?? `${documentId}.pdf`;
 	return { id: documentId, attachment: { mimeCode: 'application/pdf', filename, base64 } };
-}
-
-/** Totals without document-level allowances or charges (Billit has none); what is left to pay is `ToPay`. */
-function monetaryTotals(lines: BuiltLine[], taxAmount: number, toPay: number | undefined): MonetaryTotals {
-	const lineTotal = round(lines.reduce((sum, { line }) => sum + line.lineExtensionAmount, 0));
-	const taxInclusive = round(lineTotal + taxAmount);
-	const prepaid = typeof toPay === 'number' && toPay >= 0 && toPay < taxInclusive ? round(taxInclusive - toPay) : 0;
-	return {
-		lineExtensionAmount: lineTotal,
-		taxExclusiveAmount: lineTotal,
-		taxInclusiveAmount: taxInclusive,
-		...(prepaid ? { prepaidAmount: prepaid } : {}),
-		payableAmount: round(taxInclusive - prepaid),
-	};
 }
 
 /** Delivery date and place when known; intra-community supplies must state both (BR-IC-11, BR-IC-12). */
@@ -199,8 +245,16 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 	const currency = order.Currency?.trim().toUpperCase() || 'EUR';
 	const built = (order.OrderLines ?? []).map((line, index) => buildLine(line, index, options));
 	if (built.length === 0) throw new UblBuildError(`Order ${id} has no lines`);
-	const subtotals = vatBreakdown(built);
-	const taxAmount = round(subtotals.reduce((sum, subtotal) => sum + subtotal.taxAmount, 0));
+	const { lines, discounts } = separateDiscounts(built);
+	const subtotals = vatBreakdown([
+		...lines.map(({ line, subtotalCategory }) => ({ amount: line.lineExtensionAmount, category: subtotalCategory })),
+		...discounts.map(({ allowance, subtotalCategory }) => ({
+			amount: negateDecimal(allowance.amount),
+			category: subtotalCategory,
+		})),
+	]);
+	refuseMixedNotSubject(subtotals);
+	const taxAmount = addDecimals('0.00', ...subtotals.map((subtotal) => subtotal.taxAmount));
 	const notSubject = subtotals.every((subtotal) => subtotal.category.id === CATEGORY_NOT_SUBJECT);
 	const seller = toModelParty(parties.seller);
 	const buyer = toModelParty(parties.buyer);
@@ -217,11 +271,27 @@ export function fromBillitOrder(order: Order, company: BillitParty, options: Fro
 		seller: notSubject ? withoutVatId(seller) : seller,
 		buyer: notSubject ? withoutVatId(buyer) : buyer,
 		taxTotal: { taxAmount, subtotals },
-		totals: monetaryTotals(built, taxAmount, order.ToPay),
-		lines: built.map(({ line }) => line),
+		totals: monetaryTotals(
+			lines.map(({ line }) => line.lineExtensionAmount),
+			discounts.map(({ allowance }) => allowance.amount),
+			taxAmount,
+			order.ToPay,
+		),
+		lines: lines.map(({ line }) => line),
 	};
+	if (discounts.length > 0) document.allowanceCharges = discounts.map(({ allowance }) => allowance);
+	const inEur = vatTotalInEur(currency, taxAmount, options);
+	if (inEur !== undefined) {
+		document.taxCurrency = TAX_CURRENCY;
+		document.taxTotalInTaxCurrency = inEur;
+	}
 	const dueDate = dateOf(order.ExpiryDate);
 	if (dueDate) document.dueDate = dueDate;
+	const paymentTerms = options.paymentTerms?.trim();
+	if (paymentTerms) document.paymentTerms = paymentTerms;
+	else if (!dueDate && compareDecimals(document.totals.payableAmount, '0') > 0) {
+		document.paymentTerms = DEFAULT_PAYMENT_TERMS;
+	}
 	if (order.Reference?.trim()) document.orderReference = { id: order.Reference.trim() };
 	if (kind === 'CreditNote' && order.AboutInvoiceNumber?.trim()) {
 		document.billingReferences = [{ id: order.AboutInvoiceNumber.trim() }];

@@ -1,9 +1,13 @@
 /**
  * The JSON model of Peppol BIS Billing 3.0 invoices and credit notes, and of Peppol Invoice
  * Response (IMR) and Message Level Response (MLR) documents. Amounts, quantities and percentages
- * are numbers; dates are `YYYY-MM-DD` strings; absent optional elements are absent properties.
+ * are decimal text exactly as written (`Decimal`); dates are `YYYY-MM-DD` strings; absent optional
+ * elements are absent properties.
  * Comments name the EN16931 business terms (BT/BG) so validation rules map onto fields.
  */
+
+/** UBL decimal text such as `1200.50` or `-3`: optional sign, digits, optional fraction, never an exponent. */
+export type Decimal = string;
 
 /** An identifier with its optional scheme (an ICD/EAS code such as `0208`, `9925`, `0088`). */
 export interface Identifier {
@@ -63,11 +67,20 @@ export interface Period {
 	descriptionCode?: string;
 }
 
+/** Terms of delivery, e.g. an Incoterm (`cac:Delivery/cac:DeliveryTerms`). */
+export interface DeliveryTerms {
+	id?: string;
+	specialTerms?: string;
+	lossRiskResponsibilityCode?: string;
+	lossRisk?: string;
+}
+
 export interface Delivery {
 	actualDeliveryDate?: string;
 	locationId?: Identifier;
 	address?: Address;
 	partyName?: string;
+	terms?: DeliveryTerms;
 }
 
 export interface PaymentCard {
@@ -102,7 +115,7 @@ export interface TaxCategory {
 	id: string;
 	/** The code list named on the ID, when the document names it (`UNCL5305`). */
 	schemeId?: string;
-	percent?: number;
+	percent?: Decimal;
 	exemptionReasonCode?: string;
 	exemptionReason?: string;
 	/** Always `VAT` in Peppol BIS. */
@@ -114,34 +127,34 @@ export interface AllowanceCharge {
 	chargeIndicator: boolean;
 	reasonCode?: string;
 	reason?: string;
-	multiplierFactor?: number;
-	amount: number;
-	baseAmount?: number;
+	multiplierFactor?: Decimal;
+	amount: Decimal;
+	baseAmount?: Decimal;
 	taxCategory?: TaxCategory;
 }
 
 /** VAT breakdown per category, rate and exemption reason (BG-23). */
 export interface TaxSubtotal {
-	taxableAmount: number;
-	taxAmount: number;
+	taxableAmount: Decimal;
+	taxAmount: Decimal;
 	category: TaxCategory;
 }
 
 export interface TaxTotal {
 	/** Total VAT in the document currency (BT-110). */
-	taxAmount: number;
+	taxAmount: Decimal;
 	subtotals: TaxSubtotal[];
 }
 
 export interface MonetaryTotals {
-	lineExtensionAmount: number;
-	taxExclusiveAmount: number;
-	taxInclusiveAmount: number;
-	allowanceTotalAmount?: number;
-	chargeTotalAmount?: number;
-	prepaidAmount?: number;
-	payableRoundingAmount?: number;
-	payableAmount: number;
+	lineExtensionAmount: Decimal;
+	taxExclusiveAmount: Decimal;
+	taxInclusiveAmount: Decimal;
+	allowanceTotalAmount?: Decimal;
+	chargeTotalAmount?: Decimal;
+	prepaidAmount?: Decimal;
+	payableRoundingAmount?: Decimal;
+	payableAmount: Decimal;
 }
 
 export interface OrderReference {
@@ -170,7 +183,8 @@ export interface AdditionalDocument {
 
 export interface ItemClassification {
 	code: string;
-	listId: string;
+	/** Required by Peppol; absent only when the document lacks it. */
+	listId?: string;
 	listVersionId?: string;
 }
 
@@ -191,26 +205,37 @@ export interface Item {
 	properties?: ItemProperty[];
 }
 
+/** Price discount (BT-147) off the gross price (BT-148); Peppol wants the indicator false. */
+export interface PriceAllowance {
+	/** As written; absent means `false`, the only value Peppol accepts. */
+	chargeIndicator?: true;
+	amount: Decimal;
+	baseAmount?: Decimal;
+}
+
 export interface Price {
-	amount: number;
-	baseQuantity?: number;
+	amount: Decimal;
+	baseQuantity?: Decimal;
 	baseQuantityUnitCode?: string;
 	/** Price discount (BT-147) off the gross price (BT-148). */
-	allowance?: { amount: number; baseAmount?: number };
+	allowance?: PriceAllowance;
 }
 
 export interface DocumentLine {
 	id: string;
 	note?: string;
 	/** InvoicedQuantity or CreditedQuantity (BT-129). */
-	quantity: number;
-	unitCode: string;
-	lineExtensionAmount: number;
+	quantity: Decimal;
+	/** UN/ECE Rec 20 unit (BT-130); required by Peppol, absent only when the document lacks it. */
+	unitCode?: string;
+	lineExtensionAmount: Decimal;
 	accountingCost?: string;
 	period?: Period;
 	orderLineId?: string;
 	/** Invoice line object identifier (BT-128). */
 	objectId?: Identifier;
+	/** Its document type code as written (EN16931 fixes it to 130). */
+	objectTypeCode?: string;
 	allowanceCharges?: AllowanceCharge[];
 	item: Item;
 	price: Price;
@@ -221,7 +246,9 @@ export type CommercialDocumentKind = 'Invoice' | 'CreditNote';
 /** An invoice or credit note (EN16931 with the Peppol BIS Billing 3.0 extension). */
 export interface CommercialDocument {
 	kind: CommercialDocumentKind;
-	/** Defaults to Peppol BIS Billing 3.0 when building. */
+	/** The root's `xsi:schemaLocation` hint, kept as written. */
+	schemaLocation?: string;
+	/** Specification (BT-24) and process (BT-23) identifiers; written only when present. */
 	customizationId?: string;
 	profileId?: string;
 	id: string;
@@ -256,7 +283,7 @@ export interface CommercialDocument {
 	allowanceCharges?: AllowanceCharge[];
 	taxTotal: TaxTotal;
 	/** Total VAT in the tax currency when it differs from the document currency (BT-111). */
-	taxTotalInTaxCurrency?: number;
+	taxTotalInTaxCurrency?: Decimal;
 	totals: MonetaryTotals;
 	lines: DocumentLine[];
 }

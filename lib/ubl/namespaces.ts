@@ -1,6 +1,8 @@
 export const CAC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2';
 export const CBC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
 
+export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
 export const ROOT_NAMESPACES = {
 	Invoice: 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
 	CreditNote: 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2',

@@ -1,4 +1,6 @@
-import { formatAmount, formatDecimal } from './decimal';
+import { isDecimalText } from './decimal';
+import { UblBuildError } from './errors';
+import type { Decimal } from './model';
 import type { XmlNode } from './xml-writer';
 
 export type MaybeNode = XmlNode | undefined;
@@ -20,26 +22,40 @@ export function leaf(
 	value: string | undefined,
 	attributes: Record<string, string | undefined> = {},
 ): MaybeNode {
-	if (value === undefined || value === '') return undefined;
+	if (value === '') return undefined;
+	return presentLeaf(name, value, attributes);
+}
+
+/** A basic element whenever the value is defined, even empty. */
+export function presentLeaf(
+	name: string,
+	value: string | undefined,
+	attributes: Record<string, string | undefined> = {},
+): MaybeNode {
+	if (value === undefined) return undefined;
 	const node: XmlNode = { name, text: value };
 	const present = definedAttributes(attributes);
 	if (present) node.attributes = present;
 	return node;
 }
 
-export function amountLeaf(name: string, value: number | undefined, currency: string): MaybeNode {
-	return value === undefined ? undefined : leaf(name, formatAmount(value), { currencyID: currency });
+/** Decimal text written as it is; anything that is not UBL decimal text (an exponent, NaN) is refused. */
+function decimalText(name: string, value: Decimal): string {
+	if (typeof value !== 'string' || !isDecimalText(value)) {
+		throw new UblBuildError(`${name} must be decimal text such as 12.50, not ${JSON.stringify(value)}`);
+	}
+	return value;
 }
 
-/** Quantities, percentages, unit prices and factors: as many decimals as they have, no exponent. */
+export function amountLeaf(name: string, value: Decimal | undefined, currency: string): MaybeNode {
+	return value === undefined ? undefined : leaf(name, decimalText(name, value), { currencyID: currency });
+}
+
+/** Quantities, percentages, unit prices and factors. */
 export function decimalLeaf(
 	name: string,
-	value: number | undefined,
+	value: Decimal | undefined,
 	attributes: Record<string, string | undefined> = {},
 ): MaybeNode {
-	return value === undefined ? undefined : leaf(name, formatDecimal(value), attributes);
-}
-
-export function unitPriceLeaf(name: string, value: number | undefined, currency: string): MaybeNode {
-	return value === undefined ? undefined : leaf(name, formatDecimal(value, 2), { currencyID: currency });
+	return value === undefined ? undefined : leaf(name, decimalText(name, value), attributes);
 }

@@ -1,11 +1,14 @@
 import { UblDocumentError } from './errors';
 import { KIND_ELEMENT_NAMES } from './document-names';
+import { XSI } from './namespaces';
 import type {
 	AdditionalDocument,
 	AllowanceCharge,
 	CommercialDocument,
 	CommercialDocumentKind,
+	Decimal,
 	Delivery,
+	DeliveryTerms,
 	DocumentLine,
 	Item,
 	PaymentMeans,
@@ -18,13 +21,19 @@ import { readAddress, readParty, readRequiredParty } from './read-party';
 import {
 	compact,
 	optionalIdentifier,
-	optionalNumber,
-	requiredNumber,
+	presentText,
+	optionalDecimal,
+	requiredDecimal,
 	requiredText,
 } from './read-values';
 import type { XmlElement } from './xml';
 import { childOf, childrenOf, textOf } from './xml-query';
 
+
+/** xsd:boolean: `true` or `1`. */
+function isTrue(text: string): boolean {
+	return text === 'true' || text === '1';
+}
 
 function readPeriod(element: XmlElement | undefined): Period | undefined {
 	if (!element) return undefined;
@@ -40,7 +49,7 @@ function readTaxCategory(element: XmlElement | undefined): TaxCategory | undefin
 	return compact({
 		id: requiredText(element, 'cbc:ID'),
 		schemeId: childOf(element, 'cbc:ID')?.attributes.schemeID,
-		percent: optionalNumber(element, 'cbc:Percent'),
+		percent: optionalDecimal(element, 'cbc:Percent'),
 		exemptionReasonCode: textOf(element, 'cbc:TaxExemptionReasonCode'),
 		exemptionReason: textOf(element, 'cbc:TaxExemptionReason'),
 		taxSchemeId: textOf(element, 'cac:TaxScheme/cbc:ID') ?? '',
@@ -49,12 +58,12 @@ function readTaxCategory(element: XmlElement | undefined): TaxCategory | undefin
 
 function readAllowanceCharge(element: XmlElement): AllowanceCharge {
 	return compact({
-		chargeIndicator: requiredText(element, 'cbc:ChargeIndicator') === 'true',
+		chargeIndicator: isTrue(requiredText(element, 'cbc:ChargeIndicator')),
 		reasonCode: textOf(element, 'cbc:AllowanceChargeReasonCode'),
 		reason: textOf(element, 'cbc:AllowanceChargeReason'),
-		multiplierFactor: optionalNumber(element, 'cbc:MultiplierFactorNumeric'),
-		amount: requiredNumber(element, 'cbc:Amount'),
-		baseAmount: optionalNumber(element, 'cbc:BaseAmount'),
+		multiplierFactor: optionalDecimal(element, 'cbc:MultiplierFactorNumeric'),
+		amount: requiredDecimal(element, 'cbc:Amount'),
+		baseAmount: optionalDecimal(element, 'cbc:BaseAmount'),
 		taxCategory: readTaxCategory(childOf(element, 'cac:TaxCategory')),
 	});
 }
@@ -79,6 +88,16 @@ function readAdditionalDocument(element: XmlElement): AdditionalDocument {
 	});
 }
 
+function readDeliveryTerms(element: XmlElement | undefined): DeliveryTerms | undefined {
+	if (!element) return undefined;
+	return compact({
+		id: textOf(element, 'cbc:ID'),
+		specialTerms: textOf(element, 'cbc:SpecialTerms'),
+		lossRiskResponsibilityCode: textOf(element, 'cbc:LossRiskResponsibilityCode'),
+		lossRisk: textOf(element, 'cbc:LossRisk'),
+	});
+}
+
 function readDelivery(element: XmlElement | undefined): Delivery | undefined {
 	if (!element) return undefined;
 	const location = childOf(element, 'cac:DeliveryLocation');
@@ -87,6 +106,7 @@ function readDelivery(element: XmlElement | undefined): Delivery | undefined {
 		locationId: optionalIdentifier(location, 'cbc:ID'),
 		address: readAddress(childOf(location, 'cac:Address')),
 		partyName: textOf(element, 'cac:DeliveryParty/cac:PartyName/cbc:Name'),
+		terms: readDeliveryTerms(childOf(element, 'cac:DeliveryTerms')),
 	});
 }
 
@@ -115,7 +135,7 @@ function readPaymentMeans(element: XmlElement): PaymentMeans {
 }
 
 /** The first TaxTotal with subtotals is in the document currency; a bare one is in the tax currency. */
-function readTaxTotals(root: XmlElement, currency: string): { taxTotal: TaxTotal; inTaxCurrency?: number } {
+function readTaxTotals(root: XmlElement, currency: string): { taxTotal: TaxTotal; inTaxCurrency?: Decimal } {
 	const totals = childrenOf(root, 'cac:TaxTotal');
 	const documentTotal =
 		totals.find((total) => childOf(total, 'cbc:TaxAmount')?.attributes.currencyID === currency) ?? totals[0];
@@ -123,14 +143,14 @@ function readTaxTotals(root: XmlElement, currency: string): { taxTotal: TaxTotal
 	const other = totals.find((total) => total !== documentTotal);
 	return {
 		taxTotal: {
-			taxAmount: requiredNumber(documentTotal, 'cbc:TaxAmount'),
+			taxAmount: requiredDecimal(documentTotal, 'cbc:TaxAmount'),
 			subtotals: childrenOf(documentTotal, 'cac:TaxSubtotal').map((subtotal) => ({
-				taxableAmount: requiredNumber(subtotal, 'cbc:TaxableAmount'),
-				taxAmount: requiredNumber(subtotal, 'cbc:TaxAmount'),
+				taxableAmount: requiredDecimal(subtotal, 'cbc:TaxableAmount'),
+				taxAmount: requiredDecimal(subtotal, 'cbc:TaxAmount'),
 				category: readTaxCategory(childOf(subtotal, 'cac:TaxCategory')) ?? { id: '', taxSchemeId: '' },
 			})),
 		},
-		inTaxCurrency: other ? optionalNumber(other, 'cbc:TaxAmount') : undefined,
+		inTaxCurrency: other ? optionalDecimal(other, 'cbc:TaxAmount') : undefined,
 	};
 }
 
@@ -149,7 +169,7 @@ function readItem(element: XmlElement | undefined, line: XmlElement): Item {
 			const code = childOf(classification, 'cbc:ItemClassificationCode');
 			return compact({
 				code: code?.text.trim() ?? '',
-				listId: code?.attributes.listID ?? '',
+				listId: code?.attributes.listID,
 				listVersionId: code?.attributes.listVersionID,
 			});
 		}),
@@ -165,13 +185,14 @@ function readPrice(element: XmlElement | undefined, line: XmlElement): Price {
 	if (!element) throw new UblDocumentError(`<${line.name}> has no cac:Price`, line);
 	const allowance = childOf(element, 'cac:AllowanceCharge');
 	return compact({
-		amount: requiredNumber(element, 'cbc:PriceAmount'),
-		baseQuantity: optionalNumber(element, 'cbc:BaseQuantity'),
+		amount: requiredDecimal(element, 'cbc:PriceAmount'),
+		baseQuantity: optionalDecimal(element, 'cbc:BaseQuantity'),
 		baseQuantityUnitCode: childOf(element, 'cbc:BaseQuantity')?.attributes.unitCode,
 		allowance: allowance
 			? compact({
-					amount: requiredNumber(allowance, 'cbc:Amount'),
-					baseAmount: optionalNumber(allowance, 'cbc:BaseAmount'),
+					chargeIndicator: isTrue(textOf(allowance, 'cbc:ChargeIndicator') ?? '') ? (true as const) : undefined,
+					amount: requiredDecimal(allowance, 'cbc:Amount'),
+					baseAmount: optionalDecimal(allowance, 'cbc:BaseAmount'),
 				})
 			: undefined,
 	});
@@ -182,17 +203,24 @@ function readLine(element: XmlElement, kind: CommercialDocumentKind): DocumentLi
 	return compact({
 		id: requiredText(element, 'cbc:ID'),
 		note: textOf(element, 'cbc:Note'),
-		quantity: requiredNumber(element, quantityName),
-		unitCode: childOf(element, quantityName)?.attributes.unitCode ?? '',
-		lineExtensionAmount: requiredNumber(element, 'cbc:LineExtensionAmount'),
+		quantity: requiredDecimal(element, quantityName),
+		unitCode: childOf(element, quantityName)?.attributes.unitCode,
+		lineExtensionAmount: requiredDecimal(element, 'cbc:LineExtensionAmount'),
 		accountingCost: textOf(element, 'cbc:AccountingCost'),
 		period: readPeriod(childOf(element, 'cac:InvoicePeriod')),
-		orderLineId: textOf(element, 'cac:OrderLineReference/cbc:LineID'),
+		// Kept even when empty: official examples carry an empty LineID.
+		orderLineId: presentText(element, 'cac:OrderLineReference/cbc:LineID'),
 		objectId: optionalIdentifier(element, 'cac:DocumentReference/cbc:ID'),
+		objectTypeCode: textOf(element, 'cac:DocumentReference/cbc:DocumentTypeCode'),
 		allowanceCharges: childrenOf(element, 'cac:AllowanceCharge').map(readAllowanceCharge),
 		item: readItem(childOf(element, 'cac:Item'), element),
 		price: readPrice(childOf(element, 'cac:Price'), element),
 	});
+}
+
+function schemaLocationOf(root: XmlElement): string | undefined {
+	const prefix = Object.entries(root.namespaces).find(([, uri]) => uri === XSI)?.[0];
+	return prefix ? root.attributes[`${prefix}:schemaLocation`] : undefined;
 }
 
 /** Reads an Invoice or CreditNote root element into the JSON model. */
@@ -206,11 +234,16 @@ export function readCommercialDocument(root: XmlElement, kind: CommercialDocumen
 	const orderReference = childOf(root, 'cac:OrderReference');
 	return compact({
 		kind,
-		customizationId: textOf(root, 'cbc:CustomizationID') ?? '',
-		profileId: textOf(root, 'cbc:ProfileID') ?? '',
+		schemaLocation: schemaLocationOf(root),
+		customizationId: textOf(root, 'cbc:CustomizationID'),
+		profileId: textOf(root, 'cbc:ProfileID'),
 		id: requiredText(root, 'cbc:ID'),
 		issueDate: requiredText(root, 'cbc:IssueDate'),
-		dueDate: textOf(root, 'cbc:DueDate') ?? paymentMeans.find((means) => means.dueDate)?.dueDate,
+		// A credit note has no DueDate element: its due date is the payment means' one.
+		dueDate:
+			kind === 'CreditNote'
+				? paymentMeans.find((means) => means.dueDate)?.dueDate
+				: textOf(root, 'cbc:DueDate'),
 		typeCode: requiredText(root, names.typeCode),
 		notes: childrenOf(root, 'cbc:Note').map((note) => note.text.trim()),
 		taxPointDate: textOf(root, 'cbc:TaxPointDate'),
@@ -245,14 +278,14 @@ export function readCommercialDocument(root: XmlElement, kind: CommercialDocumen
 		taxTotal,
 		taxTotalInTaxCurrency: inTaxCurrency,
 		totals: compact({
-			lineExtensionAmount: requiredNumber(totals, 'cbc:LineExtensionAmount'),
-			taxExclusiveAmount: requiredNumber(totals, 'cbc:TaxExclusiveAmount'),
-			taxInclusiveAmount: requiredNumber(totals, 'cbc:TaxInclusiveAmount'),
-			allowanceTotalAmount: optionalNumber(totals, 'cbc:AllowanceTotalAmount'),
-			chargeTotalAmount: optionalNumber(totals, 'cbc:ChargeTotalAmount'),
-			prepaidAmount: optionalNumber(totals, 'cbc:PrepaidAmount'),
-			payableRoundingAmount: optionalNumber(totals, 'cbc:PayableRoundingAmount'),
-			payableAmount: requiredNumber(totals, 'cbc:PayableAmount'),
+			lineExtensionAmount: requiredDecimal(totals, 'cbc:LineExtensionAmount'),
+			taxExclusiveAmount: requiredDecimal(totals, 'cbc:TaxExclusiveAmount'),
+			taxInclusiveAmount: requiredDecimal(totals, 'cbc:TaxInclusiveAmount'),
+			allowanceTotalAmount: optionalDecimal(totals, 'cbc:AllowanceTotalAmount'),
+			chargeTotalAmount: optionalDecimal(totals, 'cbc:ChargeTotalAmount'),
+			prepaidAmount: optionalDecimal(totals, 'cbc:PrepaidAmount'),
+			payableRoundingAmount: optionalDecimal(totals, 'cbc:PayableRoundingAmount'),
+			payableAmount: requiredDecimal(totals, 'cbc:PayableAmount'),
 		}),
 		lines: childrenOf(root, names.line).map((line) => readLine(line, kind)),
 	});

@@ -1,6 +1,6 @@
 import { parseDecimal } from './decimal';
 import { UblDocumentError } from './errors';
-import type { Identifier } from './model';
+import type { Decimal, Identifier } from './model';
 import type { XmlElement } from './xml';
 import { childOf, textOf } from './xml-query';
 
@@ -11,7 +11,8 @@ export function requiredText(parent: XmlElement, path: string): string {
 	return value;
 }
 
-export function optionalNumber(parent: XmlElement | undefined, path: string): number | undefined {
+/** Decimal text as written (trimmed), refused when it is not a UBL decimal. */
+export function optionalDecimal(parent: XmlElement | undefined, path: string): Decimal | undefined {
 	const element = childOf(parent, path);
 	if (!element) return undefined;
 	const value = parseDecimal(element.text);
@@ -21,8 +22,8 @@ export function optionalNumber(parent: XmlElement | undefined, path: string): nu
 	return value;
 }
 
-export function requiredNumber(parent: XmlElement, path: string): number {
-	const value = optionalNumber(parent, path);
+export function requiredDecimal(parent: XmlElement, path: string): Decimal {
+	const value = optionalDecimal(parent, path);
 	if (value === undefined) throw new UblDocumentError(`<${parent.name}> has no ${path}`, parent);
 	return value;
 }
@@ -33,6 +34,11 @@ export function optionalIdentifier(parent: XmlElement | undefined, path: string)
 	if (!element || !id) return undefined;
 	const schemeId = element.attributes.schemeID;
 	return schemeId === undefined ? { id } : { id, schemeId };
+}
+
+/** Trimmed text of an element that is present, '' when it is empty; undefined only when absent. */
+export function presentText(parent: XmlElement | undefined, path: string): string | undefined {
+	return childOf(parent, path)?.text.trim();
 }
 
 /** Drops undefined properties and empty arrays so the JSON model only has what the document has. */

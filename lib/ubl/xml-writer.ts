@@ -16,9 +16,27 @@ function isForbiddenInXml(code: number): boolean {
 	return (code < 0x20 && !ALLOWED_CONTROL_CHARACTERS.has(code)) || code === 0xfffe || code === 0xffff;
 }
 
+/** Half of a UTF-16 surrogate pair standing alone: UTF-8 cannot encode it (it would become U+FFFD). */
+function isLoneSurrogate(value: string, index: number): boolean {
+	const code = value.charCodeAt(index);
+	if (code >= 0xd800 && code <= 0xdbff) {
+		const next = value.charCodeAt(index + 1);
+		return !(next >= 0xdc00 && next <= 0xdfff);
+	}
+	if (code >= 0xdc00 && code <= 0xdfff) {
+		const previous = value.charCodeAt(index - 1);
+		return !(previous >= 0xd800 && previous <= 0xdbff);
+	}
+	return false;
+}
+
 function refuseForbidden(value: string, where: string): void {
 	for (let i = 0; i < value.length; i++) {
 		const code = value.charCodeAt(i);
+		if (isLoneSurrogate(value, i)) {
+			const hex = code.toString(16).toUpperCase();
+			throw new Error(`The text in ${where} holds a lone surrogate U+${hex} (broken UTF-16) and cannot be written as UTF-8`);
+		}
 		if (isForbiddenInXml(code)) {
 			const hex = code.toString(16).toUpperCase().padStart(4, '0');
 			throw new Error(`The character U+${hex} in ${where} cannot be written to XML`);

@@ -65,6 +65,6 @@ describe('Billit Peppol node in a real n8n', () => {
 		const sentFile = scene.emulator.store.files.get(Number(document?.FileID));
 		const parsed = parseUbl(sentFile?.content as Buffer);
 		expect(parsed.kind).toBe('Invoice');
-		expect(parsed.document).toMatchObject({ id: orderNumber, totals: { payableAmount: 290.4 }, buyer: { endpoint: { schemeId: '0208' } } });
+		expect(parsed.document).toMatchObject({ id: orderNumber, totals: { payableAmount: '290.40' }, buyer: { endpoint: { schemeId: '0208' } } });
 	});
 });

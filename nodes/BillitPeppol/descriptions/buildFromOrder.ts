@@ -28,6 +28,15 @@ export const buildFromOrderProperties: INodeProperties[] = [
 					"Input binary field with the invoice's PDF, embedded in the UBL; without it, the order's own PDF content is used when it carries any",
 			},
 			{
+				displayName: 'EUR Exchange Rate',
+				name: 'eurExchangeRate',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 6 },
+				default: 1,
+				description:
+					'For an invoice in another currency: euro per one unit of it (e.g. 0.92 for USD). The VAT total in EUR (BT-111, with TaxCurrencyCode EUR) that Belgian VAT law expects is computed from it. Ignored for invoices in EUR.',
+			},
+			{
 				displayName: 'Exemption Reason',
 				name: 'exemptionReason',
 				type: 'string',
@@ -41,6 +50,24 @@ export const buildFromOrderProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. VATEX-EU-132',
 				description: 'VATEX code for 0 % lines',
+			},
+			{
+				displayName: 'Payment Terms',
+				name: 'paymentTerms',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Net 30 days',
+				description:
+					'Payment terms text (BT-20). An invoice without due date (Billit ExpiryDate) gets "Payable on receipt of this invoice" when this is empty, as Peppol requires one of them when something is left to pay.',
+			},
+			{
+				displayName: 'VAT Total in EUR',
+				name: 'vatTotalInEur',
+				type: 'number',
+				typeOptions: { numberPrecision: 2 },
+				default: 0,
+				description:
+					'For an invoice in another currency: its VAT total in euro as your books have it (BT-111, with TaxCurrencyCode EUR). Takes precedence over EUR Exchange Rate. Ignored for invoices in EUR.',
 			},
 			{
 				displayName: 'Zero VAT Treatment',

@@ -23,6 +23,9 @@ interface BuildOptions {
 	zeroVatTreatment?: ZeroVatTreatment;
 	exemptionReason?: string;
 	exemptionReasonCode?: string;
+	eurExchangeRate?: number;
+	vatTotalInEur?: number;
+	paymentTerms?: string;
 }
 
 function readOrder(this: IExecuteFunctions, itemIndex: number): Order {
@@ -45,6 +48,9 @@ async function optionsFor(
 	if (options.zeroVatTreatment) result.zeroVatTreatment = options.zeroVatTreatment;
 	if (options.exemptionReason) result.exemptionReason = options.exemptionReason;
 	if (options.exemptionReasonCode) result.exemptionReasonCode = options.exemptionReasonCode;
+	if (options.eurExchangeRate !== undefined) result.eurExchangeRate = options.eurExchangeRate;
+	if (options.vatTotalInEur !== undefined) result.vatTotalInEur = options.vatTotalInEur;
+	if (options.paymentTerms?.trim()) result.paymentTerms = options.paymentTerms;
 	const pdfField = options.pdfBinaryPropertyName?.trim();
 	if (pdfField) {
 		const binary = this.helpers.assertBinaryData(itemIndex, pdfField);

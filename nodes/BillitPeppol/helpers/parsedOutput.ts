@@ -62,6 +62,42 @@ async function attachmentToBinary(
 	};
 }
 
+/** Model properties that hold decimal text (amounts, quantities, rates, factors). */
+const DECIMAL_PROPERTIES = new Set([
+	'percent',
+	'multiplierFactor',
+	'amount',
+	'baseAmount',
+	'taxableAmount',
+	'taxAmount',
+	'taxTotalInTaxCurrency',
+	'lineExtensionAmount',
+	'taxExclusiveAmount',
+	'taxInclusiveAmount',
+	'allowanceTotalAmount',
+	'chargeTotalAmount',
+	'prepaidAmount',
+	'payableRoundingAmount',
+	'payableAmount',
+	'quantity',
+	'baseQuantity',
+]);
+
+/**
+ * The node outputs amounts as JSON numbers, as it always has, so expressions can compute with
+ * them; the library model keeps the exact decimal text of the document.
+ */
+function withNumbers(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withNumbers);
+	if (value === null || typeof value !== 'object') return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [
+			key,
+			DECIMAL_PROPERTIES.has(key) && typeof entry === 'string' ? Number(entry) : withNumbers(entry),
+		]),
+	);
+}
+
 async function commercialSummary(
 	this: IExecuteFunctions,
 	document: CommercialDocument,
@@ -79,7 +115,7 @@ async function commercialSummary(
 	}
 	return {
 		documentType: document.kind,
-		...(document as unknown as IDataObject),
+		...(withNumbers(document) as IDataObject),
 		...(document.additionalDocuments ? { additionalDocuments } : {}),
 	};
 }

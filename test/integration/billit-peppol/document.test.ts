@@ -90,7 +90,7 @@ describe('Document: Build UBL', () => {
 		const company = emulator.store.companies.get(COMPANY)!;
 		expect(parsed.document.seller.endpoint).toEqual({ schemeId: '0208', id: company.CompanyNumber });
 		expect(parsed.document.buyer.endpoint).toEqual({ schemeId: '0208', id: PEPPOL_CUSTOMER });
-		expect(parsed.document.totals.payableAmount).toBe(261.7);
+		expect(parsed.document.totals.payableAmount).toBe('261.70');
 		expect(received(emulator).map((entry) => entry.path)).toEqual(['/v1/account/accountInformation']);
 	});
 
@@ -122,6 +122,25 @@ describe('Document: Build UBL', () => {
 		const [failed] = await document('build', { order: zeroRated, buildOptions: { zeroVatTreatment: 'exempt' } }, [{ json: {} }], true);
 		expect(String(failed.json.error)).toMatch(/reason/i);
 	});
+
+	it('writes the VAT total in EUR of a USD invoice and the payment terms asked for', async () => {
+		const inDollars = { ...billitInvoice, Currency: 'USD', ExpiryDate: undefined };
+		const [item] = await document(
+			'build',
+			{ order: inDollars, buildOptions: { eurExchangeRate: 0.5, paymentTerms: 'Net 30 days' } },
+			[{ json: {} }],
+		);
+		expect(item.json.validation).toMatchObject({ valid: true, errors: [] });
+		const parsed = parseUbl(xmlOf(item));
+		if (parsed.kind === 'ApplicationResponse') throw new Error('expected an invoice');
+		expect(parsed.document).toMatchObject({ currency: 'USD', taxCurrency: 'EUR', paymentTerms: 'Net 30 days' });
+		expect(parsed.document.taxTotalInTaxCurrency).toBe(
+			(Math.round(Number(parsed.document.taxTotal.taxAmount) * 50) / 100).toFixed(2),
+		);
+		const [given] = await document('build', { order: inDollars, buildOptions: { vatTotalInEur: 12.34 } }, [{ json: {} }]);
+		const withTotal = parseUbl(xmlOf(given)).document;
+		expect(withTotal).toMatchObject({ taxCurrency: 'EUR', taxTotalInTaxCurrency: '12.34' });
+	});
 });
 
 describe('Document: Parse UBL', () => {
@@ -129,6 +148,12 @@ describe('Document: Parse UBL', () => {
 		const [item] = await document('parse', {}, [ublItem(fixture('Snippet-full.xml'))]);
 		expect(item.json).toMatchObject({ documentType: 'Invoice', id: 'Snippet1', currency: 'EUR' });
 		expect(item.json.lines).toBeInstanceOf(Array);
+		// Amounts, quantities and rates come out as JSON numbers, as they always have.
+		expect(item.json).toMatchObject({
+			totals: { lineExtensionAmount: 4100, allowanceTotalAmount: 300, payableAmount: 4000 },
+			taxTotalInTaxCurrency: 100017.5,
+			lines: [expect.objectContaining({ quantity: 1, price: expect.objectContaining({ amount: expect.any(Number) }) })],
+		});
 		const references = item.json.additionalDocuments as IDataObject[];
 		expect(references.find((entry) => entry.id === 'mr4343')).toMatchObject({
 			attachment: { filename: 'milage.csv', mimeCode: 'text/csv', binaryField: 'attachment_0', size: 13 },

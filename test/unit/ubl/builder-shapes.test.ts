@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Order } from '../../../lib/billit/types';
 import { buildUbl } from '../../../lib/ubl/build';
+import { addDecimals } from '../../../lib/ubl/decimal';
 import { fromBillitOrder, type FromBillitOptions } from '../../../lib/ubl/from-billit';
 import type { CommercialDocument } from '../../../lib/ubl/model';
 import { parseUbl } from '../../../lib/ubl/parse';
@@ -51,12 +52,12 @@ const SHAPES: Record<string, Shape> = {
 		check: (document) => {
 			expect(document.taxTotal.subtotals[0].category).toEqual({
 				id: 'E',
-				percent: 0,
+				percent: '0',
 				exemptionReasonCode: 'VATEX-EU-132',
 				exemptionReason: 'Exempt under article 44 of the Belgian VAT code',
 				taxSchemeId: 'VAT',
 			});
-			expect(document.lines[0].item.taxCategory).toEqual({ id: 'E', percent: 0, taxSchemeId: 'VAT' });
+			expect(document.lines[0].item.taxCategory).toEqual({ id: 'E', percent: '0', taxSchemeId: 'VAT' });
 		},
 	},
 	'reverse charge': {
@@ -65,7 +66,7 @@ const SHAPES: Record<string, Shape> = {
 		check: (document) => {
 			expect(document.taxTotal.subtotals[0].category.id).toBe('AE');
 			expect(document.taxTotal.subtotals[0].category.exemptionReasonCode).toBe('VATEX-EU-AE');
-			expect(document.taxTotal.taxAmount).toBe(0);
+			expect(document.taxTotal.taxAmount).toBe('0.00');
 			expect(document.buyer.vatId).toBe('BE0987654394');
 		},
 	},
@@ -108,11 +109,11 @@ const SHAPES: Record<string, Shape> = {
 			OrderLines: [line({ ReductionPercentage: 10 }), line({ Quantity: 3, UnitPriceExcl: 19.99, ReductionPercentage: 15 })],
 		}),
 		check: (document) => {
-			expect(document.lines.map((l) => l.allowanceCharges?.[0].amount)).toEqual([10, 9]);
-			expect(document.lines.map((l) => l.lineExtensionAmount)).toEqual([90, 50.97]);
-			expect(document.totals.lineExtensionAmount).toBe(140.97);
-			expect(document.taxTotal.taxAmount).toBe(29.6);
-			expect(document.totals.payableAmount).toBe(170.57);
+			expect(document.lines.map((l) => l.allowanceCharges?.[0].amount)).toEqual(['10.00', '9.00']);
+			expect(document.lines.map((l) => l.lineExtensionAmount)).toEqual(['90.00', '50.97']);
+			expect(document.totals.lineExtensionAmount).toBe('140.97');
+			expect(document.taxTotal.taxAmount).toBe('29.60');
+			expect(document.totals.payableAmount).toBe('170.57');
 		},
 	},
 	'several VAT rates': {
@@ -130,13 +131,13 @@ const SHAPES: Record<string, Shape> = {
 			expect(
 				document.taxTotal.subtotals.map((s) => [s.category.id, s.category.percent, s.taxableAmount, s.taxAmount]),
 			).toEqual([
-				['S', 21, 150, 31.5],
-				['S', 6, 24.7, 1.48],
-				['S', 12, 75, 9],
-				['Z', 0, 100, 0],
+				['S', '21', '150.00', '31.50'],
+				['S', '6', '24.70', '1.48'],
+				['S', '12', '75.00', '9.00'],
+				['Z', '0', '100.00', '0.00'],
 			]);
-			expect(document.taxTotal.taxAmount).toBe(41.98);
-			expect(document.totals.taxInclusiveAmount).toBe(391.68);
+			expect(document.taxTotal.taxAmount).toBe('41.98');
+			expect(document.totals.taxInclusiveAmount).toBe('391.68');
 		},
 	},
 	'GLN receiver': {
@@ -168,10 +169,10 @@ const SHAPES: Record<string, Shape> = {
 		check: (document) => {
 			expect(document.lines).toHaveLength(500);
 			expect(document.lines[499].id).toBe('500');
-			const lineSum = document.lines.reduce((sum, l) => sum + l.lineExtensionAmount, 0);
-			expect(document.totals.lineExtensionAmount).toBeCloseTo(lineSum, 2);
-			const taxable = document.taxTotal.subtotals.reduce((sum, s) => sum + s.taxableAmount, 0);
-			expect(taxable).toBeCloseTo(document.totals.taxExclusiveAmount, 2);
+			const lineSum = addDecimals(...document.lines.map((l) => l.lineExtensionAmount));
+			expect(document.totals.lineExtensionAmount).toBe(lineSum);
+			const taxable = addDecimals(...document.taxTotal.subtotals.map((s) => s.taxableAmount));
+			expect(taxable).toBe(document.totals.taxExclusiveAmount);
 		},
 	},
 };

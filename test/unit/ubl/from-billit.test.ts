@@ -25,7 +25,12 @@ describe('fromBillitOrder', () => {
 			currency: 'EUR',
 			buyerReference: 'PO-881',
 			orderReference: { id: 'PO-881' },
-			totals: { lineExtensionAmount: 100, taxExclusiveAmount: 100, taxInclusiveAmount: 121, payableAmount: 121 },
+			totals: {
+				lineExtensionAmount: '100.00',
+				taxExclusiveAmount: '100.00',
+				taxInclusiveAmount: '121.00',
+				payableAmount: '121.00',
+			},
 		});
 		expect(document.seller).toEqual({
 			endpoint: { id: '0123456749', schemeId: '0208' },
@@ -73,13 +78,13 @@ describe('fromBillitOrder', () => {
 			salesOrder({ OrderLines: [line({ UnitPriceExcl: undefined, UnitPriceIncl: 121, Quantity: 3 })] }),
 			COMPANY,
 		);
-		expect(document.lines[0].price.amount).toBe(100);
-		expect(document.lines[0].lineExtensionAmount).toBe(300);
+		expect(document.lines[0].price.amount).toBe('100.00');
+		expect(document.lines[0].lineExtensionAmount).toBe('300.00');
 	});
 
 	it('records an amount already paid', () => {
 		const document = fromBillitOrder(salesOrder({ ToPay: 21 }), COMPANY);
-		expect(document.totals).toMatchObject({ taxInclusiveAmount: 121, prepaidAmount: 100, payableAmount: 21 });
+		expect(document.totals).toMatchObject({ taxInclusiveAmount: '121.00', prepaidAmount: '100.00', payableAmount: '21.00' });
 	});
 
 	it('keeps a free-text payment reference as it is', () => {

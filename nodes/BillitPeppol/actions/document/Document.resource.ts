@@ -22,7 +22,8 @@ const operationProperty: INodeProperties = {
 		{
 			name: 'Parse UBL',
 			value: 'parse',
-			description: 'Read an invoice, credit note or Peppol response (IMR/MLR) into JSON',
+			description:
+				'Read an invoice, credit note or Peppol response (IMR/MLR) into JSON; amounts, quantities and rates come out as JSON numbers',
 			action: 'Parse a UBL document',
 		},
 		{
