@@ -4,13 +4,12 @@
 // Debian packages (scripts/install-test-deps.sh) and, for e2e, the n8n runtime are installed first;
 // any other user is told the command to run instead.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const stages = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'faults', 'e2e'];
 const SERVER_STAGES = new Set(['integration', 'faults', 'e2e']);
-const reportDir = mkdtempSync(join(tmpdir(), 'billit-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
 const failures = [];
@@ -98,6 +97,7 @@ if (stages.some((stage) => SERVER_STAGES.has(stage)) && !isRoot()) {
 	process.exit(1);
 }
 
+const reportDir = mkdtempSync(join(tmpdir(), 'billit-tests-'));
 if (prepare()) {
 	for (const stage of stages) timed(stage, () => runSuite(stage));
 } else {
@@ -108,5 +108,6 @@ if (prepare()) {
 console.log('\nstage times:');
 for (const [stage, ms, outcome] of timings) console.log(`  ${stage.padEnd(13)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${outcome}`);
 for (const failure of failures) console.log(`\nfailed (${failure.stage}): ${failure.name}\n  ${failure.message}`);
+rmSync(reportDir, { recursive: true, force: true });
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -64,7 +64,7 @@ function runTestCommand(args: string[], machine: Machine) {
 			`exit ${machine.suiteStatus ?? 0}`,
 		].join('\n'),
 	);
-	const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, POLICY_RC_D: join(dir, 'policy-rc.d') };
+	const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, POLICY_RC_D: join(dir, 'policy-rc.d'), TMPDIR: dir };
 	delete env.npm_lifecycle_event;
 	if (machine.npmScript) env.npm_lifecycle_event = machine.npmScript;
 	const result = spawnSync(process.execPath, ['scripts/test.mjs', ...args], { cwd: repoRoot, env, encoding: 'utf8' });
