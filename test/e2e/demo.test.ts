@@ -133,7 +133,7 @@ describe('the demo', () => {
 		const partner = join(demo.sftp.root, 'partner');
 		const csvFiles = readdirSync(partner, { recursive: true }).map(String).filter((name) => name.endsWith('.csv'));
 		expect(csvFiles).toHaveLength(1);
-		expect(readFileSync(join(partner, csvFiles[0]), 'utf8')).toMatch(/^invoice_number,/);
+		expect(readFileSync(join(partner, csvFiles[0]), 'utf8')).toMatch(/^\ufeff?invoice_number,/);
 		expect(unhandled).toEqual([]);
 	});
 });
