@@ -147,3 +147,12 @@ describe('the test command', { timeout: 60_000 }, () => {
 		expect(run.status).toBe(1);
 	});
 });
+
+describe('the CI entry point', () => {
+	it("runs the README's test command and installs nothing the test command would not", () => {
+		const ci = readFileSync(join(repoRoot, '.ci/run'), 'utf8');
+		expect(ci).not.toMatch(/install-test-deps|n8n:install|apt-get/);
+		expect(ci).toContain('stage npm-install npm ci\n');
+		expect(ci.trim().split('\n').at(-1)).toBe('stage tests npm test');
+	});
+});
