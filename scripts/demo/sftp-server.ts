@@ -222,6 +222,15 @@ function serveSftp(sftp: SFTPWrapper, paths: JailedPaths, owner: string, end: ()
 	sftp.on('error', end);
 }
 
+/** Ends a connection whose transport may already be broken: saying goodbye can then throw too. */
+function endQuietly(client: Connection): void {
+	try {
+		client.end();
+	} catch {
+		// Already gone: its socket closes on its own.
+	}
+}
+
 function acceptClient(client: Connection, options: DemoSftpOptions, paths: JailedPaths): void {
 	client.on('authentication', (context) => {
 		if (
@@ -237,7 +246,7 @@ function acceptClient(client: Connection, options: DemoSftpOptions, paths: Jaile
 	client.on('ready', () => {
 		client.on('session', (acceptSession) => {
 			const session = acceptSession();
-			session.on('sftp', (acceptSftp) => serveSftp(acceptSftp(), paths, options.username, () => client.end()));
+			session.on('sftp', (acceptSftp) => serveSftp(acceptSftp(), paths, options.username, () => endQuietly(client)));
 		});
 	});
 	// A client that drops the connection is not the server's problem.
