@@ -24,7 +24,7 @@ export class BillitApi implements ICredentialType {
 
 	displayName = 'Billit API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-billit/n8n-nodes-billit#credentials';
+	documentationUrl = 'https://docs.billit.be/docs/partyid-and-key';
 
 	icon: Icon = { light: 'file:billit.svg', dark: 'file:billit.dark.svg' };
 

@@ -10,7 +10,7 @@ export class BillitOAuth2Api implements ICredentialType {
 
 	displayName = 'Billit OAuth2 API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-billit/n8n-nodes-billit#credentials';
+	documentationUrl = 'https://docs.billit.be/docs/how-do-i-request-oauth-client-id-and-secret';
 
 	icon: Icon = { light: 'file:billit.svg', dark: 'file:billit.dark.svg' };
 

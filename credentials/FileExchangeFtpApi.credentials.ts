@@ -5,7 +5,7 @@ export class FileExchangeFtpApi implements ICredentialType {
 
 	displayName = 'File Exchange FTP';
 
-	documentationUrl = 'https://github.com/n8n-nodes-billit/n8n-nodes-billit#file-exchange-credentials';
+	documentationUrl = 'https://docs.n8n.io/integrations/builtin/credentials/ftp/';
 
 	icon: Icon = { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' };
 

@@ -5,7 +5,7 @@ export class FileExchangeSftpApi implements ICredentialType {
 
 	displayName = 'File Exchange SFTP';
 
-	documentationUrl = 'https://github.com/n8n-nodes-billit/n8n-nodes-billit#file-exchange-credentials';
+	documentationUrl = 'https://docs.n8n.io/integrations/builtin/credentials/ftp/';
 
 	icon: Icon = { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' };
 

@@ -63,6 +63,20 @@ function installEnv() {
 	};
 }
 
+// sqlite3 is compiled from source below; without these the install would fail minutes in.
+const BUILD_TOOLS = ['python3', 'make', 'g++'];
+
+function assertBuildTools() {
+	const folders = (process.env.PATH ?? '').split(':').filter(Boolean);
+	const missing = BUILD_TOOLS.filter((tool) => !folders.some((folder) => existsSync(join(folder, tool))));
+	if (missing.length > 0) {
+		fail(
+			`installing n8n compiles sqlite3 and needs ${missing.join(', ')}; ` +
+				`install them as root (sudo apt-get install ${missing.join(' ')}) and run this again`,
+		);
+	}
+}
+
 function readMarker() {
 	try {
 		return JSON.parse(readFileSync(markerFile, 'utf8'));
@@ -184,6 +198,7 @@ async function install() {
 		log(`n8n ${N8N_VERSION} already installed in ${runtimeDir}`);
 		return;
 	}
+	assertBuildTools();
 	await acquireLock();
 	const started = Date.now();
 	try {

@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import { mkdir, open, opendir, rename, rm, rmdir, stat, chmod, utimes, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, stat, chmod, utimes, type FileHandle } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 
 import { Server, utils, type Attributes, type Connection, type SFTPWrapper } from 'ssh2';
 
+import { longName } from './long-name';
 import { JailedPaths } from './sftp-paths';
 
 const { STATUS_CODE, OPEN_MODE } = utils.sftp;
+// Names per READDIR answer, so a large folder never makes one oversized packet.
+const NAMES_PER_ANSWER = 100;
 
 export interface DemoSftpOptions {
 	/** Folder on disk that is `/` for the client. */
@@ -24,7 +27,7 @@ export interface DemoSftpServer {
 	stop(): Promise<void>;
 }
 
-type Handle = { kind: 'file'; file: FileHandle } | { kind: 'folder'; path: string; listed: boolean };
+type Handle = { kind: 'file'; file: FileHandle } | { kind: 'folder'; path: string; names?: string[] };
 
 function sameSecret(given: string, expected: string): boolean {
 	const a = Buffer.from(given);
@@ -68,8 +71,11 @@ async function applyAttributes(path: string, attrs: Attributes): Promise<void> {
 	if (attrs.atime !== undefined && attrs.mtime !== undefined) await utimes(path, attrs.atime, attrs.mtime);
 }
 
-/** The SFTP requests the File Exchange node and common clients use, served from one folder on disk. */
-function serveSftp(sftp: SFTPWrapper, paths: JailedPaths): void {
+/**
+ * The SFTP requests the File Exchange node and common clients use, served from one folder on disk.
+ * `end` closes this client's connection: called when an answer cannot be written any more.
+ */
+function serveSftp(sftp: SFTPWrapper, paths: JailedPaths, owner: string, end: () => void): void {
 	const handles = new Map<number, Handle>();
 	let nextHandle = 1;
 	const newHandle = (handle: Handle) => {
@@ -80,8 +86,12 @@ function serveSftp(sftp: SFTPWrapper, paths: JailedPaths): void {
 		return buffer;
 	};
 	const handleOf = (buffer: Buffer) => (buffer.length === 4 ? handles.get(buffer.readUInt32BE(0)) : undefined);
+	// A client can go away while its answer is being written (with compression on, ssh2 then throws
+	// from the closed compressor): that ends this connection, never the server.
 	const answer = (reqId: number, work: () => Promise<void>) => {
-		work().catch((error: unknown) => sftp.status(reqId, statusFor(error), (error as Error).message));
+		work()
+			.catch((error: unknown) => sftp.status(reqId, statusFor(error), (error as Error).message))
+			.catch(end);
 	};
 	const ok = (reqId: number) => sftp.status(reqId, STATUS_CODE.OK);
 
@@ -138,19 +148,21 @@ function serveSftp(sftp: SFTPWrapper, paths: JailedPaths): void {
 		answer(reqId, async () => {
 			const disk = paths.onDisk(path);
 			if (!(await stat(disk)).isDirectory()) return void sftp.status(reqId, STATUS_CODE.FAILURE, 'not a folder');
-			sftp.handle(reqId, newHandle({ kind: 'folder', path: disk, listed: false }));
+			sftp.handle(reqId, newHandle({ kind: 'folder', path: disk }));
 		}),
 	);
 	sftp.on('READDIR', (reqId, buffer) =>
 		answer(reqId, async () => {
 			const handle = handleOf(buffer);
 			if (handle?.kind !== 'folder') return void sftp.status(reqId, STATUS_CODE.FAILURE, 'not a folder handle');
-			if (handle.listed) return void sftp.status(reqId, STATUS_CODE.EOF);
-			handle.listed = true;
+			handle.names ??= await readdir(handle.path);
+			const batch = handle.names.splice(0, NAMES_PER_ANSWER);
+			if (batch.length === 0) return void sftp.status(reqId, STATUS_CODE.EOF);
 			const names = [];
-			for await (const entry of await opendir(handle.path)) {
-				const attrs = attributesOf(await stat(`${handle.path}/${entry.name}`));
-				names.push({ filename: entry.name, longname: entry.name, attrs });
+			for (const name of batch) {
+				// An entry removed since the folder was read is left out.
+				const stats = await stat(`${handle.path}/${name}`).catch(() => undefined);
+				if (stats) names.push({ filename: name, longname: longName(name, stats, owner), attrs: attributesOf(stats) });
 			}
 			sftp.name(reqId, names);
 		}),
@@ -204,9 +216,19 @@ function serveSftp(sftp: SFTPWrapper, paths: JailedPaths): void {
 		}),
 	);
 	sftp.on('close', () => {
-		for (const handle of handles.values()) if (handle.kind === 'file') void handle.file.close();
+		for (const handle of handles.values()) if (handle.kind === 'file') handle.file.close().catch(() => undefined);
 		handles.clear();
 	});
+	sftp.on('error', end);
+}
+
+/** Ends a connection whose transport may already be broken: saying goodbye can then throw too. */
+function endQuietly(client: Connection): void {
+	try {
+		client.end();
+	} catch {
+		// Already gone: its socket closes on its own.
+	}
 }
 
 function acceptClient(client: Connection, options: DemoSftpOptions, paths: JailedPaths): void {
@@ -224,7 +246,7 @@ function acceptClient(client: Connection, options: DemoSftpOptions, paths: Jaile
 	client.on('ready', () => {
 		client.on('session', (acceptSession) => {
 			const session = acceptSession();
-			session.on('sftp', (acceptSftp) => serveSftp(acceptSftp(), paths));
+			session.on('sftp', (acceptSftp) => serveSftp(acceptSftp(), paths, options.username, () => endQuietly(client)));
 		});
 	});
 	// A client that drops the connection is not the server's problem.

@@ -108,7 +108,10 @@ async function invoicingRunChecked(connection: StoredCredential, orderNumber: st
 		OrderDirection: 'Income',
 	});
 	const orderId = invoice.OrderID as number;
-	const sends = scene.emulator.admin.requests({ method: 'POST', path: '/v1/orders/commands/send' }).filter((request) => request.id > before);
+	// A send answered 429 (over the rate limit on a busy machine) was not processed and is sent again.
+	const sends = scene.emulator.admin
+		.requests({ method: 'POST', path: '/v1/orders/commands/send' })
+		.filter((request) => request.id > before && request.status !== 429);
 	expect(sends.map((request) => JSON.parse(request.body) as unknown)).toEqual([{ OrderIds: [orderId], TransportType: 'Peppol' }]);
 
 	expect(nodeOutput(execution, 'Download PDF')).toEqual([

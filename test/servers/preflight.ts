@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { SSHD_BINARY } from './sftp-server';
 import { VSFTPD_BINARY } from './vsftpd-server';
 
-const INSTALL_HINT = 'Run scripts/install-test-deps.sh as root, then run the tests as root.';
+const INSTALL_HINT = 'Run the tests as root with npm test, which installs the missing packages first (scripts/install-test-deps.sh).';
 const TOOLS_ON_PATH = ['ssh-keygen', 'openssl', 'useradd', 'usermod', 'chpasswd'];
 
 async function isExecutable(file: string): Promise<boolean> {

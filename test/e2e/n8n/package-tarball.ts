@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { pathWithNode24, repoRoot } from './repo';
@@ -28,18 +28,20 @@ export function buildAndPack(packDir: string): string {
 }
 
 /**
- * Installs the tarball the way a self-hosted user does: into `<user folder>/.n8n/nodes`, where n8n
- * loads community packages as `<package name>.<node name>`, with the package's runtime dependencies
- * and without install scripts. Peer dependencies stay out: nodes must use n8n's own n8n-workflow.
+ * The README's install command (section "Install in n8n"), run in `~/.n8n/nodes` with the tarball's
+ * path after it: `--prefix .` keeps npm from installing into a parent folder that has a package.json,
+ * `--omit=peer` keeps a second n8n-workflow out (nodes must use n8n's own), and `--ignore-scripts`
+ * is how n8n installs community packages itself.
+ */
+export const README_INSTALL_ARGS = ['install', '--prefix', '.', '--omit=peer', '--ignore-scripts'];
+
+/**
+ * Installs the tarball the way the README tells a self-hosted user to: into `<user folder>/.n8n/nodes`,
+ * where n8n loads community packages from `node_modules` on its next start.
  */
 export function installPackageInto(userFolder: string, tarball: string): string {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(join(nodesDir, 'package.json'), `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
-	npm(
-		['install', '--ignore-scripts', '--omit=dev', '--omit=peer', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=warn', tarball],
-		nodesDir,
-		false,
-	);
+	npm([...README_INSTALL_ARGS, tarball], nodesDir, false);
 	return nodesDir;
 }

@@ -11,6 +11,7 @@ import { Billit } from '../../../nodes/Billit/Billit.node';
 import {
 	credentialsFor,
 	invoiceCreateParameters,
+	received,
 	resetEmulator,
 	runBillit,
 	startBillitEmulator,
@@ -64,7 +65,7 @@ describe('Billit node against the wrong Billit', () => {
 		await expect(attempt).rejects.toThrow(
 			/NextPageLink to https:\/\/billit\.attacker\.test, which is not the configured Billit host/,
 		);
-		expect(emulator.admin.requests({ method: 'GET', path: '/v1/parties' })).toHaveLength(1);
+		expect(received(emulator, { method: 'GET', path: '/v1/parties' })).toHaveLength(1);
 	});
 });
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Emulator } from '../../../emulator';
 import { openSecret } from '../../../lib/billit/webhook-secret-seal';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
-import { COMPANY, credentialsFor, startBillitEmulator } from '../billit-node/harness';
+import { COMPANY, credentialsFor, received, startBillitEmulator } from '../billit-node/harness';
 import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
 
 const node = new BillitTrigger();
@@ -106,7 +106,7 @@ describe('Billit Trigger against the emulator', () => {
 		expect((emitted[0].invoice as IDataObject).OrderID).toBe(orderId);
 		const stored = emulator.store.companyData(COMPANY).orders.get(orderId)!;
 		expect((emitted[0].invoice as IDataObject).OrderLines).toHaveLength((stored.OrderLines as unknown[]).length);
-		expect(emulator.admin.requests({ method: 'GET', path: `/v1/orders/${orderId}` })).toHaveLength(1);
+		expect(received(emulator, { method: 'GET', path: `/v1/orders/${orderId}` })).toHaveLength(1);
 	});
 
 	it('reuses a registration already pointing at its URL instead of adding one', async () => {
