@@ -15,7 +15,7 @@ import {
 	UNECE_REC20_UNITS,
 } from '../code-lists';
 import type { RuleContext } from '../context';
-import { chargeIndicator, child, keyOf, textOf } from '../document';
+import { chargeIndicator, child, children, keyOf, textOf } from '../document';
 import type { UblElement } from '../types';
 import { profileNumber } from './peppol';
 
@@ -46,7 +46,10 @@ export function codeListRules(context: RuleContext): void {
 	check('BR-CL-04', doc.descendants('cbc:DocumentCurrencyCode'), ISO_4217_CURRENCIES, text);
 	check('BR-CL-05', doc.descendants('cbc:TaxCurrencyCode'), ISO_4217_CURRENCIES, text);
 	const withScheme = (elements: readonly UblElement[]) => elements.filter((element) => element.attributes.schemeID !== undefined);
-	check('BR-CL-10', withScheme(partyIdentifiers(context)), ICD_6523_SCHEMES, attribute('schemeID'));
+	// The SEPA creditor identifier (BT-90) is a seller or payee party identifier with scheme SEPA.
+	const sepaCreditorIds = new Set(sellerAndPayeeElements(context));
+	const partyIds = withScheme(partyIdentifiers(context)).filter((id) => !(attribute('schemeID')(id) === 'SEPA' && sepaCreditorIds.has(id)));
+	check('BR-CL-10', partyIds, ICD_6523_SCHEMES, attribute('schemeID'));
 	check('BR-CL-11', withScheme(legalRegistrations(context)), ICD_6523_SCHEMES, attribute('schemeID'));
 	check('BR-CL-14', countryCodes(context), ISO_3166_COUNTRIES, text);
 	check('BR-CL-17', doc.descendants('cac:TaxCategory').flatMap((category) => optional(child(category, 'cbc:ID'))), UNCL_5305_VAT_CATEGORIES, text);
@@ -83,6 +86,18 @@ function optional(element: UblElement | undefined): UblElement[] {
 
 function partyIdentifiers(context: RuleContext): UblElement[] {
 	return context.doc.descendants('cac:PartyIdentification').flatMap((identification) => optional(child(identification, 'cbc:ID')));
+}
+
+/** Every element inside the seller (AccountingSupplierParty) and the payee (PayeeParty). */
+function sellerAndPayeeElements(context: RuleContext): UblElement[] {
+	const { root } = context.doc;
+	const found: UblElement[] = [];
+	const collect = (element: UblElement): void => {
+		found.push(element);
+		for (const node of element.children) collect(node);
+	};
+	for (const party of [...children(root, 'cac:AccountingSupplierParty'), ...children(root, 'cac:PayeeParty')]) collect(party);
+	return found;
 }
 
 function legalRegistrations(context: RuleContext): UblElement[] {

@@ -46,6 +46,18 @@ describe('code list rules', () => {
 		expect(firedRules(entry.xml())).toEqual(expectedRules(entry));
 	});
 
+	it('accepts a SEPA creditor identifier (BT-90) on the seller and the payee', () => {
+		const sepa = '<cac:PartyIdentification><cbc:ID schemeID="SEPA">DE98ZZZ09999999999</cbc:ID></cac:PartyIdentification>';
+		const seller = edit(base(), '<cac:PartyIdentification>\n                <cbc:ID>99887766</cbc:ID>', (match) => `${sepa}${match}`);
+		expect(firedRules(seller)).toEqual([]);
+		const payee = insertBefore(base(), '<cac:Delivery>', `<cac:PayeeParty>${sepa}<cac:PartyName><cbc:Name>Payee</cbc:Name></cac:PartyName></cac:PayeeParty>`);
+		expect(firedRules(payee)).toEqual([]);
+	});
+
+	it('refuses scheme SEPA on a buyer identifier (BR-CL-10)', () => {
+		expect(firedRules(edit(base(), '<cbc:ID schemeID="0002">FR23342</cbc:ID>', '<cbc:ID schemeID="SEPA">FR23342</cbc:ID>'))).toEqual(['BR-CL-10']);
+	});
+
 	it('accepts a PDF attachment', () => {
 		expect(firedRules(insertBefore(base(), '<cac:AccountingSupplierParty>', ATTACHMENT('application/pdf')))).toEqual([]);
 	});
