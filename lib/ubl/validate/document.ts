@@ -55,9 +55,14 @@ export function first(element: UblElement | undefined, path: string): UblElement
 	return select(element, path)[0];
 }
 
+/** XPath normalize-space(). */
+export function normalizeSpace(value: string): string {
+	return value.replace(/\s+/g, ' ').trim();
+}
+
 /** normalize-space() of an element's text; '' when absent. */
 export function textOf(element: UblElement | undefined): string {
-	return element ? element.text.replace(/\s+/g, ' ').trim() : '';
+	return element ? normalizeSpace(element.text) : '';
 }
 
 export function hasText(element: UblElement | undefined): boolean {
