@@ -64,11 +64,15 @@ class CategoryUsage {
 	readonly breakdowns: Array<{ subtotal: UblElement; category: UblElement; code: string }> = [];
 	/** Every VAT TaxCategory / ClassifiedTaxCategory code anywhere (the official -01 rules look at all of them). */
 	readonly anywhere = new Set<string>();
+	/** Categories by their ID alone, tax scheme or not: what the official -08 sums select. */
+	readonly baseLines: Array<{ line: UblElement; category: UblElement; code: string }> = [];
+	readonly baseDocument: Array<{ entry: UblElement; category: UblElement; code: string; isCharge: boolean }> = [];
 
 	constructor(context: RuleContext) {
 		const { doc } = context;
 		for (const line of doc.lines) {
 			for (const category of children(child(line, 'cac:Item'), 'cac:ClassifiedTaxCategory')) {
+				this.baseLines.push({ line, category, code: textOf(child(category, 'cbc:ID')) });
 				const code = vatCategoryCode(category);
 				if (code !== undefined) this.lineCategories.push({ line, category, code });
 			}
@@ -76,6 +80,7 @@ class CategoryUsage {
 		for (const isCharge of [false, true]) {
 			for (const entry of doc.documentAllowanceCharges(isCharge)) {
 				for (const category of children(entry, 'cac:TaxCategory')) {
+					this.baseDocument.push({ entry, category, code: textOf(child(category, 'cbc:ID')), isCharge });
 					const code = vatCategoryCode(category);
 					if (code !== undefined) this.documentCategories.push({ entry, category, code, isCharge });
 				}
@@ -181,9 +186,10 @@ function hasRate(category: UblElement, rate: number | undefined): boolean {
 /** Σ line net amounts + Σ charges - Σ allowances of one category (and, for S, one rate). */
 function categoryBase(usage: CategoryUsage, code: string, rate?: number): { amount: number; used: boolean } {
 	// A line counts once even with several matching categories (the official predicate is existential).
-	const lines = [...new Map(usage.lineCategories.filter((entry) => entry.code === code && hasRate(entry.category, rate)).map((entry) => [entry.line, entry])).values()];
-	const charges = usage.documentLevel(code, true).filter((entry) => hasRate(entry.category, rate));
-	const allowances = usage.documentLevel(code, false).filter((entry) => hasRate(entry.category, rate));
+	const lines = [...new Map(usage.baseLines.filter((entry) => entry.code === code && hasRate(entry.category, rate)).map((entry) => [entry.line, entry])).values()];
+	const documentLevel = (isCharge: boolean) => usage.baseDocument.filter((entry) => entry.code === code && entry.isCharge === isCharge && hasRate(entry.category, rate));
+	const charges = documentLevel(true);
+	const allowances = documentLevel(false);
 	const amount =
 		sum(lines.map((entry) => decimalOf(child(entry.line, 'cbc:LineExtensionAmount')))) +
 		sum(charges.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount')))) -
