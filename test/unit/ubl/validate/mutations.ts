@@ -43,7 +43,6 @@ function rewrite(xml: string, pattern: RegExp, pick: (count: number) => number, 
 }
 
 const changed = (xml: string | undefined, breaks: string[]) => (xml === undefined ? undefined : { xml, breaks });
-const leaf = (key: string) => new RegExp(`<cbc:${key}((?:\\s[^>]*)?)>([^<]*)</cbc:${key}>`, 'g');
 const attributeValue = (element: string, attribute: string) => new RegExp(`(<cbc:${element}\\b[^>]*\\b${attribute}=")([^"]*)(")`, 'g');
 const BAD_DATES = ['2017-13-45', '20171113', '2017-11-13T10:00:00', '2017-02-30', '2017-11-1', '13.11.2017'];
 const DATE_KEYS = ['IssueDate', 'DueDate', 'StartDate', 'EndDate', 'ActualDeliveryDate', 'TaxPointDate'];
