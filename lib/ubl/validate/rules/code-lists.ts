@@ -1,7 +1,7 @@
 import type { RuleId } from '../catalog';
 import type { CodeLists } from '../code-lists';
 import type { RuleContext } from '../context';
-import { chargeIndicator, child, children, first, keyOf, normalizeSpace, select, textOf } from '../document';
+import { chargeIndicator, child, children, first, normalizeSpace, select, textOf } from '../document';
 import type { UblElement } from '../types';
 import { profileNumber } from './peppol';
 
@@ -43,7 +43,7 @@ export function codeListRules(context: RuleContext): void {
 	const amounts: UblElement[] = [];
 	const quantities: UblElement[] = [];
 	for (const element of doc.elements) {
-		const key = keyOf(element);
+		const key = doc.keyOf(element);
 		if (AMOUNT_KEYS.has(key)) amounts.push(element);
 		else if (QUANTITY_KEYS.has(key) && element.attributes.unitCode !== undefined) quantities.push(element);
 	}
