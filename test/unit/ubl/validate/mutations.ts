@@ -17,15 +17,12 @@ interface Operator {
 	mayAlsoBreak?: RegExp;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so the suite is the same on every run. */
+/** Deterministic pseudo-random numbers (a linear congruential generator), so the suite is the same on every run. */
 function random(seed: number): () => number {
-	let state = seed >>> 0;
+	let state = seed % 2147483647;
 	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		state = (state * 48271) % 2147483647;
+		return state / 2147483647;
 	};
 }
 
