@@ -1,5 +1,9 @@
-import { CAC, CBC } from '../namespaces';
+import { CAC as CAC_NAMESPACE, CBC as CBC_NAMESPACE } from '../namespaces';
 import type { UblElement } from './types';
+
+// Read once: the imported bindings are accessors, and keys are computed for every element.
+const CAC: string = CAC_NAMESPACE;
+const CBC: string = CBC_NAMESPACE;
 
 /** `cac:Party`, `cbc:ID`, or the bare local name for elements outside the two UBL component namespaces. */
 export function keyOf(element: UblElement): string {
@@ -44,10 +48,23 @@ export function children(element: UblElement | undefined, key: string): UblEleme
 	return element.children.filter((candidate) => matches(candidate, name));
 }
 
+const parsedPaths = new Map<string, ExpandedName[]>();
+
 /** All elements reached by a relative path such as `cac:Party/cac:PartyName/cbc:Name` (every branch). */
 export function select(element: UblElement | undefined, path: string): UblElement[] {
-	let current = element ? [element] : [];
-	for (const step of path.split('/')) current = current.flatMap((node) => children(node, step));
+	if (!element) return [];
+	let steps = parsedPaths.get(path);
+	if (!steps) {
+		steps = path.split('/').map(expand);
+		parsedPaths.set(path, steps);
+	}
+	let current = [element];
+	for (const name of steps) {
+		const next: UblElement[] = [];
+		for (const node of current) for (const candidate of node.children) if (matches(candidate, name)) next.push(candidate);
+		if (next.length === 0) return next;
+		current = next;
+	}
 	return current;
 }
 
@@ -55,9 +72,14 @@ export function first(element: UblElement | undefined, path: string): UblElement
 	return select(element, path)[0];
 }
 
+/** XPath normalize-space(). */
+export function normalizeSpace(value: string): string {
+	return value.replace(/\s+/g, ' ').trim();
+}
+
 /** normalize-space() of an element's text; '' when absent. */
 export function textOf(element: UblElement | undefined): string {
-	return element ? element.text.replace(/\s+/g, ' ').trim() : '';
+	return element ? normalizeSpace(element.text) : '';
 }
 
 export function hasText(element: UblElement | undefined): boolean {
@@ -109,11 +131,12 @@ export class UblDocument {
 
 	/** Every element in document order. */
 	readonly elements: UblElement[] = [];
-	private readonly paths = new Map<UblElement, string>();
+	private readonly parents = new Map<UblElement, UblElement>();
+	private readonly keys = new Map<UblElement, string>();
 	private readonly byKey = new Map<string, UblElement[]>();
 
 	constructor(readonly root: UblElement) {
-		this.index(root, `/${root.local}`);
+		this.index(root);
 		this.isCreditNote = root.local === 'CreditNote';
 		this.lines = children(root, this.isCreditNote ? 'cac:CreditNoteLine' : 'cac:InvoiceLine');
 		this.allowanceCharges = children(root, 'cac:AllowanceCharge');
@@ -127,8 +150,19 @@ export class UblDocument {
 		this.taxCurrency = textOf(child(root, 'cbc:TaxCurrencyCode'));
 	}
 
+	/** XPath-like location, built only when a rule reports (most documents report nothing). */
 	pathOf(element: UblElement): string {
-		return this.paths.get(element) ?? `/${element.local}`;
+		const parent = this.parents.get(element);
+		if (!parent) return `/${element.local}`;
+		const key = this.keys.get(element) ?? keyOf(element);
+		const siblings = parent.children.filter((node) => (this.keys.get(node) ?? keyOf(node)) === key);
+		const step = siblings.length > 1 ? `${key}[${siblings.indexOf(element) + 1}]` : key;
+		return `${this.pathOf(parent)}/${step}`;
+	}
+
+	/** The key (`cac:Party`, `cbc:ID`, …) of an element of this document, computed once. */
+	keyOf(element: UblElement): string {
+		return this.keys.get(element) ?? keyOf(element);
 	}
 
 	/** Every element with this key anywhere in the document (XPath `//key`), in document order. */
@@ -141,26 +175,16 @@ export class UblDocument {
 		return this.allowanceCharges.filter((entry) => chargeIndicator(entry) === isCharge);
 	}
 
-	private index(element: UblElement, path: string): void {
-		this.paths.set(element, path);
+	private index(element: UblElement): void {
 		this.elements.push(element);
 		const key = keyOf(element);
+		this.keys.set(element, key);
 		const list = this.byKey.get(key);
 		if (list) list.push(element);
 		else this.byKey.set(key, [element]);
-
-		const totals = new Map<string, number>();
 		for (const node of element.children) {
-			const nodeKey = keyOf(node);
-			totals.set(nodeKey, (totals.get(nodeKey) ?? 0) + 1);
-		}
-		const seen = new Map<string, number>();
-		for (const node of element.children) {
-			const nodeKey = keyOf(node);
-			const position = (seen.get(nodeKey) ?? 0) + 1;
-			seen.set(nodeKey, position);
-			const step = totals.get(nodeKey)! > 1 ? `${nodeKey}[${position}]` : nodeKey;
-			this.index(node, `${path}/${step}`);
+			this.parents.set(node, element);
+			this.index(node);
 		}
 	}
 }

@@ -1,7 +1,8 @@
 import { UblDocumentError } from '../errors';
 import { ROOT_NAMESPACES } from '../namespaces';
 import { parseXml, type ParseXmlOptions } from '../xml';
-import { RULE_CATALOG, type RuleId } from './catalog';
+import { RULE_CATALOG, releaseHasRule, type RuleId } from './catalog';
+import { codeLists } from './code-lists';
 import type { RuleContext, RuleSet } from './context';
 import { UblDocument } from './document';
 import { calculationRules } from './rules/calculation';
@@ -10,11 +11,19 @@ import { coreRules } from './rules/core';
 import { decimalRules } from './rules/decimals';
 import { identifierRules } from './rules/identifiers';
 import { peppolRules } from './rules/peppol';
+import { syntaxRules } from './rules/syntax';
 import { vatCategoryRules } from './rules/vat-categories';
+import { isRuleRelease, releaseInForce, RELEASE_NAMES, RULE_RELEASES, type RuleRelease } from './releases';
 import type { UblElement, ValidationIssue, ValidationResult } from './types';
 
 export type { Severity, UblElement, ValidationIssue, ValidationResult } from './types';
-export { RULE_CATALOG, type RuleId } from './catalog';
+export { RULE_CATALOG, releaseHasRule, type RuleId } from './catalog';
+export { isRuleRelease, releaseInForce, RELEASE_NAMES, RULE_RELEASES, type RuleRelease } from './releases';
+
+export interface ValidateUblOptions extends ParseXmlOptions {
+	/** Rule set to check against; by default the Peppol release in force today. */
+	release?: RuleRelease;
+}
 
 const RULE_SETS: readonly RuleSet[] = [
 	coreRules,
@@ -24,6 +33,7 @@ const RULE_SETS: readonly RuleSet[] = [
 	peppolRules,
 	codeListRules,
 	identifierRules,
+	syntaxRules,
 ];
 
 /**
@@ -31,13 +41,17 @@ const RULE_SETS: readonly RuleSet[] = [
  * of the tree from `lib/ubl/xml.ts`). Passing it is not network acceptance: it checks the EN16931 and
  * Peppol rules listed in `lib/ubl/RULES.md`, not the UBL schema or every national rule.
  */
-export function validateUblTree(root: UblElement): ValidationResult {
+export function validateUblTree(root: UblElement, release: RuleRelease = releaseInForce()): ValidationResult {
+	if (!isRuleRelease(release)) throw new RangeError(`Unknown rule release "${String(release)}"; known: ${RELEASE_NAMES.join(', ')}`);
 	const doc = new UblDocument(root);
 	const errors: ValidationIssue[] = [];
 	const warnings: ValidationIssue[] = [];
 	const context: RuleContext = {
 		doc,
+		release,
+		lists: codeLists(release),
 		report(rule: RuleId, at: UblElement, missing?: string) {
+			if (!releaseHasRule(release, rule)) return;
 			const { severity, message } = RULE_CATALOG[rule];
 			const issue: ValidationIssue = {
 				rule,
@@ -50,7 +64,8 @@ export function validateUblTree(root: UblElement): ValidationResult {
 		},
 	};
 	for (const ruleSet of RULE_SETS) ruleSet(context);
-	return { valid: errors.length === 0, errors, warnings };
+	const { peppol, en16931 } = RULE_RELEASES[release];
+	return { valid: errors.length === 0, release, ruleSet: `Peppol BIS Billing ${peppol} (${release}), EN16931 ${en16931}`, errors, warnings };
 }
 
 /**
@@ -58,11 +73,11 @@ export function validateUblTree(root: UblElement): ValidationResult {
  * Unsafe or malformed XML throws `UblXmlError`, a document that is neither an invoice nor a credit note
  * throws `UblDocumentError`: those are not rule violations but inputs that cannot be checked at all.
  */
-export function validateUbl(input: Buffer | string | UblElement, options: ParseXmlOptions = {}): ValidationResult {
+export function validateUbl(input: Buffer | string | UblElement, options: ValidateUblOptions = {}): ValidationResult {
 	const root = typeof input === 'string' || Buffer.isBuffer(input) ? parseXml(input, options) : input;
 	const expected = root.local === 'Invoice' || root.local === 'CreditNote' ? ROOT_NAMESPACES[root.local] : undefined;
 	if (!expected || root.ns !== expected) {
 		throw new UblDocumentError(`Expected a UBL Invoice or CreditNote, found ${root.name} in namespace "${root.ns}"`, root);
 	}
-	return validateUblTree(root);
+	return validateUblTree(root, options.release ?? releaseInForce());
 }

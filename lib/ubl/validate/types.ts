@@ -27,6 +27,10 @@ export interface ValidationIssue {
 export interface ValidationResult {
 	/** True when no fatal rule fired. Passing is not network acceptance. */
 	valid: boolean;
+	/** The Peppol release whose rules were checked (see `RULE_RELEASES`). */
+	release: string;
+	/** That release spelled out: Peppol BIS Billing version and the EN16931 artefacts it bundles. */
+	ruleSet: string;
 	errors: ValidationIssue[];
 	warnings: ValidationIssue[];
 }

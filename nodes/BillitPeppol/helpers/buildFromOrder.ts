@@ -8,7 +8,7 @@ import type { ValidationResult } from '../../../lib/ubl/validate';
 import { parseJsonParameter } from '../../Billit/helpers/parse';
 import { ownCompanyParty } from './ownCompany';
 import { readUblElement } from './ublPayload';
-import { prevalidate } from './validation';
+import { chosenRelease, prevalidate } from './validation';
 
 export interface BuiltUbl {
 	xml: Buffer;
@@ -77,7 +77,7 @@ export async function buildFromOrder(this: IExecuteFunctions, itemIndex: number)
 	const company = await ownCompanyParty.call(this, itemIndex);
 	const document = fromBillitOrder(order, company, await optionsFor.call(this, itemIndex, options));
 	const xml = buildUbl(document);
-	const validation = prevalidate(readUblElement(xml));
+	const validation = prevalidate(readUblElement(xml), chosenRelease.call(this, itemIndex));
 	return { xml, fileName: fileNameFor(document), document, order, validation };
 }
 

@@ -1,11 +1,19 @@
-import { validateUbl, type ValidationIssue, type ValidationResult } from '../../../lib/ubl/validate';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { isRuleRelease, validateUbl, type RuleRelease, type ValidationIssue, type ValidationResult } from '../../../lib/ubl/validate';
 import type { XmlElement } from '../../../lib/ubl/xml';
 
 const RULES_IN_MESSAGE = 5;
 
 /** Offline Peppol BIS 3.0 pre-validation of an invoice or credit note (not network acceptance). */
-export function prevalidate(element: XmlElement): ValidationResult {
-	return validateUbl(element);
+export function prevalidate(element: XmlElement, release?: RuleRelease): ValidationResult {
+	return validateUbl(element, { release });
+}
+
+/** The rule set chosen on the item (`Rule Set`), or undefined for the release in force today. */
+export function chosenRelease(this: IExecuteFunctions, itemIndex: number): RuleRelease | undefined {
+	const value = this.getNodeParameter('ruleRelease', itemIndex, 'inForce');
+	return isRuleRelease(value) ? value : undefined;
 }
 
 function describe(issue: ValidationIssue): string {

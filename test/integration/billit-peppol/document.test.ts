@@ -65,6 +65,14 @@ async function document(operation: string, parameters: IDataObject, items: INode
 }
 
 /** The fixture with its payable amount changed, which breaks the totals calculation rule. */
+/** Amount due but neither due date nor payment terms: BR-CO-25 in release 2025.5, gone in 2026.5. */
+function withoutPaymentTerms(): Buffer {
+	const text = fixture('base-example.xml').toString('utf8');
+	const changed = text.replace(/<cbc:DueDate>[^<]+<\/cbc:DueDate>/, '').replace(/<cac:PaymentTerms>[\s\S]*?<\/cac:PaymentTerms>/, '');
+	expect(changed).not.toBe(text);
+	return Buffer.from(changed);
+}
+
 function withWrongPayableAmount(): Buffer {
 	const text = fixture('base-example.xml').toString('utf8');
 	const changed = text.replace(/(<cbc:PayableAmount currencyID="EUR">)[^<]+/, '$11.00');
@@ -276,9 +284,26 @@ describe('Document: Pre-validate UBL', () => {
 		});
 		expect(output[1].json.valid).toBe(true);
 	});
+
+	it('checks against the chosen rule set and names it in the result', async () => {
+		const [previous] = await document('prevalidate', { ruleRelease: '2025.5' }, [ublItem(withoutPaymentTerms())]);
+		expect(previous.json).toMatchObject({ valid: false, release: '2025.5' });
+		expect((previous.json.errors as IDataObject[]).map((issue) => issue.rule)).toEqual(['BR-CO-25']);
+		const [current] = await document('prevalidate', { ruleRelease: '2026.5' }, [ublItem(withoutPaymentTerms())]);
+		expect(current.json).toMatchObject({ valid: true, release: '2026.5', ruleSet: expect.stringContaining('EN16931 1.3.16') });
+	});
 });
 
 describe('Document: Send UBL', () => {
+	it('pre-validates against the chosen rule set', async () => {
+		const [refused] = await document('send', { source: 'ubl', ruleRelease: '2025.5' }, [ublItem(withoutPaymentTerms())], true);
+		expect(String(refused.json.error)).toMatch(/fails pre-validation: BR-CO-25/);
+		expect(sendRequests()).toHaveLength(0);
+		// Past pre-validation the document goes to Billit (whose emulator refuses the unregistered receiver).
+		await document('send', { source: 'ubl', ruleRelease: '2026.5' }, [ublItem(withoutPaymentTerms())], true);
+		expect(sendRequests()).toHaveLength(1);
+	});
+
 	function sendRequests() {
 		// A send answered 429 was not processed.
 		return emulator.admin.requests({ method: 'POST', path: '/v1/peppol/sendxml' }).filter((entry) => entry.status !== 429);

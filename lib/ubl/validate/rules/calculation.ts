@@ -1,6 +1,5 @@
-import { VAT_PREFIX_COUNTRIES } from '../code-lists';
 import type { RuleContext } from '../context';
-import { child, children, first, textOf, vatCategoryCode } from '../document';
+import { child, children, first, select, textOf, vatCategoryCode } from '../document';
 import { decimalOf, round2, sameAmount, sum } from '../decimal';
 import type { UblElement } from '../types';
 import { hasReason } from './core';
@@ -31,7 +30,8 @@ function headerConditions(context: RuleContext): void {
 		children(supplier, 'cac:PartyTaxScheme').some(
 			(scheme) => vatCategoryCode(scheme) !== undefined && child(scheme, 'cbc:CompanyID') !== undefined,
 		) ||
-		first(supplier, 'cac:PartyIdentification/cbc:ID') !== undefined ||
+		// From release 2026.5 a SEPA creditor identifier does not identify the seller.
+		select(supplier, 'cac:PartyIdentification/cbc:ID').some((id) => context.release === '2025.5' || id.attributes.schemeID !== 'SEPA') ||
 		first(supplier, 'cac:PartyLegalEntity/cbc:CompanyID') !== undefined;
 	if (supplierParty && !identified) context.report('BR-CO-26', supplierParty, 'cac:Party/cac:PartyLegalEntity/cbc:CompanyID');
 
@@ -86,7 +86,8 @@ function monetaryTotals(context: RuleContext): void {
 		context.report(rule, child(total, key) ?? total, child(total, key) ? undefined : key);
 
 	const lineTotal = amount('cbc:LineExtensionAmount');
-	if (lineTotal !== undefined && !sameAmount(lineTotal, amountsOf(lines, 'cbc:LineExtensionAmount'))) {
+	// An absent total compares false in the official XPath (xs:decimal of an empty sequence), so it fails too.
+	if (lineTotal === undefined || !sameAmount(lineTotal, amountsOf(lines, 'cbc:LineExtensionAmount'))) {
 		report('BR-CO-10', 'cbc:LineExtensionAmount');
 	}
 
@@ -106,18 +107,25 @@ function monetaryTotals(context: RuleContext): void {
 	}
 
 	const taxExclusive = amount('cbc:TaxExclusiveAmount');
-	if (taxExclusive !== undefined && lineTotal !== undefined) {
-		const expected = round2(lineTotal + (chargeTotal ?? 0) - (allowanceTotal ?? 0));
-		if (!sameAmount(taxExclusive, expected)) report('BR-CO-13', 'cbc:TaxExclusiveAmount');
+	const expectedExclusive = lineTotal === undefined ? undefined : round2(lineTotal + (chargeTotal ?? 0) - (allowanceTotal ?? 0));
+	if (taxExclusive === undefined || expectedExclusive === undefined || !sameAmount(taxExclusive, expectedExclusive)) {
+		report('BR-CO-13', 'cbc:TaxExclusiveAmount');
 	}
 
 	const taxInclusive = amount('cbc:TaxInclusiveAmount');
 	const payable = amount('cbc:PayableAmount');
-	if (taxInclusive !== undefined && payable !== undefined) {
-		const rounding = amount('cbc:PayableRoundingAmount') ?? 0;
-		const expected = round2(taxInclusive - (amount('cbc:PrepaidAmount') ?? 0));
-		if (!sameAmount(round2(payable - rounding), expected)) report('BR-CO-16', 'cbc:PayableAmount');
-	}
+	if (!payableMatches(total, payable, taxInclusive)) report('BR-CO-16', 'cbc:PayableAmount');
+}
+
+/** BR-CO-16 as the official test has it: only the sides with a prepaid or rounding amount are rounded to cents. */
+function payableMatches(total: UblElement, payable: number | undefined, taxInclusive: number | undefined): boolean {
+	if (payable === undefined || taxInclusive === undefined) return false;
+	const prepaid = child(total, 'cbc:PrepaidAmount') ? decimalOf(child(total, 'cbc:PrepaidAmount')) : 0;
+	const rounding = child(total, 'cbc:PayableRoundingAmount') ? decimalOf(child(total, 'cbc:PayableRoundingAmount')) : undefined;
+	if (prepaid === undefined) return false;
+	const due = child(total, 'cbc:PrepaidAmount') ? round2(taxInclusive - prepaid) : taxInclusive;
+	if (!child(total, 'cbc:PayableRoundingAmount')) return sameAmount(payable, due);
+	return rounding !== undefined && sameAmount(round2(payable - rounding), due);
 }
 
 function vatTotals(context: RuleContext): void {
@@ -168,6 +176,6 @@ function vatIdentifierPrefixes(context: RuleContext): void {
 		if (vatCategoryCode(scheme) === undefined) continue;
 		const companyId = child(scheme, 'cbc:CompanyID');
 		if (!companyId) continue;
-		if (!VAT_PREFIX_COUNTRIES.has(textOf(companyId).slice(0, 2))) context.report('BR-CO-09', companyId);
+		if (!context.lists.VAT_PREFIXES.has(textOf(companyId).slice(0, 2))) context.report('BR-CO-09', companyId);
 	}
 }

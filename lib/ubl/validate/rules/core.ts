@@ -97,12 +97,14 @@ function lineRules(context: RuleContext): void {
 		requireText(context, 'BR-21', line, 'cbc:ID');
 		const quantity = child(line, quantityKey);
 		if (!quantity) context.report('BR-22', line, quantityKey);
-		else if (quantity.attributes.unitCode === undefined) context.report('BR-23', quantity);
+		const hasUnit = ['cbc:InvoicedQuantity', 'cbc:CreditedQuantity'].some((key) => children(line, key).some((entry) => entry.attributes.unitCode !== undefined));
+		if (!hasUnit) context.report('BR-23', quantity ?? line, quantity ? undefined : quantityKey);
 		requirePresent(context, 'BR-24', line, 'cbc:LineExtensionAmount');
 		requireText(context, 'BR-25', line, 'cac:Item/cbc:Name');
 		const price = first(line, 'cac:Price/cbc:PriceAmount');
 		if (!price) context.report('BR-26', line, 'cac:Price/cbc:PriceAmount');
-		else if (!((decimalOf(price) ?? Number.NaN) >= 0)) context.report('BR-27', price);
+		// The official BR-27 compares an absent price with zero, which is false: it fails with BR-26.
+		if (!((decimalOf(price) ?? Number.NaN) >= 0)) context.report('BR-27', price ?? line, price ? undefined : 'cac:Price/cbc:PriceAmount');
 		const gross = first(line, 'cac:Price/cac:AllowanceCharge/cbc:BaseAmount');
 		if (gross && !((decimalOf(gross) ?? Number.NaN) >= 0)) context.report('BR-28', gross);
 		const period = child(line, 'cac:InvoicePeriod');
@@ -163,8 +165,8 @@ function totalsRules(context: RuleContext): void {
 		requirePresent(context, 'BR-46', subtotal, 'cbc:TaxAmount');
 		const category = children(subtotal, 'cac:TaxCategory').find((entry) => vatCategoryCode(entry) !== undefined);
 		if (!category || !child(category, 'cbc:ID')) context.report('BR-47', subtotal, 'cac:TaxCategory/cbc:ID');
-		else if (!child(category, 'cbc:Percent') && vatCategoryCode(category) !== 'O') {
-			context.report('BR-48', category, 'cbc:Percent');
+		if (!category || (!child(category, 'cbc:Percent') && vatCategoryCode(category) !== 'O')) {
+			context.report('BR-48', category ?? subtotal, 'cbc:Percent');
 		}
 	}
 	if (taxCurrency !== '') {

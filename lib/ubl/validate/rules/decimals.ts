@@ -1,7 +1,6 @@
 import type { RuleId } from '../catalog';
 import type { RuleContext } from '../context';
 import { chargeIndicator, child, children } from '../document';
-import { fractionDigits } from '../decimal';
 import type { UblElement } from '../types';
 
 /** Where each BR-DEC rule looks: a group of elements and the amount inside it. */
@@ -45,24 +44,16 @@ export function decimalRules(context: RuleContext): void {
 	for (const { rule, scope, amount } of DECIMAL_RULES) {
 		for (const group of scopes[scope]) {
 			const element = child(group, amount);
-			if (element && fractionDigits(element) > 2) context.report(rule, element);
+			if (element && rawFractionDigits(element) > 2) context.report(rule, element);
 		}
 	}
-	vatTotalDecimals(context);
 }
 
 /**
- * BR-DEC-13 and BR-DEC-15 on the invoice total VAT amount in document and in VAT accounting currency.
- * The official XPath compares against a path that is always empty there, so it can never fire; this
- * checks what the rule text says.
+ * Characters after the first '.' of the raw text, as the official string-length(substring-after(x, '.')):
+ * whitespace around the number counts.
  */
-function vatTotalDecimals(context: RuleContext): void {
-	const { doc } = context;
-	for (const total of doc.taxTotals) {
-		const amount = child(total, 'cbc:TaxAmount');
-		if (!amount || fractionDigits(amount) <= 2) continue;
-		const currency = amount.attributes.currencyID;
-		if (currency === doc.documentCurrency) context.report('BR-DEC-13', amount);
-		else if (currency === doc.taxCurrency) context.report('BR-DEC-15', amount);
-	}
+export function rawFractionDigits(element: UblElement): number {
+	const dot = element.text.indexOf('.');
+	return dot < 0 ? 0 : element.text.length - dot - 1;
 }

@@ -1,11 +1,19 @@
 import type { RuleContext } from '../context';
 import { chargeIndicator, child, children, first, hasText, select, textOf } from '../document';
 import { decimalOf, round2, sum } from '../decimal';
+import type { RuleRelease } from '../releases';
 import type { UblElement } from '../types';
 
 const SPECIFICATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 // Unanchored with wildcard dots, as the official XPath matches() has it.
 const PROFILE_PATTERN = /urn:fdc:peppol.eu:2017:poacc:billing:([0-9]{2}):1.0/;
+// From release 2026.5 the profile is one of these identifiers, compared whole.
+const PROFILES_2026: Readonly<Record<string, string>> = {
+	'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0': '01',
+	'urn:peppol:france:billing:regulated': '01',
+	'urn:peppol:france:billing:non-regulated': '01',
+	'urn:peppol:bis:billing_with_response': '02',
+};
 const DIRECT_DEBIT_CODES = new Set(['49', '59']);
 
 /** Peppol BIS Billing 3.0 rules PEPPOL-EN16931-R001 to R121. */
@@ -16,11 +24,13 @@ export function peppolRules(context: RuleContext): void {
 	taxTotalRules(context);
 	lineRules(context);
 	emptyElements(context);
+	formatRules(context);
 }
 
 /** The business process number (BIS profile), or undefined when the profile ID is malformed. */
-export function profileNumber(root: UblElement): string | undefined {
+export function profileNumber(root: UblElement, release: RuleRelease): string | undefined {
 	const profile = textOf(child(root, 'cbc:ProfileID'));
+	if (release !== '2025.5') return PROFILES_2026[profile];
 	return PROFILE_PATTERN.test(profile) ? profile.split(':')[6] : undefined;
 }
 
@@ -31,7 +41,7 @@ function countryOf(party: UblElement | undefined): string {
 function documentRules(context: RuleContext): void {
 	const { root, supplier, customer } = context.doc;
 	if (!child(root, 'cbc:ProfileID')) context.report('PEPPOL-EN16931-R001', root, 'cbc:ProfileID');
-	if (profileNumber(root) === undefined) context.report('PEPPOL-EN16931-R007', child(root, 'cbc:ProfileID') ?? root);
+	if (profileNumber(root, context.release) === undefined) context.report('PEPPOL-EN16931-R007', child(root, 'cbc:ProfileID') ?? root);
 
 	const notes = children(root, 'cbc:Note');
 	const bothGerman = countryOf(supplier) === 'DE' && countryOf(customer) === 'DE';
@@ -41,7 +51,10 @@ function documentRules(context: RuleContext): void {
 		context.report('PEPPOL-EN16931-R003', root, 'cbc:BuyerReference');
 	}
 	const customization = child(root, 'cbc:CustomizationID');
-	if (!textOf(customization).startsWith(SPECIFICATION_ID)) context.report('PEPPOL-EN16931-R004', customization ?? root);
+	const customizationText = textOf(customization);
+	// Release 2026.5 also refuses '::' in the identifier.
+	const malformed = context.release !== '2025.5' && customizationText.includes('::');
+	if (!customizationText.startsWith(SPECIFICATION_ID) || malformed) context.report('PEPPOL-EN16931-R004', customization ?? root);
 
 	const taxCurrency = child(root, 'cbc:TaxCurrencyCode');
 	if (taxCurrency && textOf(taxCurrency) === context.doc.documentCurrency) context.report('PEPPOL-EN16931-R005', taxCurrency);
@@ -49,7 +62,8 @@ function documentRules(context: RuleContext): void {
 	const projects = children(root, 'cac:AdditionalDocumentReference').filter(
 		(reference) => textOf(child(reference, 'cbc:DocumentTypeCode')) === '50',
 	);
-	if (projects.length > 1) context.report('PEPPOL-EN16931-R080', projects[1]);
+	// The official rule is bound to credit notes only (an invoice has cac:ProjectReference).
+	if (context.doc.isCreditNote && projects.length > 1) context.report('PEPPOL-EN16931-R080', projects[1]);
 
 	for (const means of children(root, 'cac:PaymentMeans')) {
 		const code = textOf(child(means, 'cbc:PaymentMeansCode'));
@@ -120,9 +134,10 @@ function taxTotalRules(context: RuleContext): void {
 		amounts.filter((amount) => amount.attributes.currencyID === currency).map((amount) => decimalOf(amount) ?? 0);
 	const accounting = signs(taxCurrency);
 	const document = signs(documentCurrency);
-	const allNonPositive = accounting.every((value) => value <= 0) && document.every((value) => value <= 0);
-	const allNonNegative = accounting.every((value) => value >= 0) && document.every((value) => value >= 0);
-	if (!allNonPositive && !allNonNegative) context.report('PEPPOL-EN16931-R055', root, 'cac:TaxTotal/cbc:TaxAmount');
+	// XPath general comparisons are existential: with no amount in one of the currencies the rule fails.
+	const bothNonPositive = accounting.some((value) => value <= 0) && document.some((value) => value <= 0);
+	const bothNonNegative = accounting.some((value) => value >= 0) && document.some((value) => value >= 0);
+	if (!bothNonPositive && !bothNonNegative) context.report('PEPPOL-EN16931-R055', root, 'cac:TaxTotal/cbc:TaxAmount');
 }
 
 function lineRules(context: RuleContext): void {
@@ -169,5 +184,48 @@ function lineAmountMatches(line: UblElement, quantityKey: string): boolean {
 function emptyElements(context: RuleContext): void {
 	for (const element of context.doc.elements) {
 		if (element.children.length === 0 && !hasText(element)) context.report('PEPPOL-EN16931-R008', element);
+	}
+}
+
+const DATE_KEYS = ['cbc:IssueDate', 'cbc:DueDate', 'cbc:TaxPointDate', 'cbc:StartDate', 'cbc:EndDate', 'cbc:ActualDeliveryDate'];
+const R051_AMOUNT_KEYS = [
+	'cbc:Amount', 'cbc:BaseAmount', 'cbc:PriceAmount', 'cbc:TaxableAmount', 'cbc:LineExtensionAmount', 'cbc:TaxExclusiveAmount',
+	'cbc:TaxInclusiveAmount', 'cbc:AllowanceTotalAmount', 'cbc:ChargeTotalAmount', 'cbc:PrepaidAmount', 'cbc:PayableRoundingAmount', 'cbc:PayableAmount',
+];
+
+/** xs:date without time zone, exactly ten characters: YYYY-MM-DD naming a real day. */
+export function isCalendarDate(value: string): boolean {
+	const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	if (month < 1 || month > 12 || day < 1) return false;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+	return day <= days;
+}
+
+/** PEPPOL-EN16931-F001 (dates), R051 (amounts in the document currency), R130 (price base quantity unit). */
+function formatRules(context: RuleContext): void {
+	const { doc } = context;
+	for (const key of DATE_KEYS) for (const date of doc.descendants(key)) if (!isCalendarDate(date.text)) context.report('PEPPOL-EN16931-F001', date);
+
+	// Compared with the raw currency code text, as the official test does; BT-111 (a tax total without subtotals) is exempt.
+	const currency = child(doc.root, 'cbc:DocumentCurrencyCode')?.text;
+	const amounts = [
+		...R051_AMOUNT_KEYS.flatMap((key) => doc.descendants(key)),
+		...doc.taxTotals.filter((total) => child(total, 'cac:TaxSubtotal')).flatMap((total) => children(total, 'cbc:TaxAmount')),
+		...doc.taxSubtotals.flatMap((subtotal) => children(subtotal, 'cbc:TaxAmount')),
+	];
+	for (const amount of amounts) if (currency === undefined || amount.attributes.currencyID !== currency) context.report('PEPPOL-EN16931-R051', amount);
+
+	const quantityKey = doc.isCreditNote ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity';
+	for (const line of doc.lines) {
+		const quantities = children(line, quantityKey);
+		const hasQuantity = child(line, 'cbc:InvoicedQuantity') !== undefined || child(line, 'cbc:CreditedQuantity') !== undefined;
+		for (const base of select(line, 'cac:Price/cbc:BaseQuantity')) {
+			const unit = base.attributes.unitCode;
+			if (unit === undefined || !hasQuantity) continue;
+			if (!quantities.some((quantity) => quantity.attributes.unitCode === unit)) context.report('PEPPOL-EN16931-R130', base);
+		}
 	}
 }

@@ -1,10 +1,10 @@
 import type { RuleId } from '../catalog';
 import type { RuleContext } from '../context';
-import { child, children, first, textOf, vatCategoryCode, vatIdentifier } from '../document';
+import { child, children, first, select, textOf, vatCategoryCode, vatIdentifier } from '../document';
 import { decimalOf, round2, sameAmount, sum } from '../decimal';
 import type { UblElement } from '../types';
 
-type Category = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
+type Category = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O' | 'L' | 'M';
 
 /** What each VAT category demands of the parties (rules -02 to -04). */
 type PartyRequirement =
@@ -14,7 +14,7 @@ type PartyRequirement =
 	| 'sellerVatId' // seller or representative VAT id (G)
 	| 'noVatIds'; // no VAT ids at all (O)
 
-type RateRequirement = 'positive' | 'zero' | 'absent';
+type RateRequirement = 'positive' | 'nonNegative' | 'zero' | 'absent';
 
 interface CategoryRules {
 	prefix: string;
@@ -22,23 +22,28 @@ interface CategoryRules {
 	rate: RateRequirement;
 	/** -10: exemption reason required (true) or forbidden (false). */
 	exemptionReason: boolean;
+	/** Taxed at a rate: -01 asks for some breakdown (not exactly one), -08/-09 work per rate with a slack of one. */
+	perRate?: boolean;
 }
 
 const CATEGORIES: Record<Category, CategoryRules> = {
-	S: { prefix: 'BR-S', parties: 'sellerTaxId', rate: 'positive', exemptionReason: false },
+	S: { prefix: 'BR-S', parties: 'sellerTaxId', rate: 'positive', exemptionReason: false, perRate: true },
 	Z: { prefix: 'BR-Z', parties: 'sellerTaxId', rate: 'zero', exemptionReason: false },
 	E: { prefix: 'BR-E', parties: 'sellerTaxId', rate: 'zero', exemptionReason: true },
 	AE: { prefix: 'BR-AE', parties: 'sellerAndBuyerId', rate: 'zero', exemptionReason: true },
 	K: { prefix: 'BR-IC', parties: 'sellerAndBuyerVatId', rate: 'zero', exemptionReason: true },
 	G: { prefix: 'BR-G', parties: 'sellerVatId', rate: 'zero', exemptionReason: true },
 	O: { prefix: 'BR-O', parties: 'noVatIds', rate: 'absent', exemptionReason: true },
+	// IGIC (Canary Islands) and IPSI (Ceuta and Melilla).
+	L: { prefix: 'BR-AF', parties: 'sellerTaxId', rate: 'nonNegative', exemptionReason: false, perRate: true },
+	M: { prefix: 'BR-AG', parties: 'sellerTaxId', rate: 'nonNegative', exemptionReason: false, perRate: true },
 };
 
 function ruleId(rules: CategoryRules, number: number): RuleId {
 	return `${rules.prefix}-${String(number).padStart(2, '0')}` as RuleId;
 }
 
-/** VAT category rules BR-S, BR-Z, BR-E, BR-AE, BR-IC (category K), BR-G and BR-O. */
+/** VAT category rules BR-S, BR-Z, BR-E, BR-AE, BR-IC (category K), BR-G, BR-O, BR-AF (L), BR-AG (M) and BR-B. */
 export function vatCategoryRules(context: RuleContext): void {
 	const usage = new CategoryUsage(context);
 	for (const [code, rules] of Object.entries(CATEGORIES) as Array<[Category, CategoryRules]>) {
@@ -49,6 +54,7 @@ export function vatCategoryRules(context: RuleContext): void {
 	}
 	notSubjectToVatExclusivity(context, usage);
 	intraCommunityDelivery(context, usage);
+	splitPayment(context);
 }
 
 /** Which lines, document allowances/charges and breakdowns carry each VAT category: read once. */
@@ -58,11 +64,15 @@ class CategoryUsage {
 	readonly breakdowns: Array<{ subtotal: UblElement; category: UblElement; code: string }> = [];
 	/** Every VAT TaxCategory / ClassifiedTaxCategory code anywhere (the official -01 rules look at all of them). */
 	readonly anywhere = new Set<string>();
+	/** Categories by their ID alone, tax scheme or not: what the official -08 sums select. */
+	readonly baseLines: Array<{ line: UblElement; category: UblElement; code: string }> = [];
+	readonly baseDocument: Array<{ entry: UblElement; category: UblElement; code: string; isCharge: boolean }> = [];
 
 	constructor(context: RuleContext) {
 		const { doc } = context;
 		for (const line of doc.lines) {
 			for (const category of children(child(line, 'cac:Item'), 'cac:ClassifiedTaxCategory')) {
+				this.baseLines.push({ line, category, code: textOf(child(category, 'cbc:ID')) });
 				const code = vatCategoryCode(category);
 				if (code !== undefined) this.lineCategories.push({ line, category, code });
 			}
@@ -70,6 +80,7 @@ class CategoryUsage {
 		for (const isCharge of [false, true]) {
 			for (const entry of doc.documentAllowanceCharges(isCharge)) {
 				for (const category of children(entry, 'cac:TaxCategory')) {
+					this.baseDocument.push({ entry, category, code: textOf(child(category, 'cbc:ID')), isCharge });
 					const code = vatCategoryCode(category);
 					if (code !== undefined) this.documentCategories.push({ entry, category, code, isCharge });
 				}
@@ -106,7 +117,7 @@ class CategoryUsage {
 function breakdownPresence(context: RuleContext, usage: CategoryUsage, code: Category, rules: CategoryRules): void {
 	const { root } = context.doc;
 	const count = usage.breakdownsOf(code).length;
-	if (code === 'S') {
+	if (rules.perRate) {
 		const used = usage.lines(code).length + usage.documentLevel(code, false).length + usage.documentLevel(code, true).length;
 		if ((used > 0) !== (count > 0)) context.report(ruleId(rules, 1), root, 'cac:TaxTotal/cac:TaxSubtotal');
 		return;
@@ -150,6 +161,7 @@ function rateAllowed(category: UblElement, requirement: RateRequirement): boolea
 	if (requirement === 'absent') return percent === undefined;
 	const rate = decimalOf(percent);
 	if (rate === undefined) return false;
+	if (requirement === 'nonNegative') return rate >= 0;
 	return requirement === 'positive' ? rate > 0 : rate === 0;
 }
 
@@ -173,9 +185,11 @@ function hasRate(category: UblElement, rate: number | undefined): boolean {
 
 /** Σ line net amounts + Σ charges - Σ allowances of one category (and, for S, one rate). */
 function categoryBase(usage: CategoryUsage, code: string, rate?: number): { amount: number; used: boolean } {
-	const lines = usage.lineCategories.filter((entry) => entry.code === code && hasRate(entry.category, rate));
-	const charges = usage.documentLevel(code, true).filter((entry) => hasRate(entry.category, rate));
-	const allowances = usage.documentLevel(code, false).filter((entry) => hasRate(entry.category, rate));
+	// A line counts once even with several matching categories (the official predicate is existential).
+	const lines = [...new Map(usage.baseLines.filter((entry) => entry.code === code && hasRate(entry.category, rate)).map((entry) => [entry.line, entry])).values()];
+	const documentLevel = (isCharge: boolean) => usage.baseDocument.filter((entry) => entry.code === code && entry.isCharge === isCharge && hasRate(entry.category, rate));
+	const charges = documentLevel(true);
+	const allowances = documentLevel(false);
 	const amount =
 		sum(lines.map((entry) => decimalOf(child(entry.line, 'cbc:LineExtensionAmount')))) +
 		sum(charges.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount')))) -
@@ -190,8 +204,8 @@ function breakdowns(context: RuleContext, usage: CategoryUsage, code: Category, 
 		const taxAmount = decimalOf(child(subtotal, 'cbc:TaxAmount'));
 		const at = (key: string): UblElement => child(subtotal, key) ?? subtotal;
 
-		if (code === 'S') {
-			// The official S rules allow one unit of slack for rounding across lines.
+		if (rules.perRate) {
+			// The official S, L and M rules allow one unit of slack for rounding across lines.
 			const rate = decimalOf(child(category, 'cbc:Percent'));
 			const base = categoryBase(usage, code, rate);
 			const baseMatches = base.used && taxable !== undefined && taxable - 1 < base.amount && taxable + 1 > base.amount;
@@ -237,4 +251,20 @@ function intraCommunityDelivery(context: RuleContext, usage: CategoryUsage): voi
 	}
 	const country = textOf(first(root, 'cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode'));
 	if (country.length <= 1) context.report('BR-IC-12', root, 'cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode');
+}
+
+/** BR-B-01 (split payment only in domestic Italian invoices) and BR-B-02 (split payment excludes standard rate). */
+function splitPayment(context: RuleContext): void {
+	const { doc, release } = context;
+	const { root } = doc;
+	const ids = (paths: string[]) => paths.flatMap((path) => select(root, path)).map((id) => id.text);
+	const anywhere = [...doc.descendants('cac:TaxCategory'), ...doc.descendants('cac:ClassifiedTaxCategory')].flatMap((category) => children(category, 'cbc:ID'));
+	if (!anywhere.some((id) => id.text === 'B')) return;
+	if (doc.descendants('cbc:IdentificationCode').some((code) => code.text !== 'IT')) context.report('BR-B-01', root);
+	const lineIds = doc.descendants('cac:ClassifiedTaxCategory').flatMap((category) => children(category, 'cbc:ID')).map((id) => id.text);
+	const usesB = ids(['cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:ID', 'cac:AllowanceCharge/cac:TaxCategory/cbc:ID']).includes('B') || lineIds.includes('B');
+	// Release 2025.5 looks for the standard rate at TaxSubtotal/cbc:ID (never present); 2026.5 corrected the path.
+	const subtotalS = release === '2025.5' ? 'cac:TaxTotal/cac:TaxSubtotal/cbc:ID' : 'cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:ID';
+	const usesS = ids([subtotalS, 'cac:AllowanceCharge/cac:TaxCategory/cbc:ID']).includes('S') || lineIds.includes('S');
+	if (usesB && usesS) context.report('BR-B-02', root);
 }

@@ -8,7 +8,8 @@ import { ublInputProperties } from '../../descriptions/ublInput';
 import { readUblInput } from '../../helpers/ublInput';
 import { textOf } from '../../../../lib/ubl/xml-query';
 import { readUblElement } from '../../helpers/ublPayload';
-import { assertValid, prevalidate } from '../../helpers/validation';
+import { ruleReleaseProperty } from '../../descriptions/ruleRelease';
+import { assertValid, chosenRelease, prevalidate } from '../../helpers/validation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['prevalidate'] } },
@@ -20,6 +21,7 @@ export const description = updateDisplayOptions(
 			default: '',
 		},
 		...ublInputProperties,
+		ruleReleaseProperty,
 		{
 			displayName: 'Fail When Invalid',
 			name: 'failWhenInvalid',
@@ -41,7 +43,7 @@ export async function execute(
 	}
 	// Read from the XML, not the model: pre-validation reports a missing ID as a rule violation.
 	const documentId = textOf(element, 'cbc:ID')?.trim() ?? '';
-	const result = prevalidate(element);
+	const result = prevalidate(element, chosenRelease.call(this, itemIndex));
 	if (this.getNodeParameter('failWhenInvalid', itemIndex, false) as boolean) {
 		assertValid(documentId || '(without ID)', result);
 	}

@@ -14,7 +14,8 @@ import { ublInputProperties } from '../../descriptions/ublInput';
 import { buildFromOrder } from '../../helpers/buildFromOrder';
 import { readUblInput } from '../../helpers/ublInput';
 import { readUblDocument, readUblElement } from '../../helpers/ublPayload';
-import { assertValid, prevalidate } from '../../helpers/validation';
+import { ruleReleaseProperty } from '../../descriptions/ruleRelease';
+import { assertValid, chosenRelease, prevalidate } from '../../helpers/validation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['send'] } },
@@ -50,6 +51,7 @@ export const description = updateDisplayOptions(
 			description:
 				'Whether to send even when the offline rule check finds errors; Billit still validates and refuses invalid documents',
 		},
+		{ ...ruleReleaseProperty, displayOptions: { show: { skipValidation: [false] } } },
 	],
 );
 
@@ -76,7 +78,7 @@ async function outgoingDocument(
 	if (element.local === 'ApplicationResponse') {
 		throw new Error('Only invoices and credit notes can be sent with this operation');
 	}
-	const validation = prevalidate(element);
+	const validation = prevalidate(element, chosenRelease.call(this, itemIndex));
 	// Checked before reading the model, so a missing element is reported by its rule id.
 	if (enforce) assertValid(textOf(element, 'cbc:ID')?.trim() || '(without ID)', validation);
 	return {

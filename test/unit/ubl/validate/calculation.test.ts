@@ -20,7 +20,7 @@ const cases: MutationCase[] = [
 	{
 		rule: 'BR-CO-04',
 		xml: () => edit(zeroRated(), /<cac:ClassifiedTaxCategory>[\s\S]*?<\/cac:ClassifiedTaxCategory>/, ''),
-		also: ['BR-Z-08'],
+		also: ['BR-Z-08', 'UBL-SR-48'],
 	},
 	{ rule: 'BR-CO-09', xml: () => edit(base(), '<cbc:CompanyID>GB1232434</cbc:CompanyID>', '<cbc:CompanyID>QQ1232434</cbc:CompanyID>') },
 	{ rule: 'BR-CO-10', xml: () => edit(base(), '<cbc:LineExtensionAmount currencyID= "EUR">2800</cbc:LineExtensionAmount>', '<cbc:LineExtensionAmount currencyID="EUR">2800.01</cbc:LineExtensionAmount>') },

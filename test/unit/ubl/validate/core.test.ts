@@ -24,21 +24,22 @@ const cases: MutationCase[] = [
 	{ rule: 'BR-02', xml: () => edit(base(), '<cbc:ID>Snippet1</cbc:ID>', '') },
 	{ rule: 'BR-03', xml: () => edit(base(), '<cbc:IssueDate>2017-11-13</cbc:IssueDate>', '') },
 	{ rule: 'BR-04', xml: () => edit(base(), '<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>', '') },
-	{ rule: 'BR-05', xml: () => edit(base(), '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>', '') },
+	{ rule: 'BR-05', xml: () => edit(base(), '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>', ''), also: ['PEPPOL-EN16931-R051'] },
 	{ rule: 'BR-06', xml: () => edit(base(), '<cbc:RegistrationName>SupplierOfficialName Ltd</cbc:RegistrationName>', '') },
 	{ rule: 'BR-07', xml: () => edit(base(), '<cbc:RegistrationName>Buyer Official Name</cbc:RegistrationName>', '') },
 	{ rule: 'BR-08', xml: () => edit(base(), /<cac:PostalAddress>[\s\S]*?<\/cac:PostalAddress>/, '') },
 	{ rule: 'BR-09', xml: () => edit(base(), /<cac:Country>\s*<cbc:IdentificationCode>GB<\/cbc:IdentificationCode>\s*<\/cac:Country>/, '') },
 	{ rule: 'BR-10', xml: () => edit(base(), /<cac:PostalAddress>\s*<cbc:StreetName>Hovedgatan 32[\s\S]*?<\/cac:PostalAddress>/, '') },
 	{ rule: 'BR-11', xml: () => edit(base(), /<cac:Country>\s*<cbc:IdentificationCode>SE<\/cbc:IdentificationCode>\s*<\/cac:Country>/, '') },
-	{ rule: 'BR-12', xml: () => edit(base(), '<cbc:LineExtensionAmount currencyID="EUR">1300</cbc:LineExtensionAmount>', '') },
-	{ rule: 'BR-13', xml: () => edit(base(), '<cbc:TaxExclusiveAmount currencyID="EUR">1325</cbc:TaxExclusiveAmount>', ''), also: ['BR-CO-15'] },
-	{ rule: 'BR-14', xml: () => edit(base(), '<cbc:TaxInclusiveAmount currencyID="EUR">1656.25</cbc:TaxInclusiveAmount>', ''), also: ['BR-CO-15'] },
-	{ rule: 'BR-15', xml: () => edit(base(), '<cbc:PayableAmount currencyID="EUR">1656.25</cbc:PayableAmount>', '') },
+	{ rule: 'BR-12', xml: () => edit(base(), '<cbc:LineExtensionAmount currencyID="EUR">1300</cbc:LineExtensionAmount>', ''), also: ['BR-CO-10', 'BR-CO-13'] },
+	{ rule: 'BR-13', xml: () => edit(base(), '<cbc:TaxExclusiveAmount currencyID="EUR">1325</cbc:TaxExclusiveAmount>', ''), also: ['BR-CO-13', 'BR-CO-15'] },
+	{ rule: 'BR-14', xml: () => edit(base(), '<cbc:TaxInclusiveAmount currencyID="EUR">1656.25</cbc:TaxInclusiveAmount>', ''), also: ['BR-CO-15', 'BR-CO-16'] },
+	{ rule: 'BR-15', xml: () => edit(base(), '<cbc:PayableAmount currencyID="EUR">1656.25</cbc:PayableAmount>', ''), also: ['BR-CO-16'] },
 	{ rule: 'BR-16', xml: () => edit(base(), /<cac:InvoiceLine>[\s\S]*<\/cac:InvoiceLine>/, ''), also: ['BR-CO-10', 'BR-S-08'] },
 	{
 		rule: 'BR-17',
 		xml: () => insertBefore(base(), '<cac:Delivery>', '<cac:PayeeParty><cac:PartyIdentification><cbc:ID>PAYEE-1</cbc:ID></cac:PartyIdentification></cac:PayeeParty>'),
+		also: ['UBL-SR-19', 'UBL-SR-20', 'UBL-SR-21'],
 	},
 	{ rule: 'BR-18', xml: () => withTaxRepresentative({ address: TAX_REPRESENTATIVE.address, vat: TAX_REPRESENTATIVE.vat }) },
 	{ rule: 'BR-19', xml: () => withTaxRepresentative({ name: TAX_REPRESENTATIVE.name, vat: TAX_REPRESENTATIVE.vat }) },
@@ -52,7 +53,7 @@ const cases: MutationCase[] = [
 			}),
 	},
 	{ rule: 'BR-21', xml: () => edit(base(), '<cbc:ID>1</cbc:ID>', '') },
-	{ rule: 'BR-22', xml: () => edit(base(), '<cbc:InvoicedQuantity unitCode="DAY">7</cbc:InvoicedQuantity>', ''), also: ['PEPPOL-EN16931-R120'] },
+	{ rule: 'BR-22', xml: () => edit(base(), '<cbc:InvoicedQuantity unitCode="DAY">7</cbc:InvoicedQuantity>', ''), also: ['BR-23', 'PEPPOL-EN16931-R120'] },
 	{ rule: 'BR-23', xml: () => edit(base(), '<cbc:InvoicedQuantity unitCode="DAY">7</cbc:InvoicedQuantity>', '<cbc:InvoicedQuantity>7</cbc:InvoicedQuantity>') },
 	{
 		rule: 'BR-24',
@@ -63,7 +64,7 @@ const cases: MutationCase[] = [
 	{
 		rule: 'BR-26',
 		xml: () => edit(base(), /<cac:Price>\s*<cbc:PriceAmount currencyID="EUR">400<\/cbc:PriceAmount>\s*<\/cac:Price>/, ''),
-		also: ['PEPPOL-EN16931-R120'],
+		also: ['BR-27', 'PEPPOL-EN16931-R120'],
 	},
 	{
 		rule: 'BR-27',
@@ -146,7 +147,7 @@ const cases: MutationCase[] = [
 	{
 		rule: 'BR-47',
 		xml: () => edit(zeroRated(), /(<cbc:TaxAmount currencyID="GBP">0.00<\/cbc:TaxAmount>\s*)<cac:TaxCategory>[\s\S]*?<\/cac:TaxCategory>/, '$1'),
-		also: ['BR-Z-01'],
+		also: ['BR-48', 'BR-Z-01'],
 	},
 	{ rule: 'BR-48', xml: () => edit(zeroRated(), /(<cac:TaxCategory>\s*<cbc:ID>Z<\/cbc:ID>\s*)<cbc:Percent>0<\/cbc:Percent>/, '$1') },
 	{ rule: 'BR-49', xml: () => edit(base(), '<cbc:PaymentMeansCode name="Credit transfer">30</cbc:PaymentMeansCode>', '') },
@@ -163,7 +164,7 @@ const cases: MutationCase[] = [
 	{
 		rule: 'BR-53',
 		xml: () => edit(base(), '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>', '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode><cbc:TaxCurrencyCode>SEK</cbc:TaxCurrencyCode>'),
-		also: ['PEPPOL-EN16931-R054'],
+		also: ['PEPPOL-EN16931-R054', 'PEPPOL-EN16931-R055'],
 	},
 	{
 		rule: 'BR-54',
@@ -173,6 +174,7 @@ const cases: MutationCase[] = [
 		rule: 'BR-55',
 		xml: () =>
 			insertBefore(base(), '<cac:AccountingSupplierParty>', '<cac:BillingReference><cac:InvoiceDocumentReference><cbc:IssueDate>2017-01-01</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>'),
+		also: ['UBL-SR-07'],
 	},
 	{ rule: 'BR-56', xml: () => withTaxRepresentative({ name: TAX_REPRESENTATIVE.name, address: TAX_REPRESENTATIVE.address }) },
 	{
@@ -192,6 +194,7 @@ const cases: MutationCase[] = [
 				'<cac:PaymentTerms>',
 				'<cac:PaymentMeans><cbc:PaymentMeansCode>48</cbc:PaymentMeansCode><cac:CardAccount><cbc:PrimaryAccountNumberID>1234</cbc:PrimaryAccountNumberID><cbc:NetworkID>VISA</cbc:NetworkID></cac:CardAccount></cac:PaymentMeans>'.repeat(2),
 			),
+		also: ['UBL-SR-47'],
 	},
 	{
 		rule: 'BR-67',
@@ -201,6 +204,7 @@ const cases: MutationCase[] = [
 				'<cac:PaymentTerms>',
 				'<cac:PaymentMeans><cbc:PaymentMeansCode>59</cbc:PaymentMeansCode><cac:PaymentMandate><cbc:ID>MANDATE-1</cbc:ID></cac:PaymentMandate></cac:PaymentMeans>'.repeat(2),
 			),
+		also: ['UBL-SR-47'],
 	},
 ];
 

@@ -50,11 +50,12 @@ const cases: MutationCase[] = [
 	},
 	{ rule: 'PEPPOL-EN16931-R061', xml: () => edit(base(), '<cbc:PaymentMeansCode name="Credit transfer">30</cbc:PaymentMeansCode>', '<cbc:PaymentMeansCode>59</cbc:PaymentMeansCode>') },
 	{
+		// The official rule is bound to credit notes; on an invoice the same references fail UBL-SR-43.
 		rule: 'PEPPOL-EN16931-R080',
 		xml: () =>
-			insertBefore(base(), '<cac:AccountingSupplierParty>', '<cac:AdditionalDocumentReference><cbc:ID>P-1</cbc:ID><cbc:DocumentTypeCode>50</cbc:DocumentTypeCode></cac:AdditionalDocumentReference>'.repeat(2)),
+			insertBefore(creditNote(), '<cac:AccountingSupplierParty>', '<cac:AdditionalDocumentReference><cbc:ID>P-1</cbc:ID><cbc:DocumentTypeCode>50</cbc:DocumentTypeCode></cac:AdditionalDocumentReference>'.repeat(2)),
 	},
-	{ rule: 'PEPPOL-EN16931-R100', xml: () => withLineReferences(objectReference('130').repeat(2)) },
+	{ rule: 'PEPPOL-EN16931-R100', xml: () => withLineReferences(objectReference('130').repeat(2)), also: ['UBL-SR-52'] },
 	{ rule: 'PEPPOL-EN16931-R101', xml: () => withLineReferences(objectReference('50')) },
 	{ rule: 'PEPPOL-EN16931-R110', xml: () => withLinePeriod('2017-10-01', '2017-11-30') },
 	{ rule: 'PEPPOL-EN16931-R111', xml: () => withLinePeriod('2017-11-01', '2017-12-31') },

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { validateUbl } from '../../../../lib/ubl/validate';
 import { edit, editAll, expectedRules, firedRules, fixture, insertBefore, type MutationCase } from './helpers';
 
-type ZeroOrExemptCategory = 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
+/** The categories with a fixed or no rate, and IGIC (L) and IPSI (M), whose rate may be zero. */
+type ZeroOrExemptCategory = 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O' | 'L' | 'M';
+const RATED = new Set<ZeroOrExemptCategory>(['Z', 'L', 'M']);
 
-const PREFIX: Record<ZeroOrExemptCategory, string> = { Z: 'BR-Z', E: 'BR-E', AE: 'BR-AE', K: 'BR-IC', G: 'BR-G', O: 'BR-O' };
+const PREFIX: Record<ZeroOrExemptCategory, string> = { Z: 'BR-Z', E: 'BR-E', AE: 'BR-AE', K: 'BR-IC', G: 'BR-G', O: 'BR-O', L: 'BR-AF', M: 'BR-AG' };
 const SELLER_VAT = /<cac:PartyTaxScheme>\s*<cbc:CompanyID>GB928741974<\/cbc:CompanyID>[\s\S]*?<\/cac:PartyTaxScheme>/;
 const BUYER_LEGAL_ENTITY = /<cac:PartyLegalEntity>\s*<cbc:RegistrationName>The Buyercompany/;
 const BUYER_VAT = '<cac:PartyTaxScheme><cbc:CompanyID>DK12345678</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>';
@@ -17,7 +19,7 @@ const LINE_PERCENT = /<cbc:Percent>0<\/cbc:Percent>(?![\s\S]*<cbc:Percent>)/;
 /** A valid one-line invoice in category `code`, derived from the official zero-rated example. */
 function categoryInvoice(code: ZeroOrExemptCategory): string {
 	let xml = editAll(fixture('vat-category-Z.xml'), '<cbc:ID>Z</cbc:ID>', `<cbc:ID>${code}</cbc:ID>`);
-	if (code !== 'Z') {
+	if (!RATED.has(code)) {
 		xml = edit(xml, new RegExp(`(<cac:TaxSubtotal>[\\s\\S]*?<cbc:ID>${code}</cbc:ID>\\s*<cbc:Percent>0</cbc:Percent>)`), '$1<cbc:TaxExemptionReason>Exempt</cbc:TaxExemptionReason>');
 	}
 	if (code === 'O') xml = edit(editAll(xml, '<cbc:Percent>0</cbc:Percent>', ''), SELLER_VAT, '');
@@ -43,9 +45,13 @@ function categoryCases(code: ZeroOrExemptCategory): MutationCase[] {
 	const rule = (number: number) => `${PREFIX[code]}-${String(number).padStart(2, '0')}`;
 	const valid = () => categoryInvoice(code);
 	const zeroRate = code === 'O' ? undefined : '0';
-	const wrongRate = code === 'O' ? '0' : '5';
+	const wrongRate = code === 'O' ? '0' : code === 'L' || code === 'M' ? '-1' : '5';
+	// L and M may have several breakdowns (one per rate); without one for a used category -01 fails.
+	const withoutBreakdown = () => edit(valid(), new RegExp(`(<cac:TaxSubtotal>[\\s\\S]*?<cbc:ID>)${code}<`), '$1Z<');
 	return [
-		{ rule: rule(1), xml: () => edit(valid(), SUBTOTAL, (subtotal) => subtotal + subtotal) },
+		code === 'L' || code === 'M'
+			? { rule: rule(1), xml: withoutBreakdown, also: ['BR-Z-08'] }
+			: { rule: rule(1), xml: () => edit(valid(), SUBTOTAL, (subtotal) => subtotal + subtotal) },
 		{ rule: rule(2), xml: () => breakParties(valid(), code) },
 		{ rule: rule(3), xml: () => breakParties(withDocumentLevel(valid(), code, false, zeroRate), code), also: [rule(2)] },
 		{ rule: rule(4), xml: () => breakParties(withDocumentLevel(valid(), code, true, zeroRate), code), also: [rule(2)] },
@@ -54,20 +60,23 @@ function categoryCases(code: ZeroOrExemptCategory): MutationCase[] {
 			xml: () =>
 				code === 'O'
 					? edit(valid(), /(<cac:ClassifiedTaxCategory>\s*<cbc:ID>O<\/cbc:ID>)/, '$1<cbc:Percent>0</cbc:Percent>')
-					: edit(valid(), LINE_PERCENT, '<cbc:Percent>5</cbc:Percent>'),
+					: edit(valid(), LINE_PERCENT, `<cbc:Percent>${wrongRate}</cbc:Percent>`),
+			// L and M sum their breakdowns per rate: the line's new rate has none.
+			also: code === 'L' || code === 'M' ? [rule(8)] : undefined,
 		},
 		{ rule: rule(6), xml: () => withDocumentLevel(valid(), code, false, wrongRate) },
 		{ rule: rule(7), xml: () => withDocumentLevel(valid(), code, true, wrongRate) },
 		{ rule: rule(8), xml: () => edit(valid(), '<cbc:TaxableAmount currencyID="GBP">1200.00</cbc:TaxableAmount>', '<cbc:TaxableAmount currencyID="GBP">1100.00</cbc:TaxableAmount>') },
 		{
 			rule: rule(9),
-			xml: () => edit(valid(), /(<cbc:TaxableAmount currencyID="GBP">1200.00<\/cbc:TaxableAmount>\s*)<cbc:TaxAmount currencyID="GBP">0.00/, '$1<cbc:TaxAmount currencyID="GBP">0.10'),
-			also: ['BR-CO-14'],
+			// L and M allow a slack of one unit in the tax amount.
+			xml: () => edit(valid(), /(<cbc:TaxableAmount currencyID="GBP">1200.00<\/cbc:TaxableAmount>\s*)<cbc:TaxAmount currencyID="GBP">0.00/, `$1<cbc:TaxAmount currencyID="GBP">${code === 'L' || code === 'M' ? '2.00' : '0.10'}`),
+			also: code === 'L' || code === 'M' ? ['BR-CO-14', 'BR-CO-17'] : ['BR-CO-14'],
 		},
 		{
 			rule: rule(10),
 			xml: () =>
-				code === 'Z'
+				RATED.has(code)
 					? edit(valid(), /(<cac:TaxSubtotal>[\s\S]*?<cbc:Percent>0<\/cbc:Percent>)/, '$1<cbc:TaxExemptionReason>Exempt</cbc:TaxExemptionReason>')
 					: edit(valid(), '<cbc:TaxExemptionReason>Exempt</cbc:TaxExemptionReason>', ''),
 		},
@@ -120,13 +129,13 @@ const specialCases: MutationCase[] = [
 ];
 
 describe('VAT category rules', () => {
-	it.each(['Z', 'E', 'AE', 'K', 'G', 'O'] as const)('the %s variant of the zero-rated example is valid', (code) => {
-		expect(validateUbl(categoryInvoice(code)).errors).toEqual([]);
+	it.each(['Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M'] as const)('the %s variant of the zero-rated example is valid', (code) => {
+		expect(validateUbl(categoryInvoice(code), { release: '2025.5' }).errors).toEqual([]);
 	});
 
 	const cases = [
 		...standardRatedCases,
-		...(['Z', 'E', 'AE', 'K', 'G', 'O'] as const).flatMap(categoryCases),
+		...(['Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M'] as const).flatMap(categoryCases),
 		...specialCases,
 	];
 	it.each(cases.map((entry) => [entry.rule, entry] as const))('%s', (_rule, entry) => {
