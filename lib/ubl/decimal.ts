@@ -28,5 +28,7 @@ export function roundHalfAwayFromZero(value: number, fractionDigits = 2): number
 export function parseDecimal(text: string): number | undefined {
 	const trimmed = text.trim();
 	if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return undefined;
-	return Number(trimmed);
+	const value = Number(trimmed);
+	// Hundreds of digits overflow to Infinity, which JSON would post as null.
+	return Number.isFinite(value) ? value : undefined;
 }

@@ -1,3 +1,5 @@
+import { UblBuildError } from './errors';
+
 /** An element to write: the parsed `XmlElement` fits, and so does a hand-built one. */
 export interface XmlNode {
 	/** Qualified name, e.g. `cbc:ID`; its prefix must be declared on it or an ancestor. */
@@ -16,12 +18,20 @@ function isForbiddenInXml(code: number): boolean {
 	return (code < 0x20 && !ALLOWED_CONTROL_CHARACTERS.has(code)) || code === 0xfffe || code === 0xffff;
 }
 
+/** A high surrogate without its low half, or a low one without its high half: not a character. */
+function isLoneSurrogate(value: string, i: number): boolean {
+	const code = value.charCodeAt(i);
+	if (code >= 0xd800 && code <= 0xdbff) return !(value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff);
+	if (code >= 0xdc00 && code <= 0xdfff) return !(value.charCodeAt(i - 1) >= 0xd800 && value.charCodeAt(i - 1) <= 0xdbff);
+	return false;
+}
+
 function refuseForbidden(value: string, where: string): void {
 	for (let i = 0; i < value.length; i++) {
 		const code = value.charCodeAt(i);
-		if (isForbiddenInXml(code)) {
+		if (isForbiddenInXml(code) || isLoneSurrogate(value, i)) {
 			const hex = code.toString(16).toUpperCase().padStart(4, '0');
-			throw new Error(`The character U+${hex} in ${where} cannot be written to XML`);
+			throw new UblBuildError(`The character U+${hex} in ${where} cannot be written to XML`);
 		}
 	}
 }
