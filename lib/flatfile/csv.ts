@@ -3,12 +3,34 @@ import { FlatFileError, lineLocation } from './errors';
 export interface CsvOptions {
 	delimiter: string;
 	lineEnding?: '\n' | '\r\n';
+	/**
+	 * Writing only: a cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or
+	 * CR) gets a leading apostrophe, so it shows as text. On unless set to false; plain numbers such as
+	 * -12.50 are left as they are.
+	 */
+	neutraliseFormulas?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/** OWASP "CSV injection": the cell as text a spreadsheet shows instead of evaluating. */
+function neutralised(field: string): string {
+	return FORMULA_START.test(field) && !PLAIN_NUMBER.test(field) ? `'${field}` : field;
 }
 
 export interface CsvRecord {
 	/** 1-based line where the record starts (records may span lines inside quotes). */
 	line: number;
 	fields: string[];
+}
+
+/** A delimiter the reader can split on: not empty, no quote, no line break. */
+export function validateCsvOptions(options: CsvOptions): void {
+	if (typeof options.delimiter !== 'string' || options.delimiter === '') throw new FlatFileError('The CSV delimiter is empty; enter one, e.g. "," or ";"');
+	if (/["\r\n]/.test(options.delimiter)) {
+		throw new FlatFileError(`The CSV delimiter ${JSON.stringify(options.delimiter)} holds a quote or a line break; choose another`);
+	}
 }
 
 function quote(field: string, delimiter: string): string {
@@ -18,15 +40,18 @@ function quote(field: string, delimiter: string): string {
 
 /** RFC 4180 CSV: fields quoted only when needed, quotes doubled. */
 export function writeCsv(rows: string[][], options: CsvOptions): string {
+	validateCsvOptions(options);
 	const lineEnding = options.lineEnding ?? '\r\n';
+	const cell = options.neutraliseFormulas === false ? (field: string) => field : neutralised;
 	return rows
-		.map((row) => row.map((field) => quote(field, options.delimiter)).join(options.delimiter))
+		.map((row) => row.map((field) => quote(cell(field), options.delimiter)).join(options.delimiter))
 		.map((line) => line + lineEnding)
 		.join('');
 }
 
 /** Parses RFC 4180 CSV (quoted fields may hold delimiters, quotes and line breaks). */
 export function parseCsv(text: string, options: CsvOptions): CsvRecord[] {
+	validateCsvOptions(options);
 	const records: CsvRecord[] = [];
 	const { delimiter } = options;
 	let fields: string[] = [];
