@@ -34,7 +34,9 @@ export function validateCsvOptions(options: CsvOptions): void {
 }
 
 function quote(field: string, delimiter: string): string {
-	if (!/[\r\n"]/.test(field) && !field.includes(delimiter) && field.trim() === field) return field;
+	// Any character of a longer delimiter: "a:" next to "::" would otherwise read as a delimiter.
+	const holdsDelimiter = [...delimiter].some((character) => field.includes(character));
+	if (!/[\r\n"]/.test(field) && !holdsDelimiter && field.trim() === field) return field;
 	return `"${field.replace(/"/g, '""')}"`;
 }
 
