@@ -22,7 +22,7 @@ function fastest(run: () => void, attempts: number): number {
 /**
  * Time that grows linearly: the same generator at n and 4n, the fastest of three runs each. Linear
  * work gives a ratio near 4, quadratic near 16; under 6 leaves room for garbage collection. A busy
- * machine can spoil one measurement, so it is taken up to three times: quadratic work fails them all.
+ * machine can spoil one measurement, so it is taken up to five times: quadratic work fails them all.
  */
 export function expectLinearTime<T>(generate: (n: number) => T, run: (input: T) => void, n: number): void {
 	// Grow n until the small run is long enough to measure (and warm the JIT on the way).
@@ -31,7 +31,7 @@ export function expectLinearTime<T>(generate: (n: number) => T, run: (input: T) 
 	const small = generate(size);
 	const large = generate(4 * size);
 	const ratios: number[] = [];
-	for (let attempt = 0; attempt < 3; attempt++) {
+	for (let attempt = 0; attempt < 5; attempt++) {
 		ratios.push(fastest(() => run(large), 3) / fastest(() => run(small), 3));
 		if (ratios[attempt] < 6) return;
 	}
