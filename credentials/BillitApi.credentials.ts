@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrlExpression } from '../lib/billit/environments';
+import { apiBaseUrlExpression, customUrlWarnings } from '../lib/billit/environments';
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	const wanted = name.toLowerCase();
@@ -58,6 +58,7 @@ export class BillitApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 			description: 'Billit API base URL, without /v1',
 		},
+		...customUrlWarnings('baseUrl'),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',

@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { oauthAuthorizeUrlExpression, oauthTokenUrlExpression } from '../lib/billit/environments';
+import { customUrlWarnings, oauthAuthorizeUrlExpression, oauthTokenUrlExpression } from '../lib/billit/environments';
 
 // No `test`: n8n tests OAuth2 credentials by connecting (the authorization code flow).
 export class BillitOAuth2Api implements ICredentialType {
@@ -54,6 +54,7 @@ export class BillitOAuth2Api implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 			description: 'Billit API base URL, without /v1; the token URL is this plus /OAuth2/token',
 		},
+		...customUrlWarnings('baseUrl'),
 		{
 			displayName: 'Web App Base URL',
 			name: 'authBaseUrl',
@@ -64,6 +65,7 @@ export class BillitOAuth2Api implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 			description: 'Billit web app base URL; the authorization URL is this plus /Account/Logon',
 		},
+		...customUrlWarnings('authBaseUrl'),
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',

@@ -87,9 +87,22 @@ export function tokenize(input: string): Token[] {
 	return tokens;
 }
 
+/** Nesting (parentheses, not) and conditions per and/or chain: the tree is evaluated recursively. */
+const MAX_FILTER_NESTING = 100;
+
 export function parseFilter(input: string): Expr {
 	const tokens = tokenize(input);
 	let pos = 0;
+	let nesting = 0;
+	const nest = <T>(parse: () => T): T => {
+		if (++nesting > MAX_FILTER_NESTING) throw filterError(`nested deeper than ${MAX_FILTER_NESTING} levels`);
+		const result = parse();
+		nesting--;
+		return result;
+	};
+	const chained = (count: number) => {
+		if (count > MAX_FILTER_NESTING) throw filterError(`more than ${MAX_FILTER_NESTING} conditions joined by and/or at one level`);
+	};
 	const peek = () => tokens[pos];
 	const isWord = (value: string) => {
 		const token = peek();
@@ -102,7 +115,7 @@ export function parseFilter(input: string): Expr {
 
 	const parseOr = (): Expr => {
 		let left = parseAnd();
-		while (isWord('or')) {
+		for (let count = 1; isWord('or'); chained(++count)) {
 			pos++;
 			left = { kind: 'logical', op: 'or', left, right: parseAnd() };
 		}
@@ -110,7 +123,7 @@ export function parseFilter(input: string): Expr {
 	};
 	const parseAnd = (): Expr => {
 		let left = parseNot();
-		while (isWord('and')) {
+		for (let count = 1; isWord('and'); chained(++count)) {
 			pos++;
 			left = { kind: 'logical', op: 'and', left, right: parseNot() };
 		}
@@ -119,7 +132,7 @@ export function parseFilter(input: string): Expr {
 	const parseNot = (): Expr => {
 		if (isWord('not')) {
 			pos++;
-			return { kind: 'not', operand: parseNot() };
+			return { kind: 'not', operand: nest(parseNot) };
 		}
 		return parseComparison();
 	};
@@ -137,7 +150,7 @@ export function parseFilter(input: string): Expr {
 		if (!token) throw filterError('unexpected end of expression');
 		switch (token.type) {
 			case '(': {
-				const inner = parseOr();
+				const inner = nest(parseOr);
 				expect(')');
 				return inner;
 			}

@@ -41,12 +41,23 @@ function pageItems<T>(page: unknown): { items: T[]; next?: string } {
 	return { items: Array.isArray(Items) ? Items : [], next };
 }
 
+/** Pages in a row with no items but a new NextPageLink each: Billit never answers so, a broken server could forever. */
+export const MAX_EMPTY_PAGES_IN_A_ROW = 10;
+
 export async function collectPages<T>(fetchPage: FetchPage, options: CollectPagesOptions): Promise<T[]> {
 	const collected: T[] = [];
 	const visited = new Set<string>();
 	let nextUrl: string | undefined;
+	let emptyPages = 0;
 	for (;;) {
 		const { items, next } = pageItems<T>(await fetchPage(nextUrl));
+		emptyPages = items.length === 0 ? emptyPages + 1 : 0;
+		if (next && emptyPages >= MAX_EMPTY_PAGES_IN_A_ROW) {
+			throw new BillitRequestError(
+				'paging-loop',
+				`Billit returned ${emptyPages} pages in a row without items, each with a new NextPageLink; paging stopped to avoid an endless loop`,
+			);
+		}
 		for (const item of items) {
 			if (options.limit !== undefined && collected.length >= options.limit) return collected;
 			collected.push(item);

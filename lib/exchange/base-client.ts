@@ -16,6 +16,7 @@ import type {
 } from './client';
 import { ExchangeError } from './errors';
 import { partPathFor } from './part-files';
+import { firstControlCharacter } from '../text/control-characters';
 
 export { PART_SUFFIX } from './part-files';
 const MAX_RENAME_ATTEMPTS = 1000;
@@ -68,6 +69,14 @@ function globMatcher(glob: string | undefined): (relativePath: string) => boolea
 function assertReplaceable(path: string, existing: RemoteEntry | undefined): void {
 	if (existing && existing.type !== 'file') {
 		throw new ExchangeError('exists', `cannot upload to ${path}: a ${existing.type} of that name exists`);
+	}
+}
+
+/** A name this package creates on a server never holds a control character (see `firstControlCharacter`). */
+function assertWritableName(path: string): void {
+	const control = firstControlCharacter(path);
+	if (control) {
+		throw new ExchangeError('invalidName', `the remote path ${JSON.stringify(path)} holds the control character ${control}; remove it from the name`);
 	}
 }
 
@@ -127,6 +136,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	}
 
 	async mkdirp(path: string, mode?: number): Promise<void> {
+		assertWritableName(path);
 		const missing: string[] = [];
 		let current = posix.normalize(path);
 		while (current !== '/' && current !== '.') {
@@ -150,6 +160,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	}
 
 	async upload(source: UploadSource, path: string, options: UploadOptions): Promise<UploadResult> {
+		assertWritableName(path);
 		if (options.onConflict === 'overwrite' && options.atomic) return await this.overwriteAtomically(source, path, options);
 		const warnings: string[] = [];
 		const existing = await this.stat(path);
@@ -199,6 +210,7 @@ export abstract class BaseExchangeClient implements FileExchangeClient {
 	}
 
 	async move(from: string, to: string, options: MoveOptions = {}): Promise<void> {
+		assertWritableName(to);
 		const existing = await this.stat(to);
 		if (existing && !options.overwrite) {
 			throw new ExchangeError('exists', `cannot move ${from} to ${to}: the destination already exists`);

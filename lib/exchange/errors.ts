@@ -4,6 +4,7 @@ export type ExchangeErrorKind =
 	| 'connectionLost'
 	| 'exists'
 	| 'hostKey'
+	| 'invalidName'
 	| 'notFound'
 	| 'noSpace'
 	| 'other'

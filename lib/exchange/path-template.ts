@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
 
+import { firstControlCharacter } from '../text/control-characters';
+
 /** The variables a path template may use, as documented in design.md ("Path templates"). */
 export const PATH_TEMPLATE_VARIABLES = [
 	'uen_number',
@@ -54,13 +56,8 @@ const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
 });
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** C0 and C1 control characters, DEL included. */
 export function hasControlCharacter(text: string): boolean {
-	for (const char of text) {
-		const code = char.codePointAt(0) ?? 0;
-		if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-	}
-	return false;
+	return firstControlCharacter(text) !== undefined;
 }
 
 function isKnownVariable(name: string): name is PathTemplateVariable {

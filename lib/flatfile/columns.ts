@@ -1,6 +1,6 @@
-import { relocated } from './errors';
+import { FlatFileError, relocated } from './errors';
 import { readFieldPath } from './field-path';
-import { DEFAULT_DECIMAL, formatDate, formatDecimal, parseDate, parseDecimal } from './formats';
+import { DEFAULT_DECIMAL, formatDate, formatDecimal, parseDate, parseDecimal, validateDecimalFormat } from './formats';
 
 export type ColumnFormat = 'text' | 'date' | 'decimal' | 'integer';
 
@@ -26,6 +26,22 @@ function decimalFormat(column: ColumnSpec) {
 		decimalSeparator: column.decimalSeparator ?? DEFAULT_DECIMAL.decimalSeparator,
 		implied: column.impliedDecimals,
 	};
+}
+
+/** Checks every column's format settings before any row is read or written. */
+export function validateColumns(columns: readonly ColumnSpec[]): void {
+	if (columns.length === 0) throw new FlatFileError('The layout has no columns');
+	for (const column of columns) {
+		try {
+			if (!['text', 'date', 'decimal', 'integer'].includes(column.format)) throw new FlatFileError(`Unknown format "${String(column.format)}"`);
+			if (column.format === 'decimal') validateDecimalFormat(decimalFormat(column));
+			if (column.format === 'date' && column.datePattern !== undefined && !/YY/.test(column.datePattern)) {
+				throw new FlatFileError(`The date pattern "${column.datePattern}" has no year (YYYY or YY)`);
+			}
+		} catch (error) {
+			throw relocated(error, { prefix: `Column "${column.header}"` });
+		}
+	}
 }
 
 /** The text of one cell: the row's value at the column's path, formatted. */

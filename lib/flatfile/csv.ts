@@ -3,6 +3,20 @@ import { FlatFileError, lineLocation } from './errors';
 export interface CsvOptions {
 	delimiter: string;
 	lineEnding?: '\n' | '\r\n';
+	/**
+	 * Writing only: a cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or
+	 * CR) gets a leading apostrophe, so it shows as text. On unless set to false; plain numbers such as
+	 * -12.50 are left as they are.
+	 */
+	neutraliseFormulas?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/** OWASP "CSV injection": the cell as text a spreadsheet shows instead of evaluating. */
+function neutralised(field: string): string {
+	return FORMULA_START.test(field) && !PLAIN_NUMBER.test(field) ? `'${field}` : field;
 }
 
 export interface CsvRecord {
@@ -11,22 +25,35 @@ export interface CsvRecord {
 	fields: string[];
 }
 
+/** A delimiter the reader can split on: not empty, no quote, no line break. */
+export function validateCsvOptions(options: CsvOptions): void {
+	if (typeof options.delimiter !== 'string' || options.delimiter === '') throw new FlatFileError('The CSV delimiter is empty; enter one, e.g. "," or ";"');
+	if (/["\r\n]/.test(options.delimiter)) {
+		throw new FlatFileError(`The CSV delimiter ${JSON.stringify(options.delimiter)} holds a quote or a line break; choose another`);
+	}
+}
+
 function quote(field: string, delimiter: string): string {
-	if (!/[\r\n"]/.test(field) && !field.includes(delimiter) && field.trim() === field) return field;
+	// Any character of a longer delimiter: "a:" next to "::" would otherwise read as a delimiter.
+	const holdsDelimiter = [...delimiter].some((character) => field.includes(character));
+	if (!/[\r\n"]/.test(field) && !holdsDelimiter && field.trim() === field) return field;
 	return `"${field.replace(/"/g, '""')}"`;
 }
 
 /** RFC 4180 CSV: fields quoted only when needed, quotes doubled. */
 export function writeCsv(rows: string[][], options: CsvOptions): string {
+	validateCsvOptions(options);
 	const lineEnding = options.lineEnding ?? '\r\n';
+	const cell = options.neutraliseFormulas === false ? (field: string) => field : neutralised;
 	return rows
-		.map((row) => row.map((field) => quote(field, options.delimiter)).join(options.delimiter))
+		.map((row) => row.map((field) => quote(cell(field), options.delimiter)).join(options.delimiter))
 		.map((line) => line + lineEnding)
 		.join('');
 }
 
 /** Parses RFC 4180 CSV (quoted fields may hold delimiters, quotes and line breaks). */
 export function parseCsv(text: string, options: CsvOptions): CsvRecord[] {
+	validateCsvOptions(options);
 	const records: CsvRecord[] = [];
 	const { delimiter } = options;
 	let fields: string[] = [];

@@ -5,6 +5,9 @@ export type TextEncodingName = 'utf-8' | 'latin1';
 
 const BOM = '\uFEFF';
 
+/** Partner files above this many bytes are refused before decoding, as UBL documents are. */
+export const DEFAULT_MAX_PARTNER_FILE_BYTES = 20 * 1024 * 1024;
+
 /** Line number (1-based) of a byte offset, counting LF bytes before it. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
 	let line = 1;
@@ -36,7 +39,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * Decodes a partner file. UTF-8 is strict: a file saved in another encoding fails with the line of
  * the first byte that is not UTF-8, instead of turning into replacement characters.
  */
-export function decodeText(bytes: Uint8Array, encoding: TextEncodingName = 'utf-8'): string {
+export function decodeText(
+	bytes: Uint8Array,
+	encoding: TextEncodingName = 'utf-8',
+	maxBytes = DEFAULT_MAX_PARTNER_FILE_BYTES,
+): string {
+	if (bytes.length > maxBytes) {
+		throw new FlatFileError(
+			`The file is ${bytes.length} bytes, above the limit of ${maxBytes} bytes for partner files; raise "Maximum File Size" if it is expected`,
+		);
+	}
 	let text: string;
 	if (encoding === 'utf-8') {
 		try {

@@ -1,6 +1,7 @@
-import { readCell, renderCell, writeFieldPath, type ColumnSpec } from './columns';
+import { readCell, renderCell, validateColumns, writeFieldPath, type ColumnSpec } from './columns';
 import { FlatFileError, lineLocation, relocated } from './errors';
 import type { ParsedRecord } from './tabular';
+import { firstControlCharacter } from '../text/control-characters';
 
 export interface FixedColumnSpec extends ColumnSpec {
 	/** 1-based first position. */
@@ -18,6 +19,7 @@ export interface FixedWidthLayout {
 
 /** Checks the layout once: positive positions and lengths, no overlapping columns. */
 export function validateFixedLayout(layout: FixedWidthLayout): void {
+	validateColumns(layout.columns);
 	const sorted = [...layout.columns].sort((a, b) => a.start - b.start);
 	let end = 0;
 	let previous = '';
@@ -28,7 +30,7 @@ export function validateFixedLayout(layout: FixedWidthLayout): void {
 		if (!Number.isInteger(column.length) || column.length < 1) {
 			throw new FlatFileError(`Column "${column.header}": length must be a whole number from 1`);
 		}
-		if ((column.padding ?? ' ').length !== 1) {
+		if (Array.from(column.padding ?? ' ').length !== 1 || firstControlCharacter(column.padding ?? ' ')) {
 			throw new FlatFileError(`Column "${column.header}": padding must be one character`);
 		}
 		if (column.start <= end) {
@@ -43,16 +45,24 @@ function lineWidth(layout: FixedWidthLayout): number {
 	return Math.max(...layout.columns.map((column) => column.start + column.length - 1));
 }
 
-function place(text: string, column: FixedColumnSpec, rowNumber: number): string {
-	if (text.length > column.length) {
+/**
+ * The cell as exactly `column.length` characters. Positions count Unicode characters (code points),
+ * as a partner counts them in Latin-1 or UTF-8 text, never UTF-16 units.
+ */
+function place(text: string, column: FixedColumnSpec, rowNumber: number): string[] {
+	// A line break or other control character would split or shift the record.
+	const control = firstControlCharacter(text);
+	if (control) {
+		throw new FlatFileError(`Column "${column.header}" of row ${rowNumber} holds the control character ${control}, which fixed-width lines cannot hold`);
+	}
+	const characters = Array.from(text);
+	if (characters.length > column.length) {
 		throw new FlatFileError(
-			`Column "${column.header}" holds ${column.length} characters but row ${rowNumber} needs ${text.length} ("${text}")`,
+			`Column "${column.header}" holds ${column.length} characters but row ${rowNumber} needs ${characters.length} ("${text}")`,
 		);
 	}
-	const padding = column.padding ?? ' ';
-	return (column.align ?? 'left') === 'right'
-		? text.padStart(column.length, padding)
-		: text.padEnd(column.length, padding);
+	const padding = Array<string>(column.length - characters.length).fill(column.padding ?? ' ');
+	return (column.align ?? 'left') === 'right' ? [...padding, ...characters] : [...characters, ...padding];
 }
 
 /** Rows as fixed-width text; a value too long for its column is an error, never cut off. */
@@ -65,7 +75,7 @@ export function rowsToFixedWidth(rows: unknown[], layout: FixedWidthLayout): str
 			const line = Array<string>(width).fill(' ');
 			for (const column of layout.columns) {
 				const cell = place(renderCell(row, column), column, index + 1);
-				line.splice(column.start - 1, column.length, ...cell);
+				cell.forEach((character, offset) => (line[column.start - 1 + offset] = character));
 			}
 			return line.join('') + lineEnding;
 		})
@@ -88,9 +98,10 @@ export function fixedWidthToRecords(text: string, layout: FixedWidthLayout): Par
 	validateFixedLayout(layout);
 	const width = lineWidth(layout);
 	const records: ParsedRecord[] = [];
-	text.split(/\r?\n/).forEach((line, index) => {
-		if (line.trim() === '') return;
+	text.split(/\r?\n/).forEach((text, index) => {
+		if (text.trim() === '') return;
 		const lineNumber = index + 1;
+		const line = Array.from(text);
 		if (line.length < width) {
 			throw new FlatFileError(
 				`The line is ${line.length} characters long; the layout needs ${width}`,
@@ -99,7 +110,7 @@ export function fixedWidthToRecords(text: string, layout: FixedWidthLayout): Par
 		}
 		const values: Record<string, unknown> = {};
 		for (const column of layout.columns) {
-			const cell = unpad(line.slice(column.start - 1, column.start - 1 + column.length), column);
+			const cell = unpad(line.slice(column.start - 1, column.start - 1 + column.length).join(''), column);
 			try {
 				const value = readCell(cell, column);
 				if (value !== undefined) writeFieldPath(values, column.path, value);

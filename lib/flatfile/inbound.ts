@@ -35,19 +35,22 @@ function collect(errors: Map<string, FlatFileError[]>, key: string, read: () => 
 	}
 }
 
-/** Payments of every 820 / REMADV in an interchange, with per-set content errors kept apart. */
+/**
+ * Payments of every 820 / REMADV in an interchange, with per-set content errors kept apart. Pushed
+ * one by one: a set can hold more payments than push(...array) takes arguments.
+ */
 export function remittancesOf(inbound: InboundInterchange, defaultCurrency: string): RemittanceRead {
 	const errors = new Map<string, FlatFileError[]>();
 	const payments: Payments = [];
 	if (inbound.syntax === 'x12') {
 		for (const set of inbound.interchange.groups.flatMap((group) => group.transactions)) {
 			if (set.code !== '820') continue;
-			payments.push(...collect(errors, set.controlNumber, () => read820(set.body, set.header, defaultCurrency)));
+			for (const payment of collect(errors, set.controlNumber, () => read820(set.body, set.header, defaultCurrency))) payments.push(payment);
 		}
 	} else {
 		for (const message of inbound.interchange.messages) {
 			if (message.type !== 'REMADV') continue;
-			payments.push(...collect(errors, message.reference, () => readRemadv(message.body, message.header, defaultCurrency)));
+			for (const payment of collect(errors, message.reference, () => readRemadv(message.body, message.header, defaultCurrency))) payments.push(payment);
 		}
 	}
 	return { payments, errors };

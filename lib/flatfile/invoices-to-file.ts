@@ -2,9 +2,9 @@ import type { Order } from '../billit/types';
 import { buildEdifactInterchange } from './edifact/envelope';
 import { invoiceToInvoic } from './edifact/invoic';
 import { encodeText, type TextEncodingName } from './encoding';
-import { rowsToFixedWidth, type FixedColumnSpec } from './fixed-width';
+import { rowsToFixedWidth, validateFixedLayout, type FixedColumnSpec } from './fixed-width';
 import { invoiceRows, type RowMode } from './invoice-rows';
-import { rowsToCsv } from './tabular';
+import { rowsToCsv, validateCsvLayout } from './tabular';
 import type { ColumnSpec } from './columns';
 import { buildX12Interchange } from './x12/envelope';
 import { invoiceTo810 } from './x12/invoice-810';
@@ -17,6 +17,8 @@ export interface InvoiceFileSettings {
 	columns: ColumnSpec[] | FixedColumnSpec[];
 	delimiter: string;
 	includeHeader: boolean;
+	/** CSV: cells that would run as spreadsheet formulas are written as text (on by default). */
+	neutraliseFormulas?: boolean;
 	lineEnding: '\n' | '\r\n';
 	encoding: TextEncodingName;
 	sender: string;
@@ -32,6 +34,12 @@ export const FORMAT_FILES: Record<InvoiceFileFormat, { extension: string; mimeTy
 	x12: { extension: 'x12', mimeType: 'application/edi-x12' },
 	edifact: { extension: 'edi', mimeType: 'application/edifact' },
 };
+
+/** Checks the format-dependent settings (delimiter, columns, layout) before any invoice is read. */
+export function validateFileSettings(settings: InvoiceFileSettings): void {
+	if (settings.format === 'csv') validateCsvLayout(settings);
+	if (settings.format === 'fixedWidth') validateFixedLayout({ columns: settings.columns as FixedColumnSpec[] });
+}
 
 function renderText(orders: Order[], settings: InvoiceFileSettings): string {
 	switch (settings.format) {

@@ -1,4 +1,6 @@
 import { FlatFileError, type SegmentReference } from './errors';
+import { amountProblem, isCalendarDate, isoParts } from './formats';
+import { firstControlCharacter } from '../text/control-characters';
 
 /**
  * One X12 or EDIFACT segment. `elements[0]` is the first data element after the tag; each element
@@ -29,13 +31,30 @@ export function required(segment: Segment, element: number, what: string, compon
 	return text;
 }
 
-/** An amount in a segment; both `.` and `,` are accepted as decimal mark (ISO 9735). */
-export function amount(segment: Segment, element: number, what: string, component = 1): number {
+/** The decimal marks a syntax accepts: X12 only the period; EDIFACT the period or the comma (ISO 9735). */
+export const X12_DECIMAL_MARKS = '.';
+export const EDIFACT_DECIMAL_MARKS = '.,';
+
+/**
+ * An amount in a segment: optional minus, digits, one of the syntax's decimal marks, finite and exact
+ * (at most 15 digits before the mark), never negative zero. X12 has no thousands separator, so
+ * `1,000` is refused there rather than read as 1.
+ */
+export function amount(segment: Segment, element: number, what: string, component = 1, decimalMarks = EDIFACT_DECIMAL_MARKS): number {
 	const text = required(segment, element, what, component);
-	if (!/^-?\d*(?:[.,]\d*)?$/.test(text) || !/\d/.test(text)) {
+	const mark = `[${decimalMarks.replace(/[\]\\^-]/g, '\\$&')}]`;
+	if (!new RegExp(`^-?(?:\\d+(?:${mark}\\d*)?|${mark}\\d+)$`).test(text)) {
 		throw new FlatFileError(`${what} "${text}" is not a number`, reference(segment, element));
 	}
-	return Number(text.replace(',', '.'));
+	const number = Number(text.replace(',', '.'));
+	const problem = amountProblem(number, text);
+	if (problem) throw new FlatFileError(`${what}: ${problem}`, reference(segment, element));
+	return number;
+}
+
+/** An X12 amount (period only). */
+export function x12Amount(segment: Segment, element: number, what: string): number {
+	return amount(segment, element, what, 1, X12_DECIMAL_MARKS);
 }
 
 /** `CCYYMMDD` (or `YYMMDD`) → `YYYY-MM-DD`. */
@@ -52,9 +71,26 @@ export function compactDate(segment: Segment, element: number, what: string, com
 }
 
 export function isoToCompactDate(iso: string | undefined): string {
-	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-	if (!match) throw new FlatFileError(`"${String(iso)}" is not an ISO date (YYYY-MM-DD)`);
-	return `${match[1]}${match[2]}${match[3]}`;
+	const parts = typeof iso === 'string' ? isoParts(iso) : undefined;
+	if (!parts) throw new FlatFileError(`"${String(iso)}" is not an ISO date (YYYY-MM-DD)`);
+	if (!isCalendarDate(parts)) throw new FlatFileError(`"${iso}" is not a valid calendar date`);
+	return iso!.trim().slice(0, 10).replace(/-/g, '');
+}
+
+/** The interchange date and time in UTC as `YYYY-MM-DD` and `HH:mm`; an invalid date is refused. */
+export function interchangeTimestamp(date: Date): { day: string; time: string } {
+	const year = date.getUTCFullYear();
+	if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) {
+		throw new FlatFileError(`The interchange date ${String(date)} is not a valid date`);
+	}
+	const iso = date.toISOString();
+	return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/** Refuses a value holding a control character (see `firstControlCharacter`), naming the segment. */
+export function refuseControlCharacters(text: string, tag: string): void {
+	const control = firstControlCharacter(text);
+	if (control) throw new FlatFileError(`A value of segment ${tag} holds the control character ${control}, which EDI cannot carry`);
 }
 
 /** Segments from `start` while `belongs` holds. */

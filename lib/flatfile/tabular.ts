@@ -1,14 +1,21 @@
-import { readCell, renderCell, writeFieldPath, type ColumnSpec } from './columns';
+import { readCell, renderCell, validateColumns, writeFieldPath, type ColumnSpec } from './columns';
 import { FlatFileError, lineLocation, relocated } from './errors';
-import { parseCsv, writeCsv, type CsvOptions } from './csv';
+import { parseCsv, validateCsvOptions, writeCsv, type CsvOptions } from './csv';
 
 export interface CsvLayout extends CsvOptions {
 	columns: ColumnSpec[];
 	includeHeader: boolean;
 }
 
+/** Checks the delimiter and every column's format: a setting that would misread a file fails before any work. */
+export function validateCsvLayout(layout: CsvLayout): void {
+	validateCsvOptions(layout);
+	validateColumns(layout.columns);
+}
+
 /** Rows as CSV with the layout's headers and formatted cells. */
 export function rowsToCsv(rows: unknown[], layout: CsvLayout): string {
+	validateCsvLayout(layout);
 	const table = rows.map((row) => layout.columns.map((column) => renderCell(row, column)));
 	if (layout.includeHeader) table.unshift(layout.columns.map((column) => column.header));
 	return writeCsv(table, layout);
@@ -38,6 +45,7 @@ function headerIndexes(header: string[], columns: ColumnSpec[], line: number): n
  * position. Each record's values land at the columns' paths, typed by their formats.
  */
 export function csvToRecords(text: string, layout: CsvLayout): ParsedRecord[] {
+	validateCsvLayout(layout);
 	const records = parseCsv(text, layout);
 	if (records.length === 0) return [];
 	let indexes = layout.columns.map((_, index) => index);

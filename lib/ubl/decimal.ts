@@ -144,5 +144,6 @@ export function formatAmount(value: number | string): string {
 /** Parses UBL decimal text (optional sign, digits, optional fraction); undefined when it is not one. */
 export function parseDecimal(text: string): string | undefined {
 	const trimmed = text.trim();
-	return DECIMAL_TEXT.test(trimmed) ? trimmed : undefined;
+	// Hundreds of digits are exact here but overflow to Infinity as a JSON number (posted as null).
+	return DECIMAL_TEXT.test(trimmed) && Number.isFinite(Number(trimmed)) ? trimmed : undefined;
 }

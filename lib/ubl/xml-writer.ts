@@ -1,3 +1,5 @@
+import { UblBuildError } from './errors';
+
 /** An element to write: the parsed `XmlElement` fits, and so does a hand-built one. */
 export interface XmlNode {
 	/** Qualified name, e.g. `cbc:ID`; its prefix must be declared on it or an ancestor. */
@@ -35,11 +37,11 @@ function refuseForbidden(value: string, where: string): void {
 		const code = value.charCodeAt(i);
 		if (isLoneSurrogate(value, i)) {
 			const hex = code.toString(16).toUpperCase();
-			throw new Error(`The text in ${where} holds a lone surrogate U+${hex} (broken UTF-16) and cannot be written as UTF-8`);
+			throw new UblBuildError(`The text in ${where} holds a lone surrogate U+${hex} (broken UTF-16) and cannot be written as UTF-8`);
 		}
 		if (isForbiddenInXml(code)) {
 			const hex = code.toString(16).toUpperCase().padStart(4, '0');
-			throw new Error(`The character U+${hex} in ${where} cannot be written to XML`);
+			throw new UblBuildError(`The character U+${hex} in ${where} cannot be written to XML`);
 		}
 	}
 }

@@ -40,7 +40,6 @@ export const DEFAULT_MAX_XML_BYTES = 20 * 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 100;
 const PARSER_OPTIONS = { includeOffsets: true, preserveDocumentType: true, preserveXmlDeclaration: true };
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-type Scope = Record<string, string>;
 type Locate = (index: number) => XmlPosition;
 
 function byteLength(input: Buffer | string): number {
@@ -149,24 +148,59 @@ function unboundPrefix(prefix: string, position: XmlPosition): UblXmlError {
 	return new UblXmlError(`The XML is not well-formed: unbound namespace prefix: "${prefix}"`, position);
 }
 
+/**
+ * The namespace bindings in scope while the tree is walked: each prefix's URIs, innermost last. A
+ * declaration costs one push and one pop, never a copy of the scope (many declarations spread over a
+ * document would otherwise cost time quadratic in its size); a Map has no inherited members, so a
+ * prefix named like one (`constructor`, `__proto__`) is unbound unless declared.
+ */
+class NamespaceScope {
+	private readonly bindings = new Map<string, string[]>([
+		['', ['']],
+		['xml', [XML_NAMESPACE]],
+	]);
+
+	declare(declarations: Map<string, string>): void {
+		for (const [prefix, uri] of declarations) {
+			const uris = this.bindings.get(prefix);
+			if (uris) uris.push(uri);
+			else this.bindings.set(prefix, [uri]);
+		}
+	}
+
+	undeclare(declarations: Map<string, string>): void {
+		for (const prefix of declarations.keys()) this.bindings.get(prefix)!.pop();
+	}
+
+	lookup(prefix: string): string | undefined {
+		const uris = this.bindings.get(prefix);
+		return uris?.[uris.length - 1];
+	}
+}
+
 /** Converts the parser's element into ours, resolving namespaces in the scope its ancestors declared. */
-function toElement(parsed: ParsedElement, parentScope: Scope, depth: number, maxDepth: number, locate: Locate): XmlElement {
+function toElement(parsed: ParsedElement, scope: NamespaceScope, depth: number, maxDepth: number, locate: Locate): XmlElement {
 	const position = locate(parsed.start);
 	if (depth > maxDepth) throw new UblXmlError(`Elements are nested deeper than ${maxDepth} levels`, position);
-	const namespaces: Record<string, string> = {};
-	const attributes: Record<string, string> = {};
+	const declarations = new Map<string, string>();
+	// Objects without a prototype: V8 keeps them as dictionaries, so thousands of distinct prefixes do
+	// not each add a hidden class, and no name is an inherited member.
+	const attributes: Record<string, string> = Object.create(null);
+	const namespaces: Record<string, string> = Object.create(null);
 	for (const [name, value] of Object.entries(parsed.attributes)) {
-		if (name === 'xmlns') namespaces[''] = value;
-		else if (name.startsWith('xmlns:')) namespaces[name.slice(6)] = value;
-		else attributes[name] = value;
+		if (name === 'xmlns' || name.startsWith('xmlns:')) {
+			const prefix = name === 'xmlns' ? '' : name.slice(6);
+			declarations.set(prefix, value);
+			namespaces[prefix] = value;
+		} else attributes[name] = value;
 	}
-	const scope = Object.keys(namespaces).length > 0 ? { ...parentScope, ...namespaces } : parentScope;
+	scope.declare(declarations);
 	for (const name of Object.keys(attributes)) {
 		const [prefix] = splitName(name);
-		if (prefix !== '' && scope[prefix] === undefined) throw unboundPrefix(prefix, position);
+		if (prefix !== '' && scope.lookup(prefix) === undefined) throw unboundPrefix(prefix, position);
 	}
 	const [prefix, local] = splitName(parsed.name);
-	const ns = scope[prefix];
+	const ns = scope.lookup(prefix);
 	if (ns === undefined) throw unboundPrefix(prefix, position);
 	const element: XmlElement = {
 		name: parsed.name,
@@ -183,6 +217,7 @@ function toElement(parsed: ParsedElement, parentScope: Scope, depth: number, max
 		if (child instanceof ParsedElement) element.children.push(toElement(child, scope, depth + 1, maxDepth, locate));
 		else if (child.type === XmlNode.TYPE_TEXT || child.type === XmlNode.TYPE_CDATA) element.text += (child as { text: string }).text;
 	}
+	scope.undeclare(declarations);
 	return element;
 }
 
@@ -208,5 +243,5 @@ export function parseXml(input: Buffer | string, options: ParseXmlOptions = {}):
 	checkProlog(document.children, locate);
 	const root = document.root;
 	if (!root) throw new UblXmlError('The document has no root element', { line: 1, column: 1 });
-	return toElement(root, { '': '', xml: XML_NAMESPACE }, 1, maxDepth, locate);
+	return toElement(root, new NamespaceScope(), 1, maxDepth, locate);
 }

@@ -1,5 +1,5 @@
 import { FlatFileError } from '../errors';
-import { reference, value, type Segment } from '../segments';
+import { interchangeTimestamp, reference, value, type Segment } from '../segments';
 import {
 	DEFAULT_EDIFACT_DELIMITERS,
 	readEdifactSegments,
@@ -33,12 +33,12 @@ export function buildEdifactInterchange(options: EdifactEnvelopeOptions, message
 	}
 	const delimiters = DEFAULT_EDIFACT_DELIMITERS;
 	const write = (tag: string, elements: EdifactElement[]) => writeEdifactSegment(delimiters, tag, elements);
-	const iso = options.date.toISOString();
+	const { day, time } = interchangeTimestamp(options.date);
 	const out = [
 		unaString(delimiters),
 		write('UNB', [
 			['UNOC', 3], [options.sender, 14], [options.receiver, 14],
-			[iso.slice(2, 10).replace(/-/g, ''), iso.slice(11, 16).replace(':', '')],
+			[day.slice(2).replace(/-/g, ''), time.replace(':', '')],
 			options.interchangeReference, undefined, undefined, undefined, undefined, undefined,
 			options.test ? 1 : undefined,
 		]),

@@ -30,19 +30,19 @@ export function invoiceToInvoic(order: Order): EdifactMessageBody {
 		const price = requireInvoiceField(order, line.UnitPriceExcl, `UnitPriceExcl on line ${index + 1}`);
 		segments.push(['LIN', [index + 1, undefined, line.Reference ? [line.Reference, 'SA'] : undefined]]);
 		if (line.Description) segments.push(['IMD', ['F', undefined, [undefined, undefined, undefined, line.Description]]]);
-		segments.push(['QTY', [['47', ediNumber(quantity), line.Unit]]]);
-		if (line.TotalExcl !== undefined) segments.push(['MOA', [['203', ediNumber(line.TotalExcl)]]]);
-		segments.push(['PRI', [['AAA', ediNumber(price)]]]);
+		segments.push(['QTY', [['47', ediNumber(quantity, `Quantity on line ${index + 1}`), line.Unit]]]);
+		if (line.TotalExcl !== undefined) segments.push(['MOA', [['203', ediNumber(line.TotalExcl, `TotalExcl on line ${index + 1}`)]]]);
+		segments.push(['PRI', [['AAA', ediNumber(price, `UnitPriceExcl on line ${index + 1}`)]]]);
 		if (line.VATPercentage !== undefined) {
-			segments.push(['TAX', ['7', 'VAT', undefined, undefined, [undefined, undefined, undefined, ediNumber(line.VATPercentage)]]]);
-			if (line.TotalVAT !== undefined) segments.push(['MOA', [['124', ediNumber(line.TotalVAT)]]]);
+			segments.push(['TAX', ['7', 'VAT', undefined, undefined, [undefined, undefined, undefined, ediNumber(line.VATPercentage, `VATPercentage on line ${index + 1}`)]]]);
+			if (line.TotalVAT !== undefined) segments.push(['MOA', [['124', ediNumber(line.TotalVAT, `TotalVAT on line ${index + 1}`)]]]);
 		}
 	});
 	segments.push(['UNS', ['S']]);
 	segments.push(['CNT', [['2', lines.length]]]);
-	segments.push(['MOA', [['77', ediNumber(total)]]]);
-	if (order.TotalExcl !== undefined) segments.push(['MOA', [['125', ediNumber(order.TotalExcl)]]]);
-	if (order.TotalVAT !== undefined) segments.push(['MOA', [['176', ediNumber(order.TotalVAT)]]]);
+	segments.push(['MOA', [['77', ediNumber(total, 'TotalIncl')]]]);
+	if (order.TotalExcl !== undefined) segments.push(['MOA', [['125', ediNumber(order.TotalExcl, 'TotalExcl')]]]);
+	if (order.TotalVAT !== undefined) segments.push(['MOA', [['176', ediNumber(order.TotalVAT, 'TotalVAT')]]]);
 	return { type: 'INVOIC', segments };
 }
 

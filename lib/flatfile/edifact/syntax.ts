@@ -1,5 +1,5 @@
 import { FlatFileError, segmentLocation } from '../errors';
-import type { Segment } from '../segments';
+import { refuseControlCharacters, type Segment } from '../segments';
 
 export interface EdifactDelimiters {
 	component: string;
@@ -88,9 +88,11 @@ export type EdifactElement = string | number | undefined | Array<string | number
 /** Writes one segment with release characters, dropping trailing empty elements and components. */
 export function writeEdifactSegment(delimiters: EdifactDelimiters, tag: string, elements: EdifactElement[]): string {
 	const texts = elements.map((element) => {
-		const components = (Array.isArray(element) ? element : [element]).map((entry) =>
-			entry === undefined ? '' : escape(String(entry), delimiters),
-		);
+		const components = (Array.isArray(element) ? element : [element]).map((entry) => {
+			if (entry === undefined) return '';
+			refuseControlCharacters(String(entry), tag);
+			return escape(String(entry), delimiters);
+		});
 		while (components.length > 0 && components[components.length - 1] === '') components.pop();
 		return components.join(delimiters.component);
 	});

@@ -1,5 +1,5 @@
 import { FlatFileError } from '../errors';
-import { reference, value, type Segment } from '../segments';
+import { interchangeTimestamp, reference, value, type Segment } from '../segments';
 import { DEFAULT_X12_DELIMITERS, readX12Segments, writeX12Segment, type X12Delimiters } from './syntax';
 
 export interface X12Party {
@@ -44,8 +44,8 @@ function isaId(party: X12Party, what: string): string {
 }
 
 function compactUtc(date: Date) {
-	const iso = date.toISOString();
-	return { ccyymmdd: iso.slice(0, 10).replace(/-/g, ''), hhmm: iso.slice(11, 16).replace(':', '') };
+	const { day, time } = interchangeTimestamp(date);
+	return { ccyymmdd: day.replace(/-/g, ''), hhmm: time.replace(':', '') };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Order } from '../../billit/types';
 import { FlatFileError } from '../errors';
 import { roundAmount } from '../formats';
 import { ediNumber, requireInvoiceField, type EdiInvoice } from '../invoice-model';
-import { amount, compactDate, isoToCompactDate, reference, required, value, type Segment } from '../segments';
+import { x12Amount, compactDate, isoToCompactDate, reference, required, value, type Segment } from '../segments';
 import type { X12TransactionBody } from './envelope';
 
 function unitCode(unit: string | undefined): string {
@@ -27,14 +27,14 @@ export function invoiceTo810(order: Order): X12TransactionBody {
 	lines.forEach((line, index) => {
 		const quantity = requireInvoiceField(order, line.Quantity, `Quantity on line ${index + 1}`);
 		const price = requireInvoiceField(order, line.UnitPriceExcl, `UnitPriceExcl on line ${index + 1}`);
-		segments.push(['IT1', [index + 1, ediNumber(quantity), unitCode(line.Unit), ediNumber(price), undefined, line.Reference ? 'VP' : undefined, line.Reference]]);
+		segments.push(['IT1', [index + 1, ediNumber(quantity, `Quantity on line ${index + 1}`), unitCode(line.Unit), ediNumber(price, `UnitPriceExcl on line ${index + 1}`), undefined, line.Reference ? 'VP' : undefined, line.Reference]]);
 		if (line.Description) segments.push(['PID', ['F', undefined, undefined, undefined, line.Description]]);
 		if (line.VATPercentage !== undefined) {
-			segments.push(['TXI', ['VA', line.TotalVAT === undefined ? undefined : ediNumber(line.TotalVAT), ediNumber(line.VATPercentage)]]);
+			segments.push(['TXI', ['VA', line.TotalVAT === undefined ? undefined : ediNumber(line.TotalVAT, `TotalVAT on line ${index + 1}`), ediNumber(line.VATPercentage, `VATPercentage on line ${index + 1}`)]]);
 		}
 	});
-	segments.push(['TDS', [Math.round(roundAmount(total) * 100)]]);
-	if (order.TotalVAT !== undefined) segments.push(['TXI', ['VA', ediNumber(order.TotalVAT)]]);
+	segments.push(['TDS', [ediNumber(Math.round(roundAmount(Number(total)) * 100), 'TotalIncl')]]);
+	if (order.TotalVAT !== undefined) segments.push(['TXI', ['VA', ediNumber(order.TotalVAT, 'TotalVAT')]]);
 	segments.push(['CTT', [lines.length]]);
 	return { code: '810', segments };
 }
@@ -69,9 +69,9 @@ export function read810(body: Segment[], header: Segment): EdiInvoice {
 				break;
 			case 'IT1':
 				invoice.OrderLines.push({
-					Quantity: amount(segment, 2, 'IT102 quantity'),
+					Quantity: x12Amount(segment, 2, 'IT102 quantity'),
 					Unit: value(segment, 3) || undefined,
-					UnitPriceExcl: amount(segment, 4, 'IT104 unit price'),
+					UnitPriceExcl: x12Amount(segment, 4, 'IT104 unit price'),
 					...(value(segment, 7) ? { Reference: value(segment, 7) } : {}),
 				});
 				break;
@@ -80,18 +80,18 @@ export function read810(body: Segment[], header: Segment): EdiInvoice {
 				break;
 			case 'TXI':
 				if (inSummary) {
-					invoice.TotalVAT = amount(segment, 2, 'TXI02 tax amount');
+					invoice.TotalVAT = x12Amount(segment, 2, 'TXI02 tax amount');
 				} else if (line) {
-					if (value(segment, 2)) line.TotalVAT = amount(segment, 2, 'TXI02 tax amount');
-					line.VATPercentage = amount(segment, 3, 'TXI03 tax percent');
+					if (value(segment, 2)) line.TotalVAT = x12Amount(segment, 2, 'TXI02 tax amount');
+					line.VATPercentage = x12Amount(segment, 3, 'TXI03 tax percent');
 				}
 				break;
 			case 'TDS':
 				inSummary = true;
-				invoice.TotalIncl = amount(segment, 1, 'TDS01 total') / 100;
+				invoice.TotalIncl = x12Amount(segment, 1, 'TDS01 total') / 100;
 				break;
 			case 'CTT': {
-				const declared = amount(segment, 1, 'CTT01 line count');
+				const declared = x12Amount(segment, 1, 'CTT01 line count');
 				if (declared !== invoice.OrderLines.length) {
 					throw new FlatFileError(
 						`CTT01 says ${declared} lines, the invoice has ${invoice.OrderLines.length}`,

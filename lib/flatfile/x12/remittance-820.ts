@@ -1,7 +1,7 @@
 import { FlatFileError, segmentLocation } from '../errors';
 import { roundAmount } from '../formats';
 import type { RemittancePayment } from '../payment';
-import { amount, compactDate, reference, required, value, type Segment } from '../segments';
+import { x12Amount, compactDate, reference, required, value, type Segment } from '../segments';
 
 /** RMR01 qualifiers that name a document Billit knows by its number. */
 const DOCUMENT_QUALIFIERS = new Set(['IV', 'OI', 'CR']);
@@ -14,7 +14,7 @@ const DOCUMENT_QUALIFIERS = new Set(['IV', 'OI', 'CR']);
 export function read820(body: Segment[], header: Segment, defaultCurrency: string): Omit<RemittancePayment, 'index'>[] {
 	const bpr = body.find((segment) => segment.tag === 'BPR');
 	if (!bpr) throw new FlatFileError('The 820 has no BPR segment', { position: header.position, tag: header.tag });
-	const total = amount(bpr, 2, 'BPR02 payment amount');
+	const total = x12Amount(bpr, 2, 'BPR02 payment amount');
 	const date = compactDate(bpr, 16, 'BPR16 payment date');
 	const trn = body.find((segment) => segment.tag === 'TRN');
 	const cur = body.find((segment) => segment.tag === 'CUR');
@@ -23,9 +23,9 @@ export function read820(body: Segment[], header: Segment, defaultCurrency: strin
 	const payments: Omit<RemittancePayment, 'index'>[] = [];
 	let sum = 0;
 	for (const segment of body) {
-		if (segment.tag === 'ADX') sum += amount(segment, 1, 'ADX01 adjustment amount');
+		if (segment.tag === 'ADX') sum += x12Amount(segment, 1, 'ADX01 adjustment amount');
 		if (segment.tag !== 'RMR') continue;
-		const paid = amount(segment, 4, 'RMR04 amount paid');
+		const paid = x12Amount(segment, 4, 'RMR04 amount paid');
 		sum += paid;
 		if (!DOCUMENT_QUALIFIERS.has(value(segment, 1))) continue;
 		payments.push({

@@ -1,5 +1,5 @@
 import { FlatFileError, segmentLocation } from '../errors';
-import type { Segment } from '../segments';
+import { refuseControlCharacters, type Segment } from '../segments';
 
 export interface X12Delimiters {
 	element: string;
@@ -70,6 +70,7 @@ export function writeX12Segment(
 	const texts = elements.map((entry) => (entry === undefined ? '' : String(entry)));
 	while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
 	for (const text of texts) {
+		refuseControlCharacters(text, tag);
 		const clash = [delimiters.element, delimiters.segment, delimiters.component].find((delimiter) =>
 			text.includes(delimiter),
 		);

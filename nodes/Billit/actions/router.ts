@@ -41,9 +41,10 @@ export function createRouter(nodeResources: Record<string, BillitResource>, hint
 					);
 				}
 				const results = await handler.execute.call(this, itemIndex);
-				output.push(
-					...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
-				);
+				// One push per result: Return All can give more items than push(...array) takes arguments.
+				for (const result of this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } })) {
+					output.push(result);
+				}
 			} catch (error) {
 				if (this.continueOnFail()) {
 					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { acknowledge } from '../../../lib/flatfile/acknowledgment';
-import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
-import { binaryPropertyProperty, encodingProperty } from './layout.description';
+import { binaryPropertyProperty, encodingProperty, maxFileSizeProperty, readPartnerFile } from './layout.description';
 
 const show = { operation: ['acknowledge'] };
 
 export const description: INodeProperties[] = [
 	{ ...binaryPropertyProperty, displayOptions: { show } },
 	{ ...encodingProperty, displayOptions: { show } },
+	{ ...maxFileSizeProperty, displayOptions: { show } },
 	{ displayName: 'Control Number', name: 'ackControlNumber', type: 'number', default: 1, description: 'Interchange control number of the acknowledgment', displayOptions: { show } },
 	{ displayName: 'Default Currency', name: 'defaultCurrency', type: 'string', default: 'EUR', displayOptions: { show } },
 	{ displayName: 'Output Binary Property', name: 'ackBinaryPropertyName', type: 'string', default: 'ack', displayOptions: { show } },
@@ -16,8 +16,7 @@ export const description: INodeProperties[] = [
 /** A 997 (X12) or CONTRL (EDIFACT) accepting or rejecting the inbound interchange. */
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
-	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
+	const { text } = await readPartnerFile.call(this, itemIndex);
 	const ack = acknowledge(text, {
 		controlNumber: this.getNodeParameter('ackControlNumber', itemIndex) as number,
 		date: new Date(),

@@ -1,10 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { billitRequest } from '../../../lib/billit/request';
-import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
 import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
 import { compact } from '../../Billit/helpers/compact';
 import { companyOf, findInvoiceByNumber } from './findInvoice';
-import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
+import {
+	binaryPropertyProperty,
+	columnsProperty,
+	delimiterProperty,
+	encodingProperty,
+	headerRowProperty,
+	maxFileSizeProperty,
+	readCsvLayout,
+	readPartnerFile,
+} from './layout.description';
 
 const show = { operation: ['fileToJournalEntries'] };
 
@@ -22,6 +30,7 @@ export const description: INodeProperties[] = [
 	delimiterProperty(show),
 	headerRowProperty(show),
 	{ ...encodingProperty, displayOptions: { show } },
+	{ ...maxFileSizeProperty, displayOptions: { show } },
 	{ displayName: 'Add to Billit', name: 'addToBillit', type: 'hidden', default: true, displayOptions: { show } },
 ];
 
@@ -62,15 +71,9 @@ async function book(this: IExecuteFunctions, itemIndex: number, journal: Invoice
  * `error`, or fail the node after the others were booked when "continue on fail" is off.
  */
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
-	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
-	const journals = journalPerInvoice(
-		readJournalCsv(text, {
-			columns: readColumns(this.getNodeParameter('columns', itemIndex)),
-			delimiter: this.getNodeParameter('delimiter', itemIndex) as string,
-			includeHeader: this.getNodeParameter('includeHeader', itemIndex) as boolean,
-		}),
-	);
+	const layout = readCsvLayout.call(this, itemIndex);
+	const { text } = await readPartnerFile.call(this, itemIndex);
+	const journals = journalPerInvoice(readJournalCsv(text, layout));
 	const output: INodeExecutionData[] = [];
 	const failures: string[] = [];
 	for (const journal of journals) {

@@ -1,10 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { readCsvRemittance } from '../../../lib/flatfile/csv-remittance';
-import { decodeText, type TextEncodingName } from '../../../lib/flatfile/encoding';
 import { fileHash, paymentIdempotencyKeys } from '../../../lib/flatfile/idempotency';
 import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
 import { postPaymentOnce, type Payment } from './postPayment';
-import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
+import type { CsvLayout } from '../../../lib/flatfile/tabular';
+import {
+	binaryPropertyProperty,
+	columnsProperty,
+	delimiterProperty,
+	encodingProperty,
+	headerRowProperty,
+	maxFileSizeProperty,
+	readCsvLayout,
+	readPartnerFile,
+} from './layout.description';
 
 const show = { operation: ['fileToPayments'] };
 const csv = { ...show, sourceFormat: ['csv'] };
@@ -26,6 +35,7 @@ export const description: INodeProperties[] = [
 	delimiterProperty(csv),
 	headerRowProperty(csv),
 	{ ...encodingProperty, displayOptions: { show } },
+	{ ...maxFileSizeProperty, displayOptions: { show } },
 	{ displayName: 'Default Currency', name: 'defaultCurrency', type: 'string', default: 'EUR', displayOptions: { show } },
 	{
 		displayName: 'Add Payments in Billit',
@@ -37,14 +47,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function readPayments(this: IExecuteFunctions, itemIndex: number, text: string): Payment[] {
-	const currency = this.getNodeParameter('defaultCurrency', itemIndex) as string;
-	if (this.getNodeParameter('sourceFormat', itemIndex) === 'edi') return readRemittanceInterchange(text, currency);
-	return readCsvRemittance(text, {
-		columns: readColumns(this.getNodeParameter('columns', itemIndex)),
-		delimiter: this.getNodeParameter('delimiter', itemIndex) as string,
-		includeHeader: this.getNodeParameter('includeHeader', itemIndex) as boolean,
-	}, currency);
+function readPayments(text: string, layout: CsvLayout | undefined, currency: string): Payment[] {
+	return layout ? readCsvRemittance(text, layout, currency) : readRemittanceInterchange(text, currency);
 }
 
 /**
@@ -53,11 +57,11 @@ function readPayments(this: IExecuteFunctions, itemIndex: number, text: string):
  * with "continue on fail" it reaches the error output whole, as files do that cannot be read.
  */
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
-	const text = decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName);
+	const layout = this.getNodeParameter('sourceFormat', itemIndex) === 'edi' ? undefined : readCsvLayout.call(this, itemIndex);
+	const currency = this.getNodeParameter('defaultCurrency', itemIndex) as string;
+	const { bytes, text } = await readPartnerFile.call(this, itemIndex);
 	const hash = fileHash(bytes);
-	const payments = readPayments.call(this, itemIndex, text);
+	const payments = readPayments(text, layout, currency);
 	const keys = paymentIdempotencyKeys(payments);
 	const post = this.getNodeParameter('addToBillit', itemIndex) as boolean;
 	const output: INodeExecutionData[] = [];

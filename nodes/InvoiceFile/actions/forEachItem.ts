@@ -10,7 +10,8 @@ export async function forEachItem(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const results = await handle(itemIndex);
-			output.push(...results.map((result) => ({ pairedItem: { item: itemIndex }, ...result })));
+			// One push per result: spreading a large array into push() overflows the call stack.
+			for (const result of results) output.push({ pairedItem: { item: itemIndex }, ...result });
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });

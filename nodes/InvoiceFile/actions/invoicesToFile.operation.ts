@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { Order } from '../../../lib/billit/types';
 import type { TextEncodingName } from '../../../lib/flatfile/encoding';
-import { FORMAT_FILES, invoicesToFile, type InvoiceFileFormat } from '../../../lib/flatfile/invoices-to-file';
+import { FORMAT_FILES, invoicesToFile, validateFileSettings, type InvoiceFileFormat } from '../../../lib/flatfile/invoices-to-file';
 import type { RowMode } from '../../../lib/flatfile/invoice-rows';
 import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
 
@@ -37,6 +37,15 @@ export const description: INodeProperties[] = [
 	columnsProperty(tabular, 'OrderNumber, OrderDate, Customer.Name, TotalIncl, Line.Quantity'),
 	delimiterProperty({ ...show, fileFormat: ['csv'] }),
 	headerRowProperty({ ...show, fileFormat: ['csv'] }),
+	{
+		displayName: 'Neutralise Formulas',
+		name: 'neutraliseFormulas',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether a cell starting with =, +, -, @, tab or carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula (plain numbers such as -12.50 stay as they are). Turn off only for a partner whose software needs the raw values.',
+		displayOptions: { show: { ...show, fileFormat: ['csv'] } },
+	},
 	{ displayName: 'Sender ID', name: 'senderId', type: 'string', default: '', required: true, displayOptions: { show: edi } },
 	{ displayName: 'Receiver ID', name: 'receiverId', type: 'string', default: '', required: true, displayOptions: { show: edi } },
 	{
@@ -76,6 +85,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		columns: tabularFormat ? readColumns(this.getNodeParameter('columns', 0)) : [],
 		delimiter: format === 'csv' ? (this.getNodeParameter('delimiter', 0) as string) : ',',
 		includeHeader: format === 'csv' ? (this.getNodeParameter('includeHeader', 0) as boolean) : false,
+		neutraliseFormulas: format === 'csv' ? (this.getNodeParameter('neutraliseFormulas', 0, true) as boolean) : true,
 		lineEnding: '\r\n' as const,
 		encoding: this.getNodeParameter('encoding', 0) as TextEncodingName,
 		sender: tabularFormat ? '' : (this.getNodeParameter('senderId', 0) as string),
@@ -84,6 +94,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		date: new Date(),
 		test: tabularFormat ? false : (this.getNodeParameter('testInterchange', 0) as boolean),
 	};
+	validateFileSettings(settings);
 	const perInvoice = this.getNodeParameter('grouping', 0) === 'perInvoice';
 	const binaryName = this.getNodeParameter('binaryPropertyName', 0) as string;
 	const batches = perInvoice ? items.map((_, index) => [index]) : [items.map((_, index) => index)];

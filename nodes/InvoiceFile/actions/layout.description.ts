@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ColumnSpec } from '../../../lib/flatfile/columns';
+import { decodeText, DEFAULT_MAX_PARTNER_FILE_BYTES, type TextEncodingName } from '../../../lib/flatfile/encoding';
 import type { FixedColumnSpec } from '../../../lib/flatfile/fixed-width';
+import { validateCsvLayout, type CsvLayout } from '../../../lib/flatfile/tabular';
 
 /** The column mapping of a CSV or fixed-width layout (positions only used for fixed width). */
 export function columnsProperty(show: Record<string, string[]>, defaultPaths: string): INodeProperties {
@@ -171,3 +173,32 @@ export const binaryPropertyProperty: INodeProperties = {
 	default: 'data',
 	description: 'Name of the binary field holding the file',
 };
+
+const MEGABYTE = 1024 * 1024;
+
+export const maxFileSizeProperty: INodeProperties = {
+	displayName: 'Maximum File Size (MB)',
+	name: 'maxFileSizeMb',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 20,
+	description: 'Larger files are refused before they are read',
+};
+
+/** The CSV layout entered on the node, checked before the file is read. */
+export function readCsvLayout(this: IExecuteFunctions, itemIndex: number): CsvLayout {
+	const layout: CsvLayout = {
+		columns: readColumns(this.getNodeParameter('columns', itemIndex)),
+		delimiter: this.getNodeParameter('delimiter', itemIndex) as string,
+		includeHeader: this.getNodeParameter('includeHeader', itemIndex) as boolean,
+	};
+	validateCsvLayout(layout);
+	return layout;
+}
+
+/** The item's partner file as bytes and text, refused above the size limit. */
+export async function readPartnerFile(this: IExecuteFunctions, itemIndex: number): Promise<{ bytes: Buffer; text: string }> {
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
+	const maxBytes = (this.getNodeParameter('maxFileSizeMb', itemIndex, DEFAULT_MAX_PARTNER_FILE_BYTES / MEGABYTE) as number) * MEGABYTE;
+	return { bytes, text: decodeText(bytes, this.getNodeParameter('encoding', itemIndex) as TextEncodingName, maxBytes) };
+}

@@ -1,0 +1,39 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { expect } from 'vitest';
+
+// A full collection before each timed run, so that no run pays for the garbage of the one before.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** CPU time of one call in milliseconds (CPU, not wall clock: the machine may be busy with others). */
+function cpuMillis(run: () => void): number {
+	collectGarbage();
+	const before = process.cpuUsage();
+	run();
+	const used = process.cpuUsage(before);
+	return (used.user + used.system) / 1000;
+}
+
+function fastest(run: () => void, attempts: number): number {
+	return Math.min(...Array.from({ length: attempts }, () => cpuMillis(run)));
+}
+
+/**
+ * Time that grows linearly: the same generator at n and 4n, the fastest of three runs each. Linear
+ * work gives a ratio near 4, quadratic near 16; under 6 leaves room for garbage collection. A busy
+ * machine can spoil one measurement, so it is taken up to five times: quadratic work fails them all.
+ */
+export function expectLinearTime<T>(generate: (n: number) => T, run: (input: T) => void, n: number): void {
+	// Grow n until the small run is long enough to measure (and warm the JIT on the way).
+	let size = n;
+	while (fastest(() => run(generate(size)), 1) < 20 && size < n * 64) size *= 2;
+	const small = generate(size);
+	const large = generate(4 * size);
+	const ratios: number[] = [];
+	for (let attempt = 0; attempt < 5; attempt++) {
+		ratios.push(fastest(() => run(large), 3) / fastest(() => run(small), 3));
+		if (ratios[attempt] < 6) return;
+	}
+	expect(Math.min(...ratios), `time at 4n over time at n (n = ${size}; ratios ${ratios.map((r) => r.toFixed(1)).join(', ')})`).toBeLessThan(6);
+}
