@@ -1,43 +1,39 @@
 import {
-  NodeOperationError,
-  type IDataObject,
-  type IExecuteFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 import {
-  beginRun,
-  markDone,
-  readWatermark,
-  type WatermarkState,
-} from "../../../lib/billit/exportWatermark";
-import { and, compare } from "../../../lib/billit/filters";
+	beginRun,
+	markDone,
+	readWatermark,
+	type WatermarkState,
+} from '../../../lib/billit/exportWatermark';
+import { and, compare } from '../../../lib/billit/filters';
 import {
-  isExported,
-  markerPatch,
-  notExportedFilter,
-  type ExportMarker,
-} from "../descriptions/exportMarker";
-import { fetchOrder, listOrders, type OrderSort } from "./orders";
-import { companyFor, requestForItem } from "./request";
+	isExported,
+	markerPatch,
+	notExportedFilter,
+	type ExportMarker,
+} from '../descriptions/exportMarker';
+import { fetchOrder, listOrders, type OrderSort } from './orders';
+import { companyFor, requestForItem } from './request';
 
 /** Sales invoices (Income) and incoming invoices (Cost) keep separate watermarks. */
-export type ExportDirection = "Income" | "Cost";
+export type ExportDirection = 'Income' | 'Cost';
 
-const STORE = "billitExportWatermarks";
+const STORE = 'billitExportWatermarks';
 
 function watermarks(this: IExecuteFunctions): IDataObject {
-  const data = this.getWorkflowStaticData("global");
-  data[STORE] ??= {};
-  return data[STORE] as IDataObject;
+	const data = this.getWorkflowStaticData('global');
+	data[STORE] ??= {};
+	return data[STORE] as IDataObject;
 }
 
-function scopeOf(
-  this: IExecuteFunctions,
-  itemIndex: number,
-  direction: ExportDirection,
-): string {
-  const partyId = companyFor.call(this, itemIndex).partyId;
-  return `${direction}:${partyId ?? "credential"}`;
+function scopeOf(this: IExecuteFunctions, itemIndex: number, direction: ExportDirection): string {
+	const partyId = companyFor.call(this, itemIndex).partyId;
+	return `${direction}:${partyId ?? 'credential'}`;
 }
 
 /**
@@ -45,106 +41,91 @@ function scopeOf(
  * after the stored key and what it lists becomes what the watermark waits for.
  */
 export async function listNotExported(
-  this: IExecuteFunctions,
-  itemIndex: number,
-  filter: string | undefined,
-  marker: ExportMarker,
-  direction: ExportDirection,
-  sort: OrderSort,
+	this: IExecuteFunctions,
+	itemIndex: number,
+	filter: string | undefined,
+	marker: ExportMarker,
+	direction: ExportDirection,
+	sort: OrderSort,
 ): Promise<IDataObject[]> {
-  if (marker.kind === "watermark") {
-    if (sort !== "lastModifiedAsc") {
-      throw new NodeOperationError(
-        this.getNode(),
-        "The watermark export marker lists invoices by Last Modified: set the Sort option back to its default",
-        { itemIndex },
-      );
-    }
-    const store = watermarks.call(this);
-    const scope = scopeOf.call(this, itemIndex, direction);
-    const state = readWatermark(store[scope]);
-    const rows = await listOrders.call(
-      this,
-      itemIndex,
-      filter,
-      sort,
-      undefined,
-      state.cursor,
-    );
-    store[scope] = beginRun(state, rows) as unknown as IDataObject;
-    return rows;
-  }
-  const markerField = notExportedFilter(marker)?.field;
-  // Tags and custom fields cannot be filtered in OData, so that check happens here.
-  const keep = markerField
-    ? undefined
-    : (order: IDataObject) => !isExported(order, marker);
-  return await listOrders.call(
-    this,
-    itemIndex,
-    and(filter, markerField ? compare(markerField, "eq", false) : undefined),
-    sort,
-    keep,
-  );
+	if (marker.kind === 'watermark') {
+		if (sort !== 'lastModifiedAsc') {
+			throw new NodeOperationError(
+				this.getNode(),
+				'The watermark export marker lists invoices by Last Modified: set the Sort option back to its default',
+				{ itemIndex },
+			);
+		}
+		const store = watermarks.call(this);
+		const scope = scopeOf.call(this, itemIndex, direction);
+		const state = readWatermark(store[scope]);
+		const rows = await listOrders.call(this, itemIndex, filter, sort, undefined, state.cursor);
+		store[scope] = beginRun(state, rows) as unknown as IDataObject;
+		return rows;
+	}
+	const markerField = notExportedFilter(marker)?.field;
+	// Tags and custom fields cannot be filtered in OData, so that check happens here.
+	const keep = markerField ? undefined : (order: IDataObject) => !isExported(order, marker);
+	return await listOrders.call(
+		this,
+		itemIndex,
+		and(filter, markerField ? compare(markerField, 'eq', false) : undefined),
+		sort,
+		keep,
+	);
 }
 
 /** Records an export: patches the marker (once), or moves the watermark. */
 export async function markExported(
-  this: IExecuteFunctions,
-  itemIndex: number,
-  orderId: number,
-  marker: ExportMarker,
-  direction: ExportDirection,
+	this: IExecuteFunctions,
+	itemIndex: number,
+	orderId: number,
+	marker: ExportMarker,
+	direction: ExportDirection,
 ): Promise<INodeExecutionData[]> {
-  if (marker.kind === "watermark") {
-    const store = watermarks.call(this);
-    const scope = scopeOf.call(this, itemIndex, direction);
-    const { state, listed } = markDone(readWatermark(store[scope]), orderId);
-    store[scope] = state as unknown as IDataObject;
-    return [{ json: watermarkOutput(orderId, state, listed) }];
-  }
-  const order = await fetchOrder.call(this, itemIndex, orderId);
-  if (isExported(order, marker)) {
-    return [
-      { json: { OrderID: orderId, marker: marker.kind, alreadyMarked: true } },
-    ];
-  }
-  const patch = markerPatch(order, marker);
-  await requestForItem.call(this, itemIndex, {
-    method: "PATCH",
-    path: `/v1/orders/${orderId}`,
-    body: patch,
-  });
-  return [
-    {
-      json: {
-        OrderID: orderId,
-        marker: marker.kind,
-        alreadyMarked: false,
-        ...patch,
-      },
-    },
-  ];
+	if (marker.kind === 'watermark') {
+		const store = watermarks.call(this);
+		const scope = scopeOf.call(this, itemIndex, direction);
+		const { state, listed } = markDone(readWatermark(store[scope]), orderId);
+		store[scope] = state as unknown as IDataObject;
+		return [{ json: watermarkOutput(orderId, state, listed) }];
+	}
+	const order = await fetchOrder.call(this, itemIndex, orderId);
+	if (isExported(order, marker)) {
+		return [{ json: { OrderID: orderId, marker: marker.kind, alreadyMarked: true } }];
+	}
+	const patch = markerPatch(order, marker);
+	await requestForItem.call(this, itemIndex, {
+		method: 'PATCH',
+		path: `/v1/orders/${orderId}`,
+		body: patch,
+	});
+	return [
+		{
+			json: {
+				OrderID: orderId,
+				marker: marker.kind,
+				alreadyMarked: false,
+				...patch,
+			},
+		},
+	];
 }
 
-function watermarkOutput(
-  orderId: number,
-  state: WatermarkState,
-  listed: boolean,
-): IDataObject {
-  return {
-    OrderID: orderId,
-    marker: "watermark",
-    // false: Get Many with this marker did not list the invoice in this execution.
-    recorded: listed,
-    waitingFor: state.pending.length,
-    ...(state.cursor
-      ? {
-          watermark: {
-            LastModified: state.cursor.lastModified,
-            OrderID: state.cursor.orderId,
-          },
-        }
-      : {}),
-  };
+function watermarkOutput(orderId: number, state: WatermarkState, listed: boolean): IDataObject {
+	return {
+		OrderID: orderId,
+		marker: 'watermark',
+		// false: Get Many with this marker did not list the invoice in this execution.
+		recorded: listed,
+		waitingFor: state.pending.length,
+		...(state.cursor
+			? {
+					watermark: {
+						LastModified: state.cursor.lastModified,
+						OrderID: state.cursor.orderId,
+					},
+				}
+			: {}),
+	};
 }

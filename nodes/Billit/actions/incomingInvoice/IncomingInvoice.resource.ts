@@ -1,44 +1,36 @@
-import type { INodeProperties } from "n8n-workflow";
-import type { BillitResource } from "../types";
-import * as download from "./download.operation";
-import * as get from "./get.operation";
-import * as getMany from "./getMany.operation";
-import * as markExported from "./markExported.operation";
+import type { INodeProperties } from 'n8n-workflow';
+import type { BillitResource } from '../types';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as markExported from './markExported.operation';
 
 const operationProperty: INodeProperties = {
-  displayName: "Operation",
-  name: "operation",
-  type: "options",
-  noDataExpression: true,
-  displayOptions: { show: { resource: ["incomingInvoice"] } },
-  default: "getMany",
-  options: [
-    {
-      name: "Download",
-      value: "download",
-      action: "Download incoming invoice files",
-    },
-    { name: "Get", value: "get", action: "Get an incoming invoice" },
-    {
-      name: "Get Many",
-      value: "getMany",
-      action: "Get many incoming invoices",
-    },
-    {
-      name: "Mark Exported",
-      value: "markExported",
-      action: "Mark an incoming invoice as exported",
-    },
-  ],
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['incomingInvoice'] } },
+	default: 'getMany',
+	options: [
+		{ name: 'Download', value: 'download', action: 'Download incoming invoice files' },
+		{ name: 'Get', value: 'get', action: 'Get an incoming invoice' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many incoming invoices' },
+		{
+			name: 'Mark Exported',
+			value: 'markExported',
+			action: 'Mark an incoming invoice as exported',
+		},
+	],
 };
 
 export const incomingInvoice: BillitResource = {
-  operations: { download, get, getMany, markExported },
-  description: [
-    operationProperty,
-    ...getMany.description,
-    ...get.description,
-    ...download.description,
-    ...markExported.description,
-  ],
+	operations: { download, get, getMany, markExported },
+	description: [
+		operationProperty,
+		...getMany.description,
+		...get.description,
+		...download.description,
+		...markExported.description,
+	],
 };

@@ -1,12 +1,9 @@
-import { updateDisplayOptions } from "n8n-workflow";
-import {
-  downloadOrderFiles,
-  downloadOrderFilesProperties,
-} from "../shared/downloadOrderFiles";
+import { updateDisplayOptions } from 'n8n-workflow';
+import { downloadOrderFiles, downloadOrderFilesProperties } from '../shared/downloadOrderFiles';
 
 export const description = updateDisplayOptions(
-  { show: { resource: ["incomingInvoice"], operation: ["download"] } },
-  downloadOrderFilesProperties,
+	{ show: { resource: ['incomingInvoice'], operation: ['download'] } },
+	downloadOrderFilesProperties,
 );
 
 export const execute = downloadOrderFiles;

@@ -1,25 +1,25 @@
 import {
-  updateDisplayOptions,
-  type IExecuteFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
-import { invoiceLocator } from "../../descriptions/locators";
-import { orderIdParameter } from "../../helpers/orders";
-import { requestForItem } from "../../helpers/request";
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { invoiceLocator } from '../../descriptions/locators';
+import { orderIdParameter } from '../../helpers/orders';
+import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
-  { show: { resource: ["invoice"], operation: ["delete"] } },
-  [invoiceLocator()],
+	{ show: { resource: ['invoice'], operation: ['delete'] } },
+	[invoiceLocator()],
 );
 
 export async function execute(
-  this: IExecuteFunctions,
-  itemIndex: number,
+	this: IExecuteFunctions,
+	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-  const orderId = orderIdParameter.call(this, itemIndex);
-  const answer: unknown = await requestForItem.call(this, itemIndex, {
-    method: "DELETE",
-    path: `/v1/orders/${orderId}`,
-  });
-  return [{ json: { OrderID: orderId, deleted: answer !== false } }];
+	const orderId = orderIdParameter.call(this, itemIndex);
+	const answer: unknown = await requestForItem.call(this, itemIndex, {
+		method: 'DELETE',
+		path: `/v1/orders/${orderId}`,
+	});
+	return [{ json: { OrderID: orderId, deleted: answer !== false } }];
 }

@@ -1,47 +1,31 @@
 import {
-  updateDisplayOptions,
-  type IExecuteFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
-import { fetchOrder, orderIdParameter } from "../../helpers/orders";
-import { findUblFile } from "../../helpers/orderFiles";
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { fetchOrder, orderIdParameter } from '../../helpers/orders';
+import { findUblFile } from '../../helpers/orderFiles';
 import {
-  downloadFilesOfOrder,
-  downloadOrderFilesProperties,
-} from "../shared/downloadOrderFiles";
-import {
-  itemWithoutBillitUbl,
-  whenNoUblProperty,
-  type WhenNoUbl,
-} from "./downloadWithoutUbl";
+	downloadFilesOfOrder,
+	downloadOrderFilesProperties,
+} from '../shared/downloadOrderFiles';
+import { itemWithoutBillitUbl, whenNoUblProperty, type WhenNoUbl } from './downloadWithoutUbl';
 
 export const description = updateDisplayOptions(
-  { show: { resource: ["invoice"], operation: ["download"] } },
-  [...downloadOrderFilesProperties, whenNoUblProperty],
+	{ show: { resource: ['invoice'], operation: ['download'] } },
+	[...downloadOrderFilesProperties, whenNoUblProperty],
 );
 
 export async function execute(
-  this: IExecuteFunctions,
-  itemIndex: number,
+	this: IExecuteFunctions,
+	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-  const orderId = orderIdParameter.call(this, itemIndex);
-  const order = await fetchOrder.call(this, itemIndex, orderId);
-  const wantsUbl = this.getNodeParameter("file", itemIndex) === "ubl";
-  const whenNoUbl = this.getNodeParameter(
-    "whenNoUbl",
-    itemIndex,
-    "error",
-  ) as WhenNoUbl;
-  if (wantsUbl && whenNoUbl !== "error" && !findUblFile(order)) {
-    return [
-      await itemWithoutBillitUbl.call(
-        this,
-        itemIndex,
-        orderId,
-        order,
-        whenNoUbl,
-      ),
-    ];
-  }
-  return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
+	const orderId = orderIdParameter.call(this, itemIndex);
+	const order = await fetchOrder.call(this, itemIndex, orderId);
+	const wantsUbl = this.getNodeParameter('file', itemIndex) === 'ubl';
+	const whenNoUbl = this.getNodeParameter('whenNoUbl', itemIndex, 'error') as WhenNoUbl;
+	if (wantsUbl && whenNoUbl !== 'error' && !findUblFile(order)) {
+		return [await itemWithoutBillitUbl.call(this, itemIndex, orderId, order, whenNoUbl)];
+	}
+	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
 }

@@ -1,23 +1,23 @@
 import {
-  updateDisplayOptions,
-  type IExecuteFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
-import { pagingProperties } from "../../descriptions/paging";
-import { listForItem } from "../../helpers/request";
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { pagingProperties } from '../../descriptions/paging';
+import { listForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
-  { show: { resource: ["invoice"], operation: ["getDeleted"] } },
-  [...pagingProperties],
+	{ show: { resource: ['invoice'], operation: ['getDeleted'] } },
+	[...pagingProperties],
 );
 
 export async function execute(
-  this: IExecuteFunctions,
-  itemIndex: number,
+	this: IExecuteFunctions,
+	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-  const deleted = await listForItem.call(this, itemIndex, {
-    method: "GET",
-    path: "/v1/orders/deleted",
-  });
-  return this.helpers.returnJsonArray(deleted);
+	const deleted = await listForItem.call(this, itemIndex, {
+		method: 'GET',
+		path: '/v1/orders/deleted',
+	});
+	return this.helpers.returnJsonArray(deleted);
 }

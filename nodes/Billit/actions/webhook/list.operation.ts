@@ -1,19 +1,19 @@
 import {
-  updateDisplayOptions,
-  type IExecuteFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
-import { listWebhooks } from "./webhooks";
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { listWebhooks } from './webhooks';
 
 export const description = updateDisplayOptions(
-  { show: { resource: ["webhook"], operation: ["list"] } },
-  [],
+	{ show: { resource: ['webhook'], operation: ['list'] } },
+	[],
 );
 
 export async function execute(
-  this: IExecuteFunctions,
-  itemIndex: number,
+	this: IExecuteFunctions,
+	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-  const webhooks = await listWebhooks.call(this, itemIndex);
-  return webhooks.map((webhook) => ({ json: webhook }));
+	const webhooks = await listWebhooks.call(this, itemIndex);
+	return webhooks.map((webhook) => ({ json: webhook }));
 }

@@ -1,26 +1,23 @@
 import {
-  updateDisplayOptions,
-  type IExecuteFunctions,
-  type INodeExecutionData,
-} from "n8n-workflow";
-import { parseId } from "../../helpers/parse";
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { parseId } from '../../helpers/parse';
 
-import { webhookIdProperty } from "./webhook.fields";
-import { refreshWebhookSecret } from "./webhooks";
+import { webhookIdProperty } from './webhook.fields';
+import { refreshWebhookSecret } from './webhooks';
 
 export const description = updateDisplayOptions(
-  { show: { resource: ["webhook"], operation: ["refreshSecret"] } },
-  [webhookIdProperty],
+	{ show: { resource: ['webhook'], operation: ['refreshSecret'] } },
+	[webhookIdProperty],
 );
 
 export async function execute(
-  this: IExecuteFunctions,
-  itemIndex: number,
+	this: IExecuteFunctions,
+	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-  const webhookId = parseId(
-    this.getNodeParameter("webhookId", itemIndex),
-    "Webhook ID",
-  );
-  const secret = await refreshWebhookSecret.call(this, itemIndex, webhookId);
-  return [{ json: { WebhookID: webhookId, Secret: secret } }];
+	const webhookId = parseId(this.getNodeParameter('webhookId', itemIndex), 'Webhook ID');
+	const secret = await refreshWebhookSecret.call(this, itemIndex, webhookId);
+	return [{ json: { WebhookID: webhookId, Secret: secret } }];
 }
