@@ -99,6 +99,49 @@ describe('Invoice: Create', () => {
 		expect(received(emulator, { method: 'POST', path: '/v1/orders' })).toHaveLength(1);
 	});
 
+	it('sends a line AccountCode and a patched AccountCode as numbers, as the model types them, and names a non-numeric one', async () => {
+		const create = {
+			resource: 'invoice',
+			operation: 'create',
+			orderType: 'Invoice',
+			orderDirection: 'Income',
+			customerMode: 'fields',
+			customer: inlineCustomer,
+			linesInput: 'json',
+			additionalFields: {},
+		};
+		const { output } = await runBillit(emulator, create, {
+			continueOnFail: true,
+			items: [{ json: {} }, { json: {} }],
+			itemParameters: [
+				{ linesJson: '[{"Description":"A","Quantity":1,"UnitPriceExcl":10,"AccountCode":" 700000 "}]' },
+				{ linesJson: '[{"Description":"B","Quantity":1,"UnitPriceExcl":10,"AccountCode":"70-00"}]' },
+			],
+		});
+		const orderId = output[0].json.OrderID as number;
+		expect(output[1].json.error).toMatch(/Line 1: AccountCode "70-00" is not a whole number/);
+		const [post] = received(emulator, { method: 'POST', path: '/v1/orders' });
+		expect((post.json as { OrderLines: unknown[] }).OrderLines[0]).toMatchObject({ AccountCode: 700000 });
+
+		await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'update',
+			orderId: locator(orderId),
+			updateFields: { AccountCode: '604000' },
+		});
+		expect(received(emulator, { method: 'PATCH' }).map((entry) => entry.json)).toEqual([
+			{ AccountCode: 604000 },
+		]);
+		await expect(
+			runBillit(emulator, {
+				resource: 'invoice',
+				operation: 'update',
+				orderId: locator(orderId),
+				updateFields: { AccountCode: 'sales' },
+			}),
+		).rejects.toThrow(/Account Code "sales" is not a whole number/);
+	});
+
 	it('uses an existing party as customer', async () => {
 		const parties = emulator.admin.seed({ partyId: COMPANY, parties: 1 }).PartyIDs;
 		const orderId = await createInvoice({ customerMode: 'party', partyId: locator(parties[0]) });
