@@ -25,10 +25,18 @@ export type ExportDirection = 'Income' | 'Cost';
 
 const STORE = 'billitExportWatermarks';
 
-function watermarks(this: IExecuteFunctions): IDataObject {
+function loadWatermark(this: IExecuteFunctions, scope: string): WatermarkState {
+	const store = this.getWorkflowStaticData('global')[STORE] as IDataObject | undefined;
+	return readWatermark(store?.[scope]);
+}
+
+/** Writes at the top level of static data, which is where n8n notices a change to save. */
+function saveWatermark(this: IExecuteFunctions, scope: string, state: WatermarkState): void {
 	const data = this.getWorkflowStaticData('global');
-	data[STORE] ??= {};
-	return data[STORE] as IDataObject;
+	data[STORE] = {
+		...((data[STORE] as IDataObject | undefined) ?? {}),
+		[scope]: state as unknown as IDataObject,
+	};
 }
 
 function scopeOf(this: IExecuteFunctions, itemIndex: number, direction: ExportDirection): string {
@@ -56,11 +64,10 @@ export async function listNotExported(
 				{ itemIndex },
 			);
 		}
-		const store = watermarks.call(this);
 		const scope = scopeOf.call(this, itemIndex, direction);
-		const state = readWatermark(store[scope]);
+		const state = loadWatermark.call(this, scope);
 		const rows = await listOrders.call(this, itemIndex, filter, sort, undefined, state.cursor);
-		store[scope] = beginRun(state, rows) as unknown as IDataObject;
+		saveWatermark.call(this, scope, beginRun(state, rows));
 		return rows;
 	}
 	const markerField = notExportedFilter(marker)?.field;
@@ -84,10 +91,9 @@ export async function markExported(
 	direction: ExportDirection,
 ): Promise<INodeExecutionData[]> {
 	if (marker.kind === 'watermark') {
-		const store = watermarks.call(this);
 		const scope = scopeOf.call(this, itemIndex, direction);
-		const { state, listed } = markDone(readWatermark(store[scope]), orderId);
-		store[scope] = state as unknown as IDataObject;
+		const { state, listed } = markDone(loadWatermark.call(this, scope), orderId);
+		saveWatermark.call(this, scope, state);
 		return [{ json: watermarkOutput(orderId, state, listed) }];
 	}
 	const order = await fetchOrder.call(this, itemIndex, orderId);
