@@ -3,27 +3,11 @@
  * with the same key is answered 409 "Idempotent token already exists" (Billit's documented
  * reading), and the node finds what it created instead of failing or creating it again.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator';
-import {
-	COMPANY,
-	received,
-	resetEmulator,
-	runBillit,
-	startBillitEmulator,
-} from '../support/billit';
+import { describe, expect, it } from 'vitest';
+import { useBillitEmulator } from '../../integration/billit-node/harness';
+import { COMPANY, received, runBillit } from '../support/billit';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startBillitEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => {
-	resetEmulator(emulator, { idempotency: 'conflict', rateLimitPerSecond: 0 });
-});
+const emulator = useBillitEmulator({ idempotency: 'conflict', rateLimitPerSecond: 0 });
 
 const data = () => emulator.store.data.get(COMPANY)!;
 

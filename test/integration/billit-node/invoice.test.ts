@@ -6,6 +6,18 @@ const emulator = useBillitEmulator();
 
 const inlineCustomer = { ...PEPPOL_CUSTOMER, VATNumber: 'BE0004370001' };
 
+/** Invoice Create with the inline customer and lines given as JSON per item. */
+const createWithJsonLines = {
+	resource: 'invoice',
+	operation: 'create',
+	orderType: 'Invoice',
+	orderDirection: 'Income',
+	customerMode: 'fields',
+	customer: inlineCustomer,
+	linesInput: 'json',
+	additionalFields: {},
+};
+
 async function createInvoice(extra: Parameters = {}) {
 	return await createConsultancyInvoice(emulator, inlineCustomer, extra);
 }
@@ -72,16 +84,7 @@ describe('Invoice: Create', () => {
 	it('names the bad line of a malformed lines JSON and lets the other items succeed', async () => {
 		const { output } = await runBillit(
 			emulator,
-			{
-				resource: 'invoice',
-				operation: 'create',
-				orderType: 'Invoice',
-				orderDirection: 'Income',
-				customerMode: 'fields',
-				customer: inlineCustomer,
-				linesInput: 'json',
-				additionalFields: {},
-			},
+			createWithJsonLines,
 			{
 				continueOnFail: true,
 				items: [{ json: {} }, { json: {} }, { json: {} }],
@@ -100,17 +103,7 @@ describe('Invoice: Create', () => {
 	});
 
 	it('sends a line AccountCode and a patched AccountCode as numbers, as the model types them, and names a non-numeric one', async () => {
-		const create = {
-			resource: 'invoice',
-			operation: 'create',
-			orderType: 'Invoice',
-			orderDirection: 'Income',
-			customerMode: 'fields',
-			customer: inlineCustomer,
-			linesInput: 'json',
-			additionalFields: {},
-		};
-		const { output } = await runBillit(emulator, create, {
+		const { output } = await runBillit(emulator, createWithJsonLines, {
 			continueOnFail: true,
 			items: [{ json: {} }, { json: {} }],
 			itemParameters: [
