@@ -82,7 +82,8 @@ export const webhookRoutes: Route[] = [
 		handler: (ctx) => {
 			const hook = findWebhook(ctx);
 			hook.Secret = randomToken(32);
-			return ok(hook);
+			// The published model answers the new secret as a bare string.
+			return ok(hook.Secret);
 		},
 	},
 ];

@@ -81,7 +81,7 @@ export interface OrderLine {
 	ProductID?: number;
 	Unit?: string;
 	Reference?: string;
-	AccountCode?: string;
+	AccountCode?: number;
 	[key: string]: unknown;
 }
 

@@ -37,6 +37,8 @@ export interface FakeExecuteOptions {
 	alterResponse?: (request: IHttpRequestOptions, response: HttpResponse) => void;
 	continueOnFail?: boolean;
 	node?: Partial<INode>;
+	/** The workflow's static data, to share between runs as n8n keeps it for an active workflow. */
+	staticData?: IDataObject;
 }
 
 export interface HttpResponse {
@@ -248,7 +250,7 @@ export function fakeLoadOptions(options: FakeLoadOptionsOptions) {
 export function fakeExecute(options: FakeExecuteOptions): FakeExecute {
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const httpCalls: HttpCall[] = [];
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	const node: INode = {
 		id: 'billit-test-node',
 		name: 'Billit',

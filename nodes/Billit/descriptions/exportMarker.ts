@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export type ExportMarkerKind = 'isSent' | 'flag' | 'tag' | 'customField';
+export type ExportMarkerKind = 'isSent' | 'flag' | 'tag' | 'customField' | 'watermark';
 
 export interface ExportMarker {
 	kind: ExportMarkerKind;
@@ -8,6 +8,13 @@ export interface ExportMarker {
 	field: string;
 	value: string;
 }
+
+const watermarkOption = {
+	name: 'None (Watermark)',
+	value: 'watermark',
+	description:
+		'Nothing is written to Billit: n8n remembers how far the export got (needs an active workflow on a regular, non-queue n8n)',
+};
 
 const markerOptions = [
 	{
@@ -22,10 +29,15 @@ const markerOptions = [
 		value: 'customField',
 		description: 'Custom fields are not on the patchable list Billit documents; may be refused',
 	},
+	watermarkOption,
 ];
 
+const watermarkHelp =
+	" None (Watermark) marks nothing in Billit: the workflow's static data keeps the last exported (Last Modified, Invoice ID) per company, and it moves past an invoice only after Mark Exported ran for it and for every invoice listed before it, so a failed invoice is listed again next run together with those after it (upload with Skip If Identical and a fixed path, so repeats change nothing). An invoice edited after its export is listed again and its files replace the earlier ones. n8n saves static data only for active workflows (not for manual runs) and not on queue-mode workers: there every run lists everything again.";
+
 const markerDescription =
-	"How an exported invoice is marked in Billit. Billit recommends IsSent for incoming invoices; use the ExportedToConnector flag when the company's own accounting connector does not use it.";
+	"How an exported invoice is marked in Billit. Billit recommends IsSent for incoming invoices; use the ExportedToConnector flag when the company's own accounting connector does not use it." +
+	watermarkHelp;
 
 /** The marker a node version uses when none is chosen: version 1 kept ExportedToConnector. */
 export function defaultExportMarker(typeVersion: number): ExportMarkerKind {
@@ -77,8 +89,23 @@ export const exportMarkerProperties: INodeProperties[] = [
 	},
 ];
 
-export function exportMarkerFor(this: IExecuteFunctions, itemIndex: number): ExportMarker {
-	const fallback = defaultExportMarker(this.getNode().typeVersion);
+/** The sales export's marker: the ExportedToConnector flag, or no marker at all. */
+export const salesExportMarkerProperty: INodeProperties = {
+	displayName: 'Export Marker',
+	name: 'exportMarker',
+	type: 'options',
+	default: 'flag',
+	description:
+		'How an exported sales invoice is recorded. The ExportedToConnector flag is patched on the invoice in Billit.' +
+		watermarkHelp,
+	options: [markerOptions[1], watermarkOption],
+};
+
+export function exportMarkerFor(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	fallback: ExportMarkerKind = defaultExportMarker(this.getNode().typeVersion),
+): ExportMarker {
 	const kind = this.getNodeParameter('exportMarker', itemIndex, fallback) as ExportMarkerKind;
 	const marker: ExportMarker = {
 		kind,
@@ -103,6 +130,8 @@ export function isExported(order: IDataObject, marker: ExportMarker): boolean {
 		}
 		case 'isSent':
 			return order.IsSent === true;
+		case 'watermark':
+			throw new Error('The watermark marker is not on the invoice');
 		default:
 			return order.ExportedToConnector === true;
 	}

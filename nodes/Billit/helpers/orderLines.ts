@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { compact } from './compact';
-import { parseJsonParameter } from './parse';
+import { accountCode, parseJsonParameter } from './parse';
 
 const NUMERIC_FIELDS = [
 	'Quantity',
@@ -25,6 +25,7 @@ function normaliseLine(line: unknown, index: number): IDataObject {
 			throw new Error(`${where}: ${field} must be a number, got "${String(value)}"`);
 		result[field] = number;
 	}
+	result.AccountCode = accountCode(result.AccountCode, `${where}: AccountCode`);
 	// A zero ProductID or discount from the UI means "not set".
 	if (result.ProductID === 0) delete result.ProductID;
 	if (result.ReductionPercentage === 0) delete result.ReductionPercentage;

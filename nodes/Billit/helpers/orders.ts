@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { walkKeyset } from '../../../lib/billit/keyset';
+import { walkKeyset, type KeysetCursor } from '../../../lib/billit/keyset';
 import { parseId } from './parse';
 import { requestAllForItem, requestForItem } from './request';
 import { simplifyOrder, splitOrderLines } from './simplify';
@@ -66,6 +66,7 @@ async function listByKeyset(
 	itemIndex: number,
 	filter: string | undefined,
 	limit: number | undefined,
+	after: KeysetCursor | undefined,
 ): Promise<IDataObject[]> {
 	const { rows } = await walkKeyset(
 		async (request) => {
@@ -81,7 +82,7 @@ async function listByKeyset(
 			const rows = page.Items ?? [];
 			return { rows, hasMore: rows.length >= request.top || !!page.NextPageLink };
 		},
-		{ filter, pageSize: 120, limit },
+		{ filter, pageSize: 120, limit, after },
 	);
 	return rows;
 }
@@ -89,7 +90,8 @@ async function listByKeyset(
 /**
  * Lists orders. The default sort pages by keyset (LastModified, then OrderID) so that invoices
  * edited while the list is read are neither lost nor repeated; other sorts follow NextPageLink.
- * `keep` filters what OData cannot express; the limit then applies after it.
+ * `keep` filters what OData cannot express; the limit then applies after it. `after` starts the
+ * keyset walk after that key (an export watermark).
  */
 export async function listOrders(
 	this: IExecuteFunctions,
@@ -97,12 +99,13 @@ export async function listOrders(
 	filter: string | undefined,
 	sort: OrderSort,
 	keep?: (order: IDataObject) => boolean,
+	after?: KeysetCursor,
 ): Promise<IDataObject[]> {
 	const limit = limitFor.call(this, itemIndex);
 	const fetchLimit = keep ? undefined : limit;
 	const orders =
 		sort === 'lastModifiedAsc'
-			? await listByKeyset.call(this, itemIndex, filter, fetchLimit)
+			? await listByKeyset.call(this, itemIndex, filter, fetchLimit, after)
 			: await listByNextPageLink.call(this, itemIndex, filter, ORDER_BY[sort], fetchLimit);
 	if (!keep) return orders;
 	return orders.filter(keep).slice(0, limit);

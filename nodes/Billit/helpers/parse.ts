@@ -57,3 +57,19 @@ export function dateTime(value: unknown, what: string): string | undefined {
 	if (/^\d{4}-\d{2}-\d{2}$/.test(String(value).trim())) return `${date}T00:00:00`;
 	return new Date(String(value)).toISOString().slice(0, 19);
 }
+
+/**
+ * A ledger account code as Billit's model types it (a number): digits only, sent as a number.
+ * Empty means "not set"; anything else fails with `what` in the message.
+ */
+export function accountCode(value: unknown, what: string): number | undefined {
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
+	const text = String(value).trim();
+	const code = Number(text);
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(code)) {
+		throw new Error(
+			`${what} "${String(value)}" is not a whole number: Billit takes numeric ledger account codes (e.g. 700000)`,
+		);
+	}
+	return code;
+}

@@ -189,6 +189,33 @@ describe('Incoming Invoice', () => {
 		);
 		expect(missing[0].json.error).toMatch(/P-30 has no UBL file/);
 	});
+
+	it('exports without a marker (watermark): nothing is patched, a marked invoice is not listed again, an unmarked one is', async () => {
+		const first = await createPurchase('P-60');
+		const second = await createPurchase('P-61');
+		const staticData = {};
+		const list = {
+			resource: 'incomingInvoice',
+			operation: 'getMany',
+			returnAll: true,
+			notExportedOnly: true,
+			exportMarker: 'watermark',
+			filters: {},
+			options: {},
+		};
+		const listed = async () =>
+			jsonOf((await runBillit(emulator, list, { staticData })).output).map((order) => order.OrderID);
+
+		expect(await listed()).toEqual([first, second]);
+		const { output } = await runBillit(
+			emulator,
+			{ resource: 'incomingInvoice', operation: 'markExported', orderId: locator(first), exportMarker: 'watermark' },
+			{ staticData },
+		);
+		expect(output[0].json).toMatchObject({ OrderID: first, recorded: true, watermark: { OrderID: first } });
+		expect(await listed()).toEqual([second]);
+		expect(received(emulator, { method: 'PATCH' })).toEqual([]);
+	});
 });
 
 describe('Invoice create whose outcome is unknown', () => {

@@ -6,6 +6,18 @@ const emulator = useBillitEmulator();
 
 const inlineCustomer = { ...PEPPOL_CUSTOMER, VATNumber: 'BE0004370001' };
 
+/** Invoice Create with the inline customer and lines given as JSON per item. */
+const createWithJsonLines = {
+	resource: 'invoice',
+	operation: 'create',
+	orderType: 'Invoice',
+	orderDirection: 'Income',
+	customerMode: 'fields',
+	customer: inlineCustomer,
+	linesInput: 'json',
+	additionalFields: {},
+};
+
 async function createInvoice(extra: Parameters = {}) {
 	return await createConsultancyInvoice(emulator, inlineCustomer, extra);
 }
@@ -72,16 +84,7 @@ describe('Invoice: Create', () => {
 	it('names the bad line of a malformed lines JSON and lets the other items succeed', async () => {
 		const { output } = await runBillit(
 			emulator,
-			{
-				resource: 'invoice',
-				operation: 'create',
-				orderType: 'Invoice',
-				orderDirection: 'Income',
-				customerMode: 'fields',
-				customer: inlineCustomer,
-				linesInput: 'json',
-				additionalFields: {},
-			},
+			createWithJsonLines,
 			{
 				continueOnFail: true,
 				items: [{ json: {} }, { json: {} }, { json: {} }],
@@ -97,6 +100,39 @@ describe('Invoice: Create', () => {
 		expect(output[1].json.OrderID).toEqual(expect.any(Number));
 		expect(output[2].json.error).toMatch(/Line 1: Quantity must be a number, got "two"/);
 		expect(received(emulator, { method: 'POST', path: '/v1/orders' })).toHaveLength(1);
+	});
+
+	it('sends a line AccountCode and a patched AccountCode as numbers, as the model types them, and names a non-numeric one', async () => {
+		const { output } = await runBillit(emulator, createWithJsonLines, {
+			continueOnFail: true,
+			items: [{ json: {} }, { json: {} }],
+			itemParameters: [
+				{ linesJson: '[{"Description":"A","Quantity":1,"UnitPriceExcl":10,"AccountCode":" 700000 "}]' },
+				{ linesJson: '[{"Description":"B","Quantity":1,"UnitPriceExcl":10,"AccountCode":"70-00"}]' },
+			],
+		});
+		const orderId = output[0].json.OrderID as number;
+		expect(output[1].json.error).toMatch(/Line 1: AccountCode "70-00" is not a whole number/);
+		const [post] = received(emulator, { method: 'POST', path: '/v1/orders' });
+		expect((post.json as { OrderLines: unknown[] }).OrderLines[0]).toMatchObject({ AccountCode: 700000 });
+
+		await runBillit(emulator, {
+			resource: 'invoice',
+			operation: 'update',
+			orderId: locator(orderId),
+			updateFields: { AccountCode: '604000' },
+		});
+		expect(received(emulator, { method: 'PATCH' }).map((entry) => entry.json)).toEqual([
+			{ AccountCode: 604000 },
+		]);
+		await expect(
+			runBillit(emulator, {
+				resource: 'invoice',
+				operation: 'update',
+				orderId: locator(orderId),
+				updateFields: { AccountCode: 'sales' },
+			}),
+		).rejects.toThrow(/Account Code "sales" is not a whole number/);
 	});
 
 	it('uses an existing party as customer', async () => {

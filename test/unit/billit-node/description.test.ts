@@ -58,6 +58,7 @@ describe('Billit node description', () => {
 				'getDeleted',
 				'getDeliveryStatus',
 				'getMany',
+				'markExported',
 				'send',
 				'update',
 			],

@@ -1,19 +1,14 @@
 import {
 	updateDisplayOptions,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { and, compare, or } from '../../../../lib/billit/filters';
-import {
-	exportMarkerFor,
-	exportMarkerProperties,
-	isExported,
-	notExportedFilter,
-} from '../../descriptions/exportMarker';
+import { exportMarkerFor, exportMarkerProperties } from '../../descriptions/exportMarker';
 import { orderFilterFor, orderFiltersWithout } from '../../descriptions/orderFilters';
 import { orderListOptions } from '../../descriptions/orderOutput';
 import { pagingProperties } from '../../descriptions/paging';
+import { listNotExported } from '../../helpers/exportState';
 import { listOrders, shapeOrders, type OrderSort } from '../../helpers/orders';
 
 const show = { resource: ['incomingInvoice'], operation: ['getMany'] };
@@ -45,25 +40,21 @@ export async function execute(
 		sort?: OrderSort;
 	};
 	const notExportedOnly = this.getNodeParameter('notExportedOnly', itemIndex, true) as boolean;
-	const marker = notExportedOnly ? exportMarkerFor.call(this, itemIndex) : undefined;
-	const markerField = marker && notExportedFilter(marker)?.field;
 	const filter = and(
 		orderFilterFor.call(this, itemIndex, { orderDirection: 'Cost' }),
 		// Supplier invoices and credit notes only; offers and order forms are not purchase documents.
 		or(compare('OrderType', 'eq', 'Invoice'), compare('OrderType', 'eq', 'CreditNote')),
-		markerField ? compare(markerField, 'eq', false) : undefined,
 	);
-	// Tags and custom fields cannot be filtered in OData, so that check happens here.
-	const keep =
-		marker && !markerField
-			? (order: IDataObject) => !isExported(order, marker)
-			: undefined;
-	const orders = await listOrders.call(
-		this,
-		itemIndex,
-		filter,
-		options.sort ?? 'lastModifiedAsc',
-		keep,
-	);
+	const sort = options.sort ?? 'lastModifiedAsc';
+	const orders = notExportedOnly
+		? await listNotExported.call(
+				this,
+				itemIndex,
+				filter,
+				exportMarkerFor.call(this, itemIndex),
+				'Cost',
+				sort,
+			)
+		: await listOrders.call(this, itemIndex, filter, sort);
 	return shapeOrders(orders, options);
 }

@@ -3,15 +3,10 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import {
-	exportMarkerFor,
-	exportMarkerProperties,
-	isExported,
-	markerPatch,
-} from '../../descriptions/exportMarker';
+import { exportMarkerFor, exportMarkerProperties } from '../../descriptions/exportMarker';
 import { invoiceLocator } from '../../descriptions/locators';
-import { fetchOrder, orderIdParameter } from '../../helpers/orders';
-import { requestForItem } from '../../helpers/request';
+import { markExported } from '../../helpers/exportState';
+import { orderIdParameter } from '../../helpers/orders';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['incomingInvoice'], operation: ['markExported'] } },
@@ -24,16 +19,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = orderIdParameter.call(this, itemIndex);
-	const marker = exportMarkerFor.call(this, itemIndex);
-	const order = await fetchOrder.call(this, itemIndex, orderId);
-	if (isExported(order, marker)) {
-		return [{ json: { OrderID: orderId, marker: marker.kind, alreadyMarked: true } }];
-	}
-	const patch = markerPatch(order, marker);
-	await requestForItem.call(this, itemIndex, {
-		method: 'PATCH',
-		path: `/v1/orders/${orderId}`,
-		body: patch,
-	});
-	return [{ json: { OrderID: orderId, marker: marker.kind, alreadyMarked: false, ...patch } }];
+	return await markExported.call(
+		this,
+		itemIndex,
+		orderId,
+		exportMarkerFor.call(this, itemIndex),
+		'Cost',
+	);
 }

@@ -8,6 +8,7 @@ import * as get from './get.operation';
 import * as getDeleted from './getDeleted.operation';
 import * as getDeliveryStatus from './getDeliveryStatus.operation';
 import * as getMany from './getMany.operation';
+import * as markExported from './markExported.operation';
 import * as send from './send.operation';
 import * as update from './update.operation';
 
@@ -31,6 +32,7 @@ const operationProperty: INodeProperties = {
 			action: 'Get the delivery status of an invoice',
 		},
 		{ name: 'Get Many', value: 'getMany', action: 'Get many invoices' },
+		{ name: 'Mark Exported', value: 'markExported', action: 'Mark an invoice as exported' },
 		{ name: 'Send', value: 'send', action: 'Send invoices' },
 		{ name: 'Update', value: 'update', action: 'Update an invoice' },
 	],
@@ -46,6 +48,7 @@ export const invoice: BillitResource = {
 		getDeleted,
 		getDeliveryStatus,
 		getMany,
+		markExported,
 		send,
 		update,
 	},
@@ -61,5 +64,6 @@ export const invoice: BillitResource = {
 		...addPayment.description,
 		...download.description,
 		...getDeliveryStatus.description,
+		...markExported.description,
 	],
 };

@@ -33,7 +33,13 @@ const lineFields: INodeProperties[] = [
 	{ displayName: 'Discount (%)', name: 'ReductionPercentage', type: 'number', default: 0 },
 	{ displayName: 'Product ID', name: 'ProductID', type: 'number', default: 0 },
 	{ displayName: 'Reference', name: 'Reference', type: 'string', default: '' },
-	{ displayName: 'Account Code', name: 'AccountCode', type: 'string', default: '' },
+	{
+		displayName: 'Account Code',
+		name: 'AccountCode',
+		type: 'string',
+		default: '',
+		description: 'Ledger account number (digits only, e.g. 700000); Billit takes it as a number',
+	},
 ];
 
 const customerFields: INodeProperties[] = [

@@ -3,14 +3,32 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { exportMarkerFor, salesExportMarkerProperty } from '../../descriptions/exportMarker';
 import { orderFilterFor, orderFiltersProperty } from '../../descriptions/orderFilters';
 import { orderListOptions } from '../../descriptions/orderOutput';
 import { pagingProperties } from '../../descriptions/paging';
+import { listNotExported } from '../../helpers/exportState';
 import { listOrders, shapeOrders, type OrderSort } from '../../helpers/orders';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['getMany'] } },
-	[...pagingProperties, orderFiltersProperty, orderListOptions],
+	[
+		...pagingProperties,
+		{
+			displayName: 'Not Exported Yet Only',
+			name: 'notExportedOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return only invoices not exported yet, by the export marker (use Mark Exported after each export)',
+		},
+		{
+			...salesExportMarkerProperty,
+			displayOptions: { show: { notExportedOnly: [true] } },
+		},
+		orderFiltersProperty,
+		orderListOptions,
+	],
 );
 
 export async function execute(
@@ -23,6 +41,17 @@ export async function execute(
 		sort?: OrderSort;
 	};
 	const filter = orderFilterFor.call(this, itemIndex);
-	const orders = await listOrders.call(this, itemIndex, filter, options.sort ?? 'lastModifiedAsc');
+	const sort = options.sort ?? 'lastModifiedAsc';
+	const notExportedOnly = this.getNodeParameter('notExportedOnly', itemIndex, false) as boolean;
+	const orders = notExportedOnly
+		? await listNotExported.call(
+				this,
+				itemIndex,
+				filter,
+				exportMarkerFor.call(this, itemIndex, 'flag'),
+				'Income',
+				sort,
+			)
+		: await listOrders.call(this, itemIndex, filter, sort);
 	return shapeOrders(orders, options);
 }

@@ -7,7 +7,7 @@ import { invoiceLocator } from '../../descriptions/locators';
 import { PATCHABLE_ORDER_FIELDS } from '../../descriptions/orderOptions';
 import { compact } from '../../helpers/compact';
 import { orderIdParameter } from '../../helpers/orders';
-import { dateTime, parseJsonParameter } from '../../helpers/parse';
+import { accountCode, dateTime, parseJsonParameter } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -21,7 +21,13 @@ export const description = updateDisplayOptions(
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ displayName: 'Account Code', name: 'AccountCode', type: 'string', default: '' },
+				{
+					displayName: 'Account Code',
+					name: 'AccountCode',
+					type: 'string',
+					default: '',
+					description: 'Ledger account number (digits only, e.g. 700000); Billit takes it as a number',
+				},
 				{
 					displayName: 'Accountant Verification Needed',
 					name: 'AccountantVerificationNeeded',
@@ -93,6 +99,7 @@ export async function execute(
 		...extra,
 		...fields,
 		PaidDate: dateTime(fields.PaidDate ?? extra.PaidDate, 'Paid Date'),
+		AccountCode: accountCode(fields.AccountCode ?? extra.AccountCode, 'Account Code'),
 	});
 	const refused = Object.keys(patch).filter((field) => !PATCHABLE_ORDER_FIELDS.includes(field));
 	if (refused.length > 0) {

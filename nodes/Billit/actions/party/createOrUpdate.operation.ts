@@ -4,6 +4,8 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { and, compare } from '../../../../lib/billit/filters';
+import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
 import { requestForItem } from '../../helpers/request';
 import { partyBody, partyFieldOptions, partyTypeOptions } from './party.fields';
 
@@ -29,7 +31,25 @@ export const description = updateDisplayOptions(
 	],
 );
 
-/** Billit creates the party, or updates the one it matches (by number, VAT or e-mail). */
+/**
+ * What names the party Billit matched or created: its own number, else its VAT number (as Billit
+ * stores it: no spaces, dots or dashes). A name or e-mail alone is not unique enough.
+ */
+function partyIdentityFilter(body: IDataObject): string | undefined {
+	const type = compare('PartyType', 'eq', String(body.PartyType));
+	if (typeof body.Nr === 'string' && body.Nr.trim())
+		return and(type, compare('Nr', 'eq', body.Nr.trim()));
+	if (typeof body.VATNumber === 'string' && body.VATNumber.trim()) {
+		const vat = body.VATNumber.replace(/[\s.-]/g, '').toUpperCase();
+		return and(type, compare('VATNumber', 'eq', vat));
+	}
+	return undefined;
+}
+
+/**
+ * Billit creates the party, or updates the one it matches (by number, VAT or e-mail). After a lost
+ * answer (409 for the reused key) the party is found again by number or VAT number.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -45,6 +65,19 @@ export async function execute(
 		method: 'POST',
 		path: '/v1/parties',
 		body,
+		onAlreadyApplied: async (context) =>
+			await findAgainAfterLostAnswer.call(
+				this,
+				itemIndex,
+				{
+					what: 'party',
+					path: '/v1/parties',
+					filter: partyIdentityFilter(body),
+					idField: 'PartyID',
+					hint: `${String(body.PartyType)} "${name}"`,
+				},
+				context,
+			),
 	});
 	return [{ json: { PartyID: partyId as number, ...body } }];
 }

@@ -4,7 +4,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { compare } from '../../../../lib/billit/filters';
 import { compact } from '../../helpers/compact';
+import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -65,10 +67,24 @@ export async function execute(
 		Reference: reference,
 		Description: this.getNodeParameter('productDescription', itemIndex) as string,
 	});
+	// After a lost answer (409 for the reused key) the product is found again by its reference.
 	const productId: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/products',
 		body,
+		onAlreadyApplied: async (context) =>
+			await findAgainAfterLostAnswer.call(
+				this,
+				itemIndex,
+				{
+					what: 'product',
+					path: '/v1/products',
+					filter: compare('Reference', 'eq', reference),
+					idField: 'ProductID',
+					hint: `the product with reference "${reference}"`,
+				},
+				context,
+			),
 	});
 	return [{ json: { ProductID: productId as number, ...body } }];
 }

@@ -5,6 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { requestForItem } from '../../helpers/request';
+import { listWebhooks, refreshWebhookSecret } from './webhooks';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['create'] } },
@@ -49,14 +50,34 @@ export async function execute(
 	const url = String(this.getNodeParameter('webhookUrl', itemIndex)).trim();
 	if (!/^https?:\/\/[^/\s]+/i.test(url))
 		throw new Error(`Webhook URL "${url}" is not an http(s) URL`);
+	const body = {
+		EntityType: this.getNodeParameter('entityType', itemIndex) as string,
+		EntityUpdateType: this.getNodeParameter('entityUpdateType', itemIndex) as string,
+		WebhookURL: url,
+	};
+	// Billit answered 409 for our key: the webhook was created but its answer (with the secret) was
+	// lost. Find it by URL, entity and event and give it a new secret, which only this answer shows.
+	const onAlreadyApplied = async () => {
+		const same = (await listWebhooks.call(this, itemIndex)).filter(
+			(hook) =>
+				hook.EntityType === body.EntityType &&
+				hook.EntityUpdateType === body.EntityUpdateType &&
+				hook.WebhookURL === body.WebhookURL,
+		);
+		const hook = same.sort((a, b) => Number(b.WebhookID) - Number(a.WebhookID))[0];
+		if (!hook) {
+			throw new Error(
+				`Billit says this webhook was already created, but no ${body.EntityType} ${body.EntityUpdateType} webhook for ${url} is listed: check the company's webhooks in Billit`,
+			);
+		}
+		const secret = await refreshWebhookSecret.call(this, itemIndex, Number(hook.WebhookID));
+		return { ...hook, Secret: secret, secretRefreshed: true };
+	};
 	const webhook = await requestForItem.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v1/webhooks',
-		body: {
-			EntityType: this.getNodeParameter('entityType', itemIndex) as string,
-			EntityUpdateType: this.getNodeParameter('entityUpdateType', itemIndex) as string,
-			WebhookURL: url,
-		},
+		body,
+		onAlreadyApplied,
 	});
 	return [{ json: webhook as IDataObject }];
 }

@@ -1,10 +1,9 @@
 import {
 	updateDisplayOptions,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { requestForItem } from '../../helpers/request';
+import { listWebhooks } from './webhooks';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['list'] } },
@@ -15,11 +14,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const webhooks = (await requestForItem.call(this, itemIndex, {
-		method: 'GET',
-		path: '/v1/webhooks',
-	})) as IDataObject[] | { Items?: IDataObject[] };
-	return (Array.isArray(webhooks) ? webhooks : (webhooks.Items ?? [])).map((webhook) => ({
-		json: webhook,
-	}));
+	const webhooks = await listWebhooks.call(this, itemIndex);
+	return webhooks.map((webhook) => ({ json: webhook }));
 }

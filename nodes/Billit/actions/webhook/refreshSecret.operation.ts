@@ -1,12 +1,12 @@
 import {
 	updateDisplayOptions,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+
 import { webhookIdProperty } from './webhook.fields';
+import { refreshWebhookSecret } from './webhooks';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['refreshSecret'] } },
@@ -18,11 +18,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const webhookId = parseId(this.getNodeParameter('webhookId', itemIndex), 'Webhook ID');
-	const answer: unknown = await requestForItem.call(this, itemIndex, {
-		method: 'POST',
-		path: `/v1/webhooks/refresh/${webhookId}`,
-	});
-	const secret =
-		typeof answer === 'object' && answer !== null ? (answer as IDataObject).Secret : answer;
-	return [{ json: { WebhookID: webhookId, Secret: secret as string } }];
+	const secret = await refreshWebhookSecret.call(this, itemIndex, webhookId);
+	return [{ json: { WebhookID: webhookId, Secret: secret } }];
 }

@@ -1,0 +1,137 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import {
+	beginRun,
+	markDone,
+	readWatermark,
+	type WatermarkState,
+} from '../../../lib/billit/exportWatermark';
+import { and, compare } from '../../../lib/billit/filters';
+import {
+	isExported,
+	markerPatch,
+	notExportedFilter,
+	type ExportMarker,
+} from '../descriptions/exportMarker';
+import { fetchOrder, listOrders, type OrderSort } from './orders';
+import { companyFor, requestForItem } from './request';
+
+/** Sales invoices (Income) and incoming invoices (Cost) keep separate watermarks. */
+export type ExportDirection = 'Income' | 'Cost';
+
+const STORE = 'billitExportWatermarks';
+
+function loadWatermark(this: IExecuteFunctions, scope: string): WatermarkState {
+	const store = this.getWorkflowStaticData('global')[STORE] as IDataObject | undefined;
+	return readWatermark(store?.[scope]);
+}
+
+/** Writes at the top level of static data, which is where n8n notices a change to save. */
+function saveWatermark(this: IExecuteFunctions, scope: string, state: WatermarkState): void {
+	const data = this.getWorkflowStaticData('global');
+	data[STORE] = {
+		...((data[STORE] as IDataObject | undefined) ?? {}),
+		[scope]: state as unknown as IDataObject,
+	};
+}
+
+function scopeOf(this: IExecuteFunctions, itemIndex: number, direction: ExportDirection): string {
+	const partyId = companyFor.call(this, itemIndex).partyId;
+	return `${direction}:${partyId ?? 'credential'}`;
+}
+
+/**
+ * Lists the invoices the marker says are not exported yet. With the watermark, the walk starts
+ * after the stored key and what it lists becomes what the watermark waits for.
+ */
+export async function listNotExported(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	filter: string | undefined,
+	marker: ExportMarker,
+	direction: ExportDirection,
+	sort: OrderSort,
+): Promise<IDataObject[]> {
+	if (marker.kind === 'watermark') {
+		if (sort !== 'lastModifiedAsc') {
+			throw new NodeOperationError(
+				this.getNode(),
+				'The watermark export marker lists invoices by Last Modified: set the Sort option back to its default',
+				{ itemIndex },
+			);
+		}
+		const scope = scopeOf.call(this, itemIndex, direction);
+		const state = loadWatermark.call(this, scope);
+		const rows = await listOrders.call(this, itemIndex, filter, sort, undefined, state.cursor);
+		saveWatermark.call(this, scope, beginRun(state, rows));
+		return rows;
+	}
+	const markerField = notExportedFilter(marker)?.field;
+	// Tags and custom fields cannot be filtered in OData, so that check happens here.
+	const keep = markerField ? undefined : (order: IDataObject) => !isExported(order, marker);
+	return await listOrders.call(
+		this,
+		itemIndex,
+		and(filter, markerField ? compare(markerField, 'eq', false) : undefined),
+		sort,
+		keep,
+	);
+}
+
+/** Records an export: patches the marker (once), or moves the watermark. */
+export async function markExported(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	orderId: number,
+	marker: ExportMarker,
+	direction: ExportDirection,
+): Promise<INodeExecutionData[]> {
+	if (marker.kind === 'watermark') {
+		const scope = scopeOf.call(this, itemIndex, direction);
+		const { state, listed } = markDone(loadWatermark.call(this, scope), orderId);
+		saveWatermark.call(this, scope, state);
+		return [{ json: watermarkOutput(orderId, state, listed) }];
+	}
+	const order = await fetchOrder.call(this, itemIndex, orderId);
+	if (isExported(order, marker)) {
+		return [{ json: { OrderID: orderId, marker: marker.kind, alreadyMarked: true } }];
+	}
+	const patch = markerPatch(order, marker);
+	await requestForItem.call(this, itemIndex, {
+		method: 'PATCH',
+		path: `/v1/orders/${orderId}`,
+		body: patch,
+	});
+	return [
+		{
+			json: {
+				OrderID: orderId,
+				marker: marker.kind,
+				alreadyMarked: false,
+				...patch,
+			},
+		},
+	];
+}
+
+function watermarkOutput(orderId: number, state: WatermarkState, listed: boolean): IDataObject {
+	return {
+		OrderID: orderId,
+		marker: 'watermark',
+		// false: Get Many with this marker did not list the invoice in this execution.
+		recorded: listed,
+		waitingFor: state.pending.length,
+		...(state.cursor
+			? {
+					watermark: {
+						LastModified: state.cursor.lastModified,
+						OrderID: state.cursor.orderId,
+					},
+				}
+			: {}),
+	};
+}
