@@ -96,7 +96,7 @@ function contractSuite(target: () => Target): void {
 			it('filters strings, booleans, dates and sub-properties', async () => {
 				expect(await filtered(`Reference eq 'C-${suffix}-q2'`)).toEqual([ids[1]]);
 				expect(await filtered('Paid eq false')).toEqual(ids);
-				expect(await filtered('OrderDate ge 2026-11-02 and OrderDate lt 2026-11-03')).toEqual(ids);
+				expect(await filtered("OrderDate ge DateTime'2026-11-02' and OrderDate lt DateTime'2026-11-03'")).toEqual(ids);
 				expect(await filtered(`CounterParty/DisplayName eq '${mailCustomer.Name}'`)).toEqual(ids);
 			});
 

@@ -241,6 +241,17 @@ describe('switches and robustness', () => {
 		expect(errorCode(badFilter)).toBe('InvalidFilter');
 	});
 
+	it("answers a bare or malformed $filter date with Billit's 400 and a DateTime'…' literal with 200 (docs: odata)", async () => {
+		const list = (filter: string) => call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent(filter)}`);
+		for (const filter of ['LastModified gt 2026-01-01', "LastModified gt '2026-01-01'", "LastModified gt DateTime'01/01/2026'"]) {
+			const refused = await list(filter);
+			expect(refused.status, filter).toBe(400);
+			expect(refused.json).toEqual({ errors: [{ Code: 'InvalidFilter', Description: expect.any(String) }] });
+		}
+		expect((await list("LastModified gt DateTime'2026-01-01T00:00:00'")).status).toBe(200);
+		expect((await list("OrderDate ge datetime'2022-01-01' and OrderDate le datetime'2022-12-31'")).status).toBe(200);
+	});
+
 	it('answers 500 with an error body when a handler fails, and stays up', async () => {
 		// A corrupt stored order makes the list handler throw.
 		admin().store.companyData(DEMO.partyIds[0]).orders.set(1, null as never);
