@@ -1,6 +1,6 @@
 import { badRequest, idParam, notFound, objectBody, ok } from '../http';
 import { findParticipant, normalizeParticipantId } from '../peppol-registry';
-import { registerParticipant } from '../seed';
+import { PEPPOL_DOCUMENT_IDENTIFIERS, registerParticipant } from '../seed';
 import type { Ctx, Route } from '../router';
 import type { InboxItem } from '../store';
 import { cbeFromVat } from '../ubl';
@@ -47,7 +47,7 @@ export const peppolRoutes: Route[] = [
 				Identifier: identifier,
 				DocumentTypes: registered ? participant.DocumentTypes : [],
 				ServiceDetails: registered
-					? participant.DocumentTypes.map((documentType) => ({ DocumentType: documentType, TransportProfile: 'peppol-transport-as4-v2_0' }))
+					? participant.DocumentTypes.map((documentType) => serviceDetail(documentType))
 					: [],
 				ServiceProviderID: registered ? participant.ServiceProviderID : null,
 			});
@@ -108,3 +108,12 @@ export const peppolRoutes: Route[] = [
 		},
 	},
 ];
+
+/** A ServiceDetail as the model has it: the document type's identifier, its process and AS4 endpoint. */
+function serviceDetail(documentType: string) {
+	return {
+		DocumentIdentifier: PEPPOL_DOCUMENT_IDENTIFIERS[documentType] ?? documentType,
+		DocumentIdentifierScheme: 'busdox-docid-qns',
+		Processes: [{ ProcessIdentifier: 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0', ProcessIdentifierScheme: 'cenbii-procid-ubl', Endpoints: [{ TransportProfile: 'peppol-transport-as4-v2_0' }] }],
+	};
+}

@@ -62,7 +62,7 @@ describe('Billit Peppol node in a real n8n', () => {
 		const order = company.orders.get(sent.OrderID as number);
 		expect(order).toMatchObject({ IsSent: true, OrderNumber: orderNumber, TotalIncl: 290.4 });
 		// The emulator keeps the sent XML as the Peppol message's file.
-		const sentFile = scene.emulator.store.files.get(Number(order?.Messages[0]?.FileID));
+		const sentFile = scene.emulator.store.files.get(String(order?.Messages[0]?.FileID));
 		const parsed = parseUbl(sentFile?.content as Buffer);
 		expect(parsed.kind).toBe('Invoice');
 		expect(parsed.document).toMatchObject({ id: orderNumber, totals: { payableAmount: 290.4 }, buyer: { endpoint: { schemeId: '0208' } } });
