@@ -8,6 +8,23 @@ import { ApiError, type EmuRequest, type EmuResponse } from './http';
 
 const recorded: string[] = [];
 
+/**
+ * Departures the product and emulator still make today and that issue 19's other items remove:
+ * tolerated (neither refused nor recorded) until then. Remove each line with its fix.
+ */
+export const KNOWN_DEPARTURES: ReadonlyArray<{ pattern: RegExp; until: string }> = [
+	{ pattern: /^POST \/v1\/peppol\/sendOrder body\.XML is not a field of Order$/, until: 'item 2: own UBL goes to /v1/peppol/sendxml' },
+	{ pattern: /^GET \/v1\/orders(\/\{orderID\})? answer(\.Items\[\d+\])?\.Payments is not a field of Order$/, until: 'item 5: orders carry no payment list' },
+	{ pattern: /^POST \/v1\/financialTransactions\/importFile body\.File is not a field of File$/, until: 'item 6: CODA import posts the File itself' },
+	{ pattern: /^POST \/v1\/financialTransactions\/commands\/import body\[\d+\]\.(Amount|TransactionDate) is not a field of Transaction$/, until: 'item 6: JSON transactions as the Transaction model has them' },
+	{ pattern: /^PUT \/v1\/orders\/\{orderID\}\/bookingEntries body\[\d+\]\.(Description is not a field of BookingEntry|AccountCode must be an integer, not .*)$/, until: 'item 7: booking entries follow BookingEntry' },
+	{ pattern: /^POST \/v1\/toProcess body\.FileSource must be a File object, not .*$/, until: 'item 10: FileSource as the model types it, or not at all' },
+	{ pattern: /^GET \/v1\/orders\/deleted answer\.Items\[\d+\]\.DeletedDate is not a field of Order$/, until: "the emulator's order routes (items 2-10)" },
+	{ pattern: /^GET \/v1\/documents(\/\{documentID\})? answer(\.Items\[\d+\])?\.(DocumentType|Status|FileID|Created|LastModified) is not a field of Document$/, until: "the emulator's document routes (items 2-10)" },
+];
+
+const known = (violation: string) => KNOWN_DEPARTURES.some(({ pattern }) => pattern.test(violation));
+
 /** Every violation recorded in this process since the last call, which clears them. */
 export function takeContractViolations(): string[] {
 	return recorded.splice(0);
@@ -23,9 +40,12 @@ export class ContractGuard {
 
 	constructor(private readonly contract: Contract = billitContract) {}
 
-	private record(found: string[]): void {
-		this.violations.push(...found);
-		recorded.push(...found);
+	/** Records the violations that are not known departures and returns them. */
+	private record(found: string[]): string[] {
+		const unknown = found.filter((violation) => !known(violation));
+		this.violations.push(...unknown);
+		recorded.push(...unknown);
+		return unknown;
 	}
 
 	/** Throws the 422 for a request outside the contract; the endpoint whose answer is to be checked. */
@@ -37,19 +57,16 @@ export class ContractGuard {
 			body: request.rawBody,
 		});
 		if (!checked) return undefined;
-		if (checked.violations.length > 0) {
-			this.record(checked.violations);
-			throw new ApiError(422, 'ContractViolation', checked.violations.join('; '));
-		}
+		const violations = this.record(checked.violations);
+		if (violations.length > 0) throw new ApiError(422, 'ContractViolation', violations.join('; '));
 		return checked.match.endpoint;
 	}
 
 	/** The answer itself, or a 500 `ContractViolation` when it departs from the contract. */
 	answer(endpoint: ContractEndpoint, response: EmuResponse): EmuResponse | ApiError {
 		if (response.status < 200 || response.status >= 300 || response.raw || response.body === undefined) return response;
-		const violations = checkAnswer(this.contract, endpoint, response.body);
+		const violations = this.record(checkAnswer(this.contract, endpoint, response.body));
 		if (violations.length === 0) return response;
-		this.record(violations);
 		return new ApiError(500, 'ContractViolation', `The emulator's answer departs from the contract: ${violations.join('; ')}`);
 	}
 }

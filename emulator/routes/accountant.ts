@@ -52,7 +52,7 @@ export const accountantRoutes: Route[] = [
 		pattern: '/v1/accountant/feeds',
 		auth: 'company',
 		handler: (ctx) =>
-			ok([...feedsOf(ctx).values()].map((feed) => ({ Name: feed.Name, Created: feed.Created, PendingItems: feed.items.length }))),
+			ok([...feedsOf(ctx).values()].map((feed) => ({ Name: feed.Name }))),
 	},
 	{
 		method: 'POST',

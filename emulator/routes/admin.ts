@@ -48,6 +48,7 @@ export function adminRoutes(admin: Admin, webhooks: WebhookDispatcher): Route[] 
 		),
 		route('POST', '/inbox', ({ req }) => ok(admin.seedInbox(jsonBody(req)))),
 		route('GET', '/inbox/refusals', () => ok(admin.inboxRefusals())),
+		route('GET', '/feeds', () => ok(admin.feeds())),
 		route('GET', '/feeds/confirmations', () => ok(admin.feedConfirmations())),
 		route('GET', '/webhooks/deliveries', () => ok(webhooks.list())),
 	];
