@@ -4,7 +4,7 @@
  * both are recorded so a test hook can fail the test that caused them.
  */
 import { billitContract, checkAnswer, checkRequest, type Contract, type ContractEndpoint } from './contract';
-import { ApiError, type EmuRequest, type EmuResponse } from './http';
+import { ApiError, header, type EmuRequest, type EmuResponse } from './http';
 
 const recorded: string[] = [];
 
@@ -19,6 +19,11 @@ export const KNOWN_DEPARTURES: ReadonlyArray<{ pattern: RegExp; until: string }>
 	{ pattern: /^POST \/v1\/financialTransactions\/commands\/import body\[\d+\]\.(Amount|TransactionDate) is not a field of Transaction$/, until: 'item 6: JSON transactions as the Transaction model has them' },
 	{ pattern: /^PUT \/v1\/orders\/\{orderID\}\/bookingEntries body\[\d+\]\.(Description is not a field of BookingEntry|AccountCode must be an integer, not .*)$/, until: 'item 7: booking entries follow BookingEntry' },
 	{ pattern: /^POST \/v1\/toProcess body\.FileSource must be a File object, not .*$/, until: 'item 10: FileSource as the model types it, or not at all' },
+	{ pattern: /^PATCH \/v1\/orders\/\{orderID\} body\.Tags is not a field of OrderPatch$/, until: 'item 8: export markers only on documented patchable fields' },
+	{ pattern: /^PUT \/v1\/orders\/\{orderID\}\/bookingEntries body must be a list, not object$/, until: 'item 7: booking entries follow BookingEntry' },
+	{ pattern: /^POST \/v1\/financialTransactions\/importFile: the body is not JSON$/, until: 'item 6: CODA import posts the File itself' },
+	{ pattern: /^POST \/v1\/financialTransactions\/commands\/import body must be a list, not object$/, until: 'item 6: JSON transaction import is an array' },
+	{ pattern: /^GET \/v1\/financialTransactions answer\.Items\[\d+\]\.\w+ is not a field of Transaction$/, until: "item 6: the emulator's transactions as the Transaction model has them" },
 	{ pattern: /^GET \/v1\/orders\/deleted answer\.Items\[\d+\]\.DeletedDate is not a field of Order$/, until: "the emulator's order routes (items 2-10)" },
 	{ pattern: /^GET \/v1\/documents(\/\{documentID\})? answer(\.Items\[\d+\])?\.(DocumentType|Status|FileID|Created|LastModified) is not a field of Document$/, until: "the emulator's document routes (items 2-10)" },
 ];
@@ -48,8 +53,13 @@ export class ContractGuard {
 		return unknown;
 	}
 
-	/** Throws the 422 for a request outside the contract; the endpoint whose answer is to be checked. */
+	/**
+	 * Throws the 422 for a request outside the contract; the endpoint whose answer is to be checked.
+	 * A request with `X-Emulator-Contract: off` is one of the emulator's own tests probing how it
+	 * answers bad input itself: neither it nor its answer is checked.
+	 */
 	request(request: EmuRequest): ContractEndpoint | undefined {
+		if (header(request, 'x-emulator-contract') === 'off') return undefined;
 		const checked = checkRequest(this.contract, {
 			method: request.method,
 			path: request.path,

@@ -8,9 +8,11 @@ import { requireFields, validate } from '../validation';
 
 function ownCompany(ctx: Ctx) {
 	const body = objectBody(ctx.req);
-	validate(body, { CompanyID: 'integer' }, ctx.store.switches.rejectUnknownFields);
+	// The model types CompanyID as a text (RegisterParticipantRequest); a number is tolerated.
+	validate(body, { CompanyID: 'any' }, ctx.store.switches.rejectUnknownFields);
 	requireFields(body, ['CompanyID'], 'Participant');
-	const companyId = body.CompanyID as number;
+	const companyId = Number(body.CompanyID);
+	if (!Number.isInteger(companyId)) throw badRequest('InvalidFieldValue', "The field 'CompanyID' must be a company's PartyID");
 	if (!ctx.user.companyIds.includes(companyId)) throw notFound('Company', companyId);
 	const company = ctx.store.companies.get(companyId);
 	const cbe = cbeFromVat(company?.VATNumber);
