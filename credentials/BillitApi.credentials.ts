@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiBaseUrlExpression, customUrlWarnings } from '../lib/billit/environments';
+import { pacingCredentialProperties } from '../lib/billit/pacing-settings';
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	const wanted = name.toLowerCase();
@@ -84,6 +85,7 @@ export class BillitApi implements ICredentialType {
 			default: '',
 			description: 'For accountants acting for a client company: the PartyID of that client',
 		},
+		...pacingCredentialProperties,
 	];
 
 	// A function rather than a generic header map: PartyID and ContextPartyID are sent only when

@@ -115,6 +115,13 @@ export class Admin {
 		return seedInbox(this.store, parseInboxSeed(body, DEMO.partyIds[0]));
 	}
 
+	/** Every accountant feed with the number of items it holds (Billit's feed list names feeds only). */
+	feeds(): Json[] {
+		return [...this.store.data.entries()].flatMap(([companyId, data]) =>
+			[...data.feeds.values()].map((feed) => ({ PartyID: companyId, Name: feed.Name, Created: feed.Created, PendingItems: feed.items.length })),
+		);
+	}
+
 	/** Confirmed accountant feed items with the remote server and path the client reported. */
 	feedConfirmations(): Json[] {
 		return [...this.store.data.entries()].flatMap(([companyId, data]) =>

@@ -14,7 +14,7 @@ export type FlowState = 'Sent' | 'Delivered' | 'Accepted' | 'Refused';
  */
 export function markSent(store: Store, auth: AuthContext, order: Order, transportType: string, ownUbl?: Buffer): OrderMessage {
 	if (!order.OrderPDF) order.OrderPDF = store.addFile(auth.companyId, `${safeName(order.OrderNumber)}.pdf`, 'application/pdf', orderPdf(order, auth.company));
-	let fileId = (order.OrderPDF as Json).FileID as number;
+	let fileId = (order.OrderPDF as Json).FileID as string;
 	const counterParty = (order.CounterParty ?? {}) as Json;
 	let destination = String(counterParty.Email ?? '');
 	if (transportType === 'Peppol') {

@@ -87,7 +87,7 @@ export function seedInbox(store: Store, seed: InboxSeed): InboxItem[] {
 			ReceiverPeppolID: `0208:${receiverCbe}`,
 			PeppolDocumentType: documentType,
 			SenderCompanyID: null,
-			ReceiverCompanyID: auth.companyId,
+			ReceiverCompanyID: String(auth.companyId),
 			CreationDate: store.clock.nowIso(),
 			PeppolFileID: file.FileID,
 			...(costOrderId ? { CostOrderID: costOrderId } : {}),

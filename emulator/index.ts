@@ -21,6 +21,7 @@ import { reportRoutes } from './routes/reports';
 import { sendRoutes } from './routes/send';
 import { transactionRoutes } from './routes/transactions';
 import { webhookRoutes } from './routes/webhooks';
+import { ContractGuard, contractEnforcedByDefault } from './contract-guard';
 import { collectFeedItems } from './feeds';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { DEMO } from './seed';
@@ -47,6 +48,11 @@ export interface EmulatorOptions {
 	redirectUris?: string[];
 	/** Seed of the fault injector's random shares, so runs repeat. */
 	faultSeed?: number;
+	/**
+	 * Hold requests and answers to the written Billit contract (test/contract/billit-api.json);
+	 * default: on when BILLIT_EMULATOR_CONTRACT=enforce, as the test suites set it.
+	 */
+	contract?: boolean;
 }
 
 export interface Emulator {
@@ -56,6 +62,8 @@ export interface Emulator {
 	readonly store: Store;
 	readonly admin: Admin;
 	readonly demo: typeof DEMO;
+	/** Contract violations this emulator saw (empty while the contract is not enforced). */
+	readonly contractViolations: readonly string[];
 	/** Webhook deliveries made so far, and a wait until none is pending. */
 	readonly webhooks: Pick<WebhookDispatcher, 'list' | 'idle'>;
 	start(): Promise<void>;
@@ -100,7 +108,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 	let server: Server | undefined;
 	let port = 0;
 	const url = () => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const contract = (options.contract ?? contractEnforcedByDefault()) ? new ContractGuard() : undefined;
 	const pipeline = {
+		contract,
 		store,
 		routes,
 		adminRoutes,
@@ -121,6 +131,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 		store,
 		admin,
 		demo: DEMO,
+		contractViolations: contract?.violations ?? [],
 		webhooks,
 		async start() {
 			if (server) return;

@@ -1,8 +1,9 @@
 import { badRequest } from './http';
 
 /**
- * A small OData v4 `$filter` / `$orderby` implementation: a tokenizer, a recursive-descent parser
- * (precedence: or < and < not < comparison) and an evaluator over plain JSON objects.
+ * A small OData v3 `$filter` / `$orderby` implementation, the version Billit speaks (docs: `odata`):
+ * a tokenizer, a recursive-descent parser (precedence: or < and < not < comparison) and an
+ * evaluator over plain JSON objects. Dates are `DateTime'…'` literals; a bare date is refused.
  */
 export type Literal = string | number | boolean | null | { date: number };
 export type Expr =
@@ -17,13 +18,15 @@ type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 type Token =
 	| { type: 'string'; value: string }
 	| { type: 'number'; value: number }
-	| { type: 'date'; value: number }
 	| { type: 'word'; value: string }
 	| { type: '(' | ')' | ',' };
 
 const COMPARE_OPS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
-const FUNCTIONS: Record<string, number> = { contains: 2, startswith: 2, endswith: 2, tolower: 1, toupper: 1 };
-const DATE_TOKEN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?)?/;
+const FUNCTIONS: Record<string, number> = { substringof: 2, startswith: 2, endswith: 2, tolower: 1, toupper: 1 };
+const BARE_DATE = /^\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2})?/;
+const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** Properties holding dates: a plain string compared with them is a type error in OData v3. */
+const DATE_PROPERTY = /(Date|^LastModified|^Created)$/;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}(T|$)/;
 
 /** A date or date-time without zone is read as UTC, so the answer does not depend on the machine. */
@@ -63,15 +66,8 @@ export function tokenize(input: string): Token[] {
 			tokens.push({ type: 'string', value });
 		} else {
 			const rest = input.slice(i);
-			const date = DATE_TOKEN.exec(rest);
-			if (date) {
-				const text = date[0];
-				const ms = parseInstant(text);
-				if (Number.isNaN(ms)) throw filterError(`invalid date '${text}'`);
-				tokens.push({ type: 'date', value: ms });
-				i += text.length;
-				continue;
-			}
+			const bare = BARE_DATE.exec(rest);
+			if (bare) throw filterError(`the date '${bare[0]}' must be written as DateTime'${bare[0]}'`);
 			const number = /^-?\d+(\.\d+)?([eE][+-]?\d+)?[mMdDfFlL]?/.exec(rest);
 			if (number) {
 				tokens.push({ type: 'number', value: Number.parseFloat(number[0]) });
@@ -89,6 +85,14 @@ export function tokenize(input: string): Token[] {
 
 /** Nesting (parentheses, not) and conditions per and/or chain: the tree is evaluated recursively. */
 const MAX_FILTER_NESTING = 100;
+
+function refuseTextForDate(property: Expr, other: Expr): void {
+	if (property.kind !== 'property' || other.kind !== 'literal' || typeof other.value !== 'string') return;
+	const name = property.path[property.path.length - 1];
+	if (DATE_PROPERTY.test(name)) {
+		throw filterError(`${property.path.join('/')} is a date: compare it with DateTime'…', not with text`);
+	}
+}
 
 export function parseFilter(input: string): Expr {
 	const tokens = tokenize(input);
@@ -141,7 +145,10 @@ export function parseFilter(input: string): Expr {
 		const token = peek();
 		if (token?.type === 'word' && COMPARE_OPS.has(token.value.toLowerCase())) {
 			pos++;
-			return { kind: 'compare', op: token.value.toLowerCase() as CompareOp, left, right: parsePrimary() };
+			const right = parsePrimary();
+			refuseTextForDate(left, right);
+			refuseTextForDate(right, left);
+			return { kind: 'compare', op: token.value.toLowerCase() as CompareOp, left, right };
 		}
 		return left;
 	};
@@ -158,8 +165,6 @@ export function parseFilter(input: string): Expr {
 				return { kind: 'literal', value: token.value };
 			case 'number':
 				return { kind: 'literal', value: token.value };
-			case 'date':
-				return { kind: 'literal', value: { date: token.value } };
 			case 'word':
 				return parseWord(token.value);
 			default:
@@ -172,8 +177,8 @@ export function parseFilter(input: string): Expr {
 		if (lower === 'null') return { kind: 'literal', value: null };
 		if ((lower === 'datetime' || lower === 'datetimeoffset') && peek()?.type === 'string') {
 			const text = (tokens[pos++] as { value: string }).value;
-			const ms = parseInstant(text);
-			if (Number.isNaN(ms)) throw filterError(`invalid date '${text}'`);
+			const ms = DATE_LITERAL.test(text) ? parseInstant(text) : Number.NaN;
+			if (Number.isNaN(ms)) throw filterError(`invalid date '${text}' in ${word}'…'`);
 			return { kind: 'literal', value: { date: ms } };
 		}
 		if (peek()?.type === '(') {
@@ -257,7 +262,8 @@ function evaluate(expr: Expr, item: unknown): unknown {
 			if (expr.name === 'tolower') return a?.toLowerCase() ?? null;
 			if (expr.name === 'toupper') return a?.toUpperCase() ?? null;
 			if (a === null || b === null) return false;
-			if (expr.name === 'contains') return a.includes(b);
+			// OData v3 argument order: substringof(needle, haystack).
+			if (expr.name === 'substringof') return b.includes(a);
 			if (expr.name === 'startswith') return a.startsWith(b);
 			return a.endsWith(b);
 		}

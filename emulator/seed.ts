@@ -24,10 +24,14 @@ export function belgianCompanyNumber(base: number): string {
 	return `${String(base).padStart(8, '0')}${String(check).padStart(2, '0')}`;
 }
 
-export const BIS_DOCUMENT_TYPES = [
-	'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1',
-	'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2::CreditNote##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1',
-];
+/** Document types as Billit's model names them (ParticipantInformationResponse.DocumentTypes). */
+export const BIS_DOCUMENT_TYPES = ['BISv3Invoice', 'BISv3CreditNote'];
+
+/** The Peppol document type identifier each of those literals stands for. */
+export const PEPPOL_DOCUMENT_IDENTIFIERS: Record<string, string> = {
+	BISv3Invoice: 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1',
+	BISv3CreditNote: 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2::CreditNote##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1',
+};
 
 /** Registers a participant under its CBE (0208), VAT (9925) and optional GLN (0088) identifiers. */
 export function registerParticipant(store: Store, cbe: string, gln?: string): void {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticateUser, authorizeCompany, type AuthContext } from './auth';
 import { errorResponse } from './errors';
 import type { Faults } from './faults';
+import type { ContractGuard } from './contract-guard';
 import { ApiError, header, type EmuRequest, type EmuResponse } from './http';
 import type { IdempotencyStore } from './idempotency';
 import type { RateLimiter } from './rate-limit';
@@ -24,6 +25,8 @@ export interface Pipeline {
 	idempotency: IdempotencyStore;
 	log: RequestLog;
 	baseUrl: () => string;
+	/** Present when requests and answers are held to the written Billit contract. */
+	contract?: ContractGuard;
 }
 
 /** The HTTP front: body reading, faults, routing, auth, rate limit, idempotency, errors, log. */
@@ -112,6 +115,7 @@ async function dispatch(
 			throw new ApiError(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.path}`);
 		}
 		request.params = match.params;
+		const endpoint = isAdmin ? undefined : pipeline.contract?.request(request);
 		let user: User | undefined;
 		let auth: AuthContext | undefined;
 		if (match.route.auth !== 'none') {
@@ -134,7 +138,9 @@ async function dispatch(
 			return { response: pipeline.idempotency.get(scope, key) as EmuResponse, replayed: true };
 		}
 		const ctx = makeContext(store, request, baseUrl, user, auth);
-		const response = await match.route.handler(ctx);
+		const answered = await match.route.handler(ctx);
+		const response = endpoint && pipeline.contract ? pipeline.contract.answer(endpoint, answered) : answered;
+		if (response instanceof ApiError) throw response;
 		// idempotent-tokens: the key is stored only when the action succeeded.
 		if (idempotent && response.status < 300) pipeline.idempotency.remember(scope, key, response);
 		return { response };

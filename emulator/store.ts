@@ -24,7 +24,8 @@ export interface OrderMessage extends Json {
 }
 
 export interface FileRef extends Json {
-	FileID: number;
+	/** A text, as Billit's model types it (File.FileID); Billit hands out GUIDs. */
+	FileID: string;
 	FileName: string;
 	MimeType: string;
 }
@@ -61,7 +62,7 @@ export interface Feed {
 
 export interface InboxItem extends Json {
 	InboxItemID: number;
-	PeppolFileID: number;
+	PeppolFileID: string;
 	CostOrderID?: number;
 }
 
@@ -127,7 +128,7 @@ export class Store {
 	companies = new Map<number, Company>();
 	data = new Map<number, CompanyData>();
 	users: User[] = [];
-	files = new Map<number, StoredFile>();
+	files = new Map<string, StoredFile>();
 	participants: Participant[] = [];
 	oauthClients: OAuthClient[] = [];
 	authCodes = new Map<string, { email: string; clientId: string; redirectUri: string; expiresAt: number }>();
@@ -172,7 +173,7 @@ export class Store {
 	}
 
 	addFile(companyId: number, FileName: string, MimeType: string, content: Buffer): FileRef {
-		const FileID = this.nextId('file');
+		const FileID = fileIdFor(this.nextId('file'));
 		this.files.set(FileID, { FileID, FileName, MimeType, companyId, content });
 		return { FileID, FileName, MimeType };
 	}
@@ -225,4 +226,9 @@ function emptyCompanyData(): CompanyData {
 
 export function randomToken(bytes = 24): string {
 	return randomBytes(bytes).toString('base64url');
+}
+
+/** A GUID-shaped file id that still counts up, so runs repeat. */
+export function fileIdFor(sequence: number): string {
+	return `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
 }

@@ -4,7 +4,7 @@ import type { FileRef } from '../../emulator/store';
 import { companyContext } from '../../emulator/seed';
 
 export interface ExpectedFile {
-	fileId: number;
+	fileId: string;
 	fileName: string;
 	content: Buffer;
 }
@@ -25,7 +25,7 @@ export function seedSentInvoices(emulator: Emulator, partyId: number, count: num
 		expected.set(
 			orderId,
 			fileIds.map((fileId) => {
-				const stored = emulator.store.files.get(Number(fileId));
+				const stored = emulator.store.files.get(String(fileId));
 				if (!stored) throw new Error(`File ${String(fileId)} of order ${orderId} is missing`);
 				return { fileId: stored.FileID, fileName: stored.FileName, content: stored.content };
 			}),

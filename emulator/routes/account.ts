@@ -16,8 +16,12 @@ export const accountRoutes: Route[] = [
 				Email: user.Email,
 				FirstName: user.FirstName,
 				LastName: user.LastName,
-				Companies: companies,
-				UserCompanyRoles: companies.map((company) => ({ PartyID: company.PartyID, Role: 'Admin' })),
+				// As the model's AccountInformation has them: the emulator's own company number stays inside.
+				Companies: companies.map((company) => {
+					const { CompanyNumber, ...modelled } = company;
+					return CompanyNumber === undefined ? company : modelled;
+				}),
+				UserCompanyRoles: companies.map((company) => ({ PartyID: company.PartyID, UserRoleTypes: ['Admin'] })),
 			});
 		},
 	},

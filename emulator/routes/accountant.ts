@@ -41,7 +41,7 @@ function itemFile(ctx: Ctx, item: FeedItem): { name: string; content: Buffer } {
 		};
 	}
 	const document = data.documents.get(item.EntityID);
-	const file = document ? ctx.store.files.get(document.FileID as number) : undefined;
+	const file = document ? ctx.store.files.get(document.FileID as string) : undefined;
 	if (!file) throw notFound('Document', item.EntityID);
 	return { name: file.FileName, content: file.content };
 }
@@ -52,7 +52,7 @@ export const accountantRoutes: Route[] = [
 		pattern: '/v1/accountant/feeds',
 		auth: 'company',
 		handler: (ctx) =>
-			ok([...feedsOf(ctx).values()].map((feed) => ({ Name: feed.Name, Created: feed.Created, PendingItems: feed.items.length }))),
+			ok([...feedsOf(ctx).values()].map((feed) => ({ Name: feed.Name }))),
 	},
 	{
 		method: 'POST',

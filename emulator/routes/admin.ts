@@ -49,6 +49,7 @@ export function adminRoutes(admin: Admin, webhooks: WebhookDispatcher): Route[] 
 		route('GET', '/orders/:orderId/payments', ({ req }) => ok(admin.payments(idParam(req, 'orderId', 'Order')))),
 		route('POST', '/inbox', ({ req }) => ok(admin.seedInbox(jsonBody(req)))),
 		route('GET', '/inbox/refusals', () => ok(admin.inboxRefusals())),
+		route('GET', '/feeds', () => ok(admin.feeds())),
 		route('GET', '/feeds/confirmations', () => ok(admin.feedConfirmations())),
 		route('GET', '/webhooks/deliveries', () => ok(webhooks.list())),
 	];

@@ -1,4 +1,4 @@
-import { idParam, notFound, ok } from '../http';
+import { notFound, ok } from '../http';
 import type { Route } from '../router';
 
 export const fileRoutes: Route[] = [
@@ -7,7 +7,7 @@ export const fileRoutes: Route[] = [
 		pattern: '/v1/files/:fileId',
 		auth: 'company',
 		handler: (ctx) => {
-			const id = idParam(ctx.req, 'fileId', 'File');
+			const id = ctx.req.params.fileId;
 			const file = ctx.store.files.get(id);
 			if (!file || file.companyId !== ctx.auth.companyId) throw notFound('File', id);
 			if (ctx.store.switches.fileDownload === 'raw') {

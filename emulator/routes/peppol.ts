@@ -1,6 +1,6 @@
 import { badRequest, idParam, notFound, objectBody, ok } from '../http';
 import { findParticipant, normalizeParticipantId } from '../peppol-registry';
-import { registerParticipant } from '../seed';
+import { PEPPOL_DOCUMENT_IDENTIFIERS, registerParticipant } from '../seed';
 import type { Ctx, Route } from '../router';
 import type { InboxItem } from '../store';
 import { cbeFromVat } from '../ubl';
@@ -8,9 +8,11 @@ import { requireFields, validate } from '../validation';
 
 function ownCompany(ctx: Ctx) {
 	const body = objectBody(ctx.req);
-	validate(body, { CompanyID: 'integer' }, ctx.store.switches.rejectUnknownFields);
+	// The model types CompanyID as a text (RegisterParticipantRequest); a number is tolerated.
+	validate(body, { CompanyID: 'any' }, ctx.store.switches.rejectUnknownFields);
 	requireFields(body, ['CompanyID'], 'Participant');
-	const companyId = body.CompanyID as number;
+	const companyId = Number(body.CompanyID);
+	if (!Number.isInteger(companyId)) throw badRequest('InvalidFieldValue', "The field 'CompanyID' must be a company's PartyID");
 	if (!ctx.user.companyIds.includes(companyId)) throw notFound('Company', companyId);
 	const company = ctx.store.companies.get(companyId);
 	const cbe = cbeFromVat(company?.VATNumber);
@@ -47,7 +49,7 @@ export const peppolRoutes: Route[] = [
 				Identifier: identifier,
 				DocumentTypes: registered ? participant.DocumentTypes : [],
 				ServiceDetails: registered
-					? participant.DocumentTypes.map((documentType) => ({ DocumentType: documentType, TransportProfile: 'peppol-transport-as4-v2_0' }))
+					? participant.DocumentTypes.map((documentType) => serviceDetail(documentType))
 					: [],
 				ServiceProviderID: registered ? participant.ServiceProviderID : null,
 			});
@@ -108,3 +110,12 @@ export const peppolRoutes: Route[] = [
 		},
 	},
 ];
+
+/** A ServiceDetail as the model has it: the document type's identifier, its process and AS4 endpoint. */
+function serviceDetail(documentType: string) {
+	return {
+		DocumentIdentifier: PEPPOL_DOCUMENT_IDENTIFIERS[documentType] ?? documentType,
+		DocumentIdentifierScheme: 'busdox-docid-qns',
+		Processes: [{ ProcessIdentifier: 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0', ProcessIdentifierScheme: 'cenbii-procid-ubl', Endpoints: [{ TransportProfile: 'peppol-transport-as4-v2_0' }] }],
+	};
+}

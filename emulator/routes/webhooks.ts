@@ -5,10 +5,10 @@ import type { Ctx, Route } from '../router';
 import { randomToken, type Webhook } from '../store';
 import { requireFields, validate } from '../validation';
 
-function withoutSecret(hook: Webhook): Record<string, unknown> {
-	const copy: Record<string, unknown> = { ...hook };
-	delete copy.Secret;
-	return copy;
+/** A webhook as the model's Webhook type has it; the secret only where Billit shows it (on create). */
+function view(hook: Webhook, withSecret: boolean): Record<string, unknown> {
+	const { WebhookID, CompanyID, EntityType, EntityUpdateType, WebhookURL, Secret } = hook;
+	return { WebhookID, CompanyID, EntityType, EntityUpdateType, WebhookURL, ...(withSecret ? { Secret } : {}) };
 }
 
 function checkUrl(ctx: Ctx, raw: string): void {
@@ -37,7 +37,7 @@ export const webhookRoutes: Route[] = [
 		method: 'GET',
 		pattern: '/v1/webhooks',
 		auth: 'company',
-		handler: (ctx) => ok([...ctx.auth.data.webhooks.values()].map(withoutSecret)),
+		handler: (ctx) => ok([...ctx.auth.data.webhooks.values()].map((hook) => view(hook, false))),
 	},
 	{
 		method: 'POST',
@@ -66,7 +66,7 @@ export const webhookRoutes: Route[] = [
 				Created: ctx.store.clock.nowIso(),
 			};
 			hooks.set(hook.WebhookID, hook);
-			return ok(hook);
+			return ok(view(hook, true));
 		},
 	},
 	{

@@ -25,7 +25,7 @@ export class CompanyPacing {
 	) {
 		this.redis = new QueueRedisShare(env, (settings) => createStore(settings, PACING_WINDOW_MS), {
 			subject: 'Billit request pacing',
-			shared: "each company's budget is shared by all n8n processes",
+			shared: 'each request budget is shared by all n8n processes',
 			fallback: 'each n8n process paces its own requests while it is unavailable',
 		});
 	}

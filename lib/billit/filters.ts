@@ -1,5 +1,5 @@
 /**
- * OData `$filter` builder for Billit lists (orders, parties, products, documents). Shared by the
+ * OData v3 `$filter` builder for Billit lists (orders, parties, products, documents). Shared by the
  * Billit node's Get Many operations and the poll trigger. Pure functions: no n8n, no HTTP.
  */
 
@@ -8,7 +8,9 @@ export type ODataComparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 
 const PROPERTY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)*$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?$/;
+/** A date as Billit writes it in a list answer: the characters a date, time and zone are made of. */
+const RETURNED_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 function assertPropertyPath(property: string): void {
 	if (!PROPERTY_PATH.test(property)) {
@@ -16,20 +18,36 @@ function assertPropertyPath(property: string): void {
 	}
 }
 
-/** A date or date-time written as an OData literal (unquoted, as Billit's documentation shows). */
-export function odataDate(value: string | Date): string {
-	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) throw new Error('Invalid date in filter');
-		return value.toISOString();
+/**
+ * A date typed by a user (or a `Date`) in the form Billit's OData pages show: `yyyy-mm-dd`, or
+ * `yyyy-mm-ddThh:mm:ss` without zone. A date with a zone is converted to UTC first.
+ */
+export function documentedDate(value: string | Date): string {
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		if (DATE_ONLY.test(trimmed)) return trimmed;
+		if (ZONELESS_DATE_TIME.test(trimmed)) return trimmed.length === 16 ? `${trimmed}:00` : trimmed;
 	}
-	const trimmed = value.trim();
-	if (DATE_ONLY.test(trimmed) || DATE_TIME.test(trimmed)) return trimmed;
-	const parsed = new Date(trimmed);
-	if (Number.isNaN(parsed.getTime())) throw new Error(`"${value}" is not a date`);
-	return parsed.toISOString();
+	const parsed = value instanceof Date ? value : new Date(value.trim());
+	if (Number.isNaN(parsed.getTime())) throw new Error(`"${String(value)}" is not a date`);
+	return parsed.toISOString().slice(0, 19);
 }
 
-/** Formats a value as an OData literal: strings quoted with `'` doubled, dates unquoted ISO. */
+/** A date typed by a user as an OData v3 literal: `DateTime'2026-01-01T00:00:00'`. */
+export function odataDate(value: string | Date): string {
+	return `DateTime'${documentedDate(value)}'`;
+}
+
+/**
+ * A date Billit returned (a keyset cursor's `LastModified`), as a literal with the exact text Billit
+ * sent: precision and zone untouched, so the comparison is with Billit's own value.
+ */
+export function odataReturnedDate(value: string): string {
+	if (!RETURNED_DATE.test(value)) throw new Error(`"${value}" is not a date Billit returned`);
+	return `DateTime'${value}'`;
+}
+
+/** Formats a value as an OData literal: strings quoted with `'` doubled, dates as `DateTime'…'`. */
 export function odataLiteral(value: ODataLiteral): string {
 	if (value instanceof Date) return odataDate(value);
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
@@ -45,7 +63,7 @@ export function compare(property: string, operator: ODataComparison, value: ODat
 	return `${property} ${operator} ${odataLiteral(value)}`;
 }
 
-/** A date comparison; strings are taken as dates rather than quoted text. */
+/** A date comparison with a date typed by a user; strings are taken as dates, not quoted text. */
 export function compareDate(
 	property: string,
 	operator: ODataComparison,
@@ -53,6 +71,12 @@ export function compareDate(
 ): string {
 	assertPropertyPath(property);
 	return `${property} ${operator} ${odataDate(value)}`;
+}
+
+/** A date comparison with a date Billit returned, sent back exactly as it came. */
+export function compareReturnedDate(property: string, operator: ODataComparison, value: string): string {
+	assertPropertyPath(property);
+	return `${property} ${operator} ${odataReturnedDate(value)}`;
 }
 
 function combine(joiner: 'and' | 'or', clauses: Array<string | undefined>): string | undefined {

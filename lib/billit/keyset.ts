@@ -4,9 +4,10 @@
  * one); asking each time for "after the last key seen" does not. Shared by Get Many and the poll
  * trigger.
  */
-import { and, compare, compareDate, or } from './filters';
+import { and, compare, compareReturnedDate, or } from './filters';
 
 export interface KeysetCursor {
+	/** Billit's own `LastModified` text (or a start date in the documented form), sent back verbatim. */
 	lastModified: string;
 	orderId: number;
 }
@@ -23,9 +24,9 @@ export const KEYSET_ORDER_BY = 'LastModified asc,OrderID asc';
 export function keysetFilter(cursor: KeysetCursor | undefined): string | undefined {
 	if (!cursor) return undefined;
 	return or(
-		compareDate('LastModified', 'gt', cursor.lastModified),
+		compareReturnedDate('LastModified', 'gt', cursor.lastModified),
 		and(
-			compareDate('LastModified', 'eq', cursor.lastModified),
+			compareReturnedDate('LastModified', 'eq', cursor.lastModified),
 			compare('OrderID', 'gt', cursor.orderId),
 		),
 	);

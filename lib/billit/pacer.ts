@@ -1,5 +1,5 @@
 /**
- * Request pacing per Billit company (key: API base URL + PartyID).
+ * Request pacing per budget: a credential (all its companies) or one company, as the credential chooses.
  *
  * Two rules, so that no window of 1 s (plus a jitter margin) ever holds more than `limit` starts:
  * - sliding window: a request may start only when fewer than `limit` requests started in the
@@ -148,7 +148,7 @@ export class CompanyPacer implements RequestPacer {
 }
 
 // Module-level so every caller in this process (all nodes, all executions) shares one pace per
-// company. In n8n queue mode the budget is shared through Redis (shared-pacer.ts); these pacers are
+// budget. In n8n queue mode the budget is shared through Redis (shared-pacer.ts); these pacers are
 // then its fallback while Redis cannot be reached.
 const pacers = new Map<string, CompanyPacer>();
 

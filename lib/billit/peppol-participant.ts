@@ -85,9 +85,15 @@ export interface ReceivingVerdict {
 
 const BIS_BILLING_3 = 'urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 
+/** Billit's model names document types by literal (ParticipantInformationResponse.DocumentTypes). */
+const MODEL_LITERALS = { Invoice: 'BISv3Invoice', CreditNote: 'BISv3CreditNote' } as const;
+
+/** Takes the model's literal and the full Peppol document type identifier alike. */
 function supports(documentTypes: string[], rootElement: 'Invoice' | 'CreditNote'): boolean {
 	const root = `::${rootElement}##`;
-	return documentTypes.some((type) => type.includes(root) && type.includes(BIS_BILLING_3));
+	return documentTypes.some(
+		(type) => type === MODEL_LITERALS[rootElement] || (type.includes(root) && type.includes(BIS_BILLING_3)),
+	);
 }
 
 /** Whether a participant takes Peppol BIS Billing 3.0 invoices and credit notes, in words. */

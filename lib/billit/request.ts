@@ -23,6 +23,7 @@ import { BillitApiError, BillitRequestError, redactSecrets } from './errors';
 import { companyPacer } from './company-pacing';
 import { BillitOAuth2RefreshError, detectOAuth2RefreshFailure } from './oauth-refresh-failure';
 import { companyPacingKey } from './pacer';
+import { pacingSettings, type PacingSettings } from './pacing-settings';
 import { collectPages, resolveNextPageLink } from './paging';
 import {
 	executeBillitRequest,
@@ -77,6 +78,7 @@ interface BillitConnection {
 	partyId?: string;
 	contextPartyId?: string;
 	secrets: string[];
+	pacing: PacingSettings;
 }
 
 function isExecuteContext(context: BillitContext): context is IExecuteFunctions {
@@ -113,12 +115,16 @@ async function resolveConnection(context: BillitContext, options: ConnectionOpti
 		readNodeParameter(context, 'authentication', 'apiKey', itemIndex),
 	);
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
+	const baseUrl = resolveApiBaseUrl(credentials);
+	const partyId = optionalId(options.partyId) ?? optionalId(credentials.partyId);
+	const credentialId = context.getNode().credentials?.[credentialType]?.id ?? undefined;
 	return {
 		credentialType,
-		baseUrl: resolveApiBaseUrl(credentials),
-		partyId: optionalId(options.partyId) ?? optionalId(credentials.partyId),
+		baseUrl,
+		partyId,
 		contextPartyId: optionalId(options.contextPartyId) ?? optionalId(credentials.contextPartyId),
 		secrets: credentialSecrets(credentials),
+		pacing: pacingSettings(credentials, { baseUrl, partyId }, credentialId),
 	};
 }
 
@@ -268,8 +274,8 @@ async function send(
 		{
 			send: n8nSend(context, connection),
 			pacer: companyPacer(
-				companyKeyOf(connection),
-				options.requestsPerSecond,
+				connection.pacing.key,
+				options.requestsPerSecond ?? connection.pacing.requestsPerSecond,
 				context.logger,
 			),
 			retry: options.retry,
@@ -283,7 +289,7 @@ function companyKeyOf(connection: BillitConnection): string {
 	return companyPacingKey(connection.baseUrl, connection.partyId);
 }
 
-/** The key Billit's per-company limits are kept under (request pacing, feed listings): API base URL and PartyID. */
+/** The key Billit's per-company limits are kept under (feed listings): API base URL and PartyID. */
 export async function billitCompanyKey(this: BillitContext, options: ConnectionOptions): Promise<string> {
 	return companyKeyOf(await resolveConnection(this, options));
 }

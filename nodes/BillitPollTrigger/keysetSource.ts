@@ -5,8 +5,8 @@
  * strict keyset comparison alone would skip, without emitting the others twice.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { and, compare, compareDate } from '../../lib/billit/filters';
-import { KEYSET_ORDER_BY, walkKeyset, type KeysetCursor } from '../../lib/billit/keyset';
+import { and, compare, compareReturnedDate } from '../../lib/billit/filters';
+import { KEYSET_ORDER_BY, keyOf, walkKeyset, type KeysetCursor } from '../../lib/billit/keyset';
 import { SeenSet } from '../../lib/billit/seen-set';
 import { PAGE_SIZE, listPage } from './request';
 import type { PollSettings } from './settings';
@@ -38,7 +38,7 @@ async function lateTies(
 	const { rows } = await listPage.call(this, pathFor(settings), {
 		filter: and(
 			filterFor(settings),
-			compareDate('LastModified', 'eq', cursor.lastModified),
+			compareReturnedDate('LastModified', 'eq', cursor.lastModified),
 			compare('OrderID', 'lt', cursor.orderId),
 		),
 		orderBy: KEYSET_ORDER_BY,
@@ -48,19 +48,37 @@ async function lateTies(
 	return rows.filter((row) => !tied.has(String(row.OrderID), now));
 }
 
+/**
+ * "Now" is the newest document's own key (Billit's clock and zone, not this machine's); the
+ * documents sharing its timestamp count as seen.
+ */
+async function startAtNewest(this: IPollFunctions, settings: PollSettings, state: PollState): Promise<IDataObject[]> {
+	const [newest] = await sampleKeyset.call(this, settings);
+	if (!newest) return [];
+	const cursor = keyOf(newest);
+	const tied = SeenSet.in(state as Record<string, unknown>, 'tiedIds', { maxEntries: MAX_TIED_IDS });
+	const now = Date.now();
+	for (const row of [newest, ...(await lateTies.call(this, settings, cursor, tied))]) tied.add(String(row.OrderID), now);
+	state.cursor = cursor;
+	return [];
+}
+
 export async function pollKeyset(
 	this: IPollFunctions,
 	settings: PollSettings,
 	state: PollState,
 ): Promise<IDataObject[]> {
-	if (!state.cursor) {
-		state.cursor = { lastModified: settings.startDate ?? new Date().toISOString(), orderId: 0 };
-		state.tiedIds = {};
-		if (!settings.startDate) return [];
+	if (!state.started) {
+		state.started = true;
+		if (!state.cursor) {
+			state.tiedIds = {};
+			if (!settings.startDate) return await startAtNewest.call(this, settings, state);
+			state.cursor = { lastModified: settings.startDate, orderId: 0 };
+		}
 	}
 	const cursor = state.cursor;
 	const tied = SeenSet.in(state as Record<string, unknown>, 'tiedIds', { maxEntries: MAX_TIED_IDS });
-	const late = await lateTies.call(this, settings, cursor, tied);
+	const late = cursor ? await lateTies.call(this, settings, cursor, tied) : [];
 	const { rows, cursor: walked } = await walkKeyset(
 		async (request) =>
 			await listPage.call(this, pathFor(settings), {
@@ -78,7 +96,8 @@ export async function pollKeyset(
 	const emitted = [...late, ...rows];
 	// Late ties sit below the cursor, so only the walk moves it.
 	const next = walked ?? cursor;
-	if (!sameInstant(cursor.lastModified, next.lastModified)) tied.clear();
+	if (!next) return emitted;
+	if (!cursor || !sameInstant(cursor.lastModified, next.lastModified)) tied.clear();
 	const now = Date.now();
 	for (const row of emitted) {
 		if (sameInstant(row.LastModified as string | undefined, next.lastModified)) tied.add(String(row.OrderID), now);

@@ -1,10 +1,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { and, buildOrderFilter, compare, or, type OrderFilterFields } from '../../lib/billit/filters';
+import { and, buildOrderFilter, compare, documentedDate, or, type OrderFilterFields } from '../../lib/billit/filters';
 import type { PollEvent } from './state';
 
 export interface PollSettings {
 	event: PollEvent;
-	/** Where the first poll starts: an ISO date, or undefined for "now". */
+	/** Where the first poll starts: a date in the form Billit documents, or undefined for "now". */
 	startDate?: string;
 	maxDocuments: number;
 	/** OData filter from the Filters collection, with the event's fixed clauses. */
@@ -21,7 +21,7 @@ export function readPollSettings(this: IPollFunctions): PollSettings {
 	const fixed = event === 'newIncomingInvoice' ? INCOMING : {};
 	return {
 		event,
-		startDate: startDate.trim() === '' ? undefined : new Date(startDate).toISOString(),
+		startDate: startDate.trim() === '' ? undefined : documentedDate(startDate),
 		maxDocuments: this.getNodeParameter('maxDocuments', 100) as number,
 		filter: and(
 			buildOrderFilter({

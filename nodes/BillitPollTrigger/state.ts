@@ -16,7 +16,9 @@ export type PollEvent =
 export interface PollState {
 	/** The event the state belongs to; another event starts afresh. */
 	event?: PollEvent;
-	/** Changed and deleted invoices: the last key emitted. */
+	/** Changed and deleted invoices: whether the first poll fixed where to start. */
+	started?: boolean;
+	/** Changed and deleted invoices: the last key emitted; none while nothing was seen yet. */
 	cursor?: KeysetCursor;
 	/** OrderIDs emitted whose LastModified equals the cursor's (late equal timestamps). */
 	tiedIds?: SeenRecord;

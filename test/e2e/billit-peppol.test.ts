@@ -62,7 +62,7 @@ describe('Billit Peppol node in a real n8n', () => {
 		// Sent with sendxml, the document is no order in My Billit; the emulator keeps the XML as sent.
 		const document = company.sentDocuments.find((entry) => entry.InboxItemID === sent.InboxItemID);
 		expect(document).toMatchObject({ DocumentID: orderNumber });
-		const sentFile = scene.emulator.store.files.get(Number(document?.FileID));
+		const sentFile = scene.emulator.store.files.get(String(document?.FileID));
 		const parsed = parseUbl(sentFile?.content as Buffer);
 		expect(parsed.kind).toBe('Invoice');
 		expect(parsed.document).toMatchObject({ id: orderNumber, totals: { payableAmount: '290.40' }, buyer: { endpoint: { schemeId: '0208' } } });

@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
 	const timings = new SetupTimings();
 	const { timed } = timings;
 
-	const emulator = createEmulator();
+	// Held to the written Billit contract: a request outside it fails with 422 ContractViolation.
+	const emulator = createEmulator({ contract: true });
 	const serversStarting = timed('test servers', startTestServers);
 	// A failed n8n start must not leave the servers running.
 	serversStarting.catch(() => undefined);

@@ -38,7 +38,7 @@ async function send(emulator: Emulator, partyId: number, orderIds: number[], tra
 }
 
 function fileContent(emulator: Emulator, fileId: unknown): Buffer {
-	const file = emulator.store.files.get(Number(fileId));
+	const file = emulator.store.files.get(String(fileId));
 	if (!file) throw new Error(`the emulator has no file ${String(fileId)}`);
 	return file.content;
 }
@@ -51,7 +51,7 @@ function describe(emulator: Emulator, orderId: number): SeededInvoice {
 	const orderNumber = String(order.OrderNumber);
 	const folder = `/export/${company.CompanyNumber}/sales/${String(order.OrderDate).slice(0, 4)}`;
 	const ubl = order.Attachments.find((file) => file.MimeType === 'application/xml');
-	const pdf = order.OrderPDF as { FileID?: number } | undefined;
+	const pdf = order.OrderPDF as { FileID?: string } | undefined;
 	return {
 		orderId,
 		orderNumber,

@@ -12,6 +12,7 @@ export default defineConfig({
 		root,
 		include: ['test/faults/**/*.test.ts'],
 		globalSetup: ['test/integration/global-setup.ts'],
+		setupFiles: ['test/contract/no-violations.ts'],
 		reporters: ['default', './test/faults/figures-reporter.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

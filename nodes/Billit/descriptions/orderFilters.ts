@@ -36,7 +36,8 @@ const allOrderFilters: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: "e.g. TotalIncl gt 1000 and Currency eq 'EUR'",
-			description: 'Added to the other filters with "and"',
+			description:
+				'Added to the other filters with "and". Billit speaks OData v3: write dates as DateTime\'2026-01-31\' and text search as substringof(\'text\', Reference).',
 		},
 		{ displayName: 'Sent', name: 'isSent', type: 'boolean', default: false },
 		{

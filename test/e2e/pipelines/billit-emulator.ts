@@ -138,7 +138,7 @@ export class BillitEmulatorClient {
 	}
 
 	async pendingFeedItems(name: string): Promise<number> {
-		const feeds = await this.billit<Array<{ Name: string; PendingItems: number }>>('GET', '/v1/accountant/feeds');
+		const feeds = await this.admin<Array<{ Name: string; PendingItems: number }>>('GET', '/feeds');
 		const feed = feeds.find((candidate) => candidate.Name === name);
 		if (!feed) throw new Error(`no accountant feed ${name}`);
 		return feed.PendingItems;

@@ -20,7 +20,11 @@ describe('Invoice: Get Many', () => {
 		const lists = received(emulator, { method: 'GET', path: '/v1/orders' });
 		expect(lists.length).toBeGreaterThanOrEqual(3);
 		expect(lists[0].params.get('$orderby')).toBe('LastModified asc,OrderID asc');
-		expect(lists[1].params.get('$filter')).toMatch(/LastModified gt .*OrderID gt/);
+		// The cursor is Billit's own LastModified text of the page's last row, in an OData v3 literal.
+		const cursor = output[1].json;
+		expect(lists[1].params.get('$filter')).toBe(
+			`(LastModified gt DateTime'${String(cursor.LastModified)}') or ((LastModified eq DateTime'${String(cursor.LastModified)}') and (OrderID gt ${String(cursor.OrderID)}))`,
+		);
 		expect(
 			output.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0),
 		).toBe(true);
@@ -94,7 +98,7 @@ describe('Invoice: Get Many', () => {
 		});
 		const [first] = received(emulator, { method: 'GET', path: '/v1/orders' });
 		expect(first.params.get('$filter')).toBe(
-			"(OrderType eq 'Invoice') and (OrderDirection eq 'Income') and (OrderDate ge 2020-01-01) and (Paid eq false) and (TotalIncl gt 0)",
+			"(OrderType eq 'Invoice') and (OrderDirection eq 'Income') and (OrderDate ge DateTime'2020-01-01') and (Paid eq false) and (TotalIncl gt 0)",
 		);
 	});
 

@@ -65,7 +65,7 @@ describe('Inbox', () => {
 		seedInbox('invoice', 12);
 		const visible = await listInbox();
 		expect(visible).toHaveLength(10);
-		expect(visible[0]).toMatchObject({ ReceiverCompanyID: COMPANY, PeppolDocumentType: 'Invoice' });
+		expect(visible[0]).toMatchObject({ ReceiverCompanyID: String(COMPANY), PeppolDocumentType: 'Invoice' });
 		expect(received(emulator, { method: 'POST' })).toHaveLength(0);
 		expect(await listInbox()).toHaveLength(10);
 	});

@@ -115,8 +115,8 @@ describe('Participant: Register and Unregister', () => {
 
 		const writes = received(emulator, { path: '/v1/peppol/participants' });
 		expect(writes.map((entry) => [entry.method, entry.json])).toEqual([
-			['POST', { CompanyID: COMPANY }],
-			['DELETE', { CompanyID: COMPANY }],
+			['POST', { CompanyID: String(COMPANY) }],
+			['DELETE', { CompanyID: String(COMPANY) }],
 		]);
 		expect(writes[0].headers.partyid).toBe(String(COMPANY));
 	});

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { BillitPollTrigger } from '../../../nodes/BillitPollTrigger/BillitPollTrigger.node';
-import { COMPANY, credentialsFor, startBillitEmulator } from '../billit-node/harness';
+import { COMPANY, credentialsFor, received, startBillitEmulator } from '../billit-node/harness';
 import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
 
 const node = new BillitPollTrigger();
@@ -59,6 +59,22 @@ describe.each(['changedInvoice', 'newInvoice'])('Billit Poll Trigger (%s)', (eve
 		expect(emitted).toHaveLength(250);
 	});
 
+	it('starts at the newest document when started "now" and emits what changes over several polls', async () => {
+		emulator.admin.setSwitches({ lastModifiedTies: false, pageSize: 3 });
+		emulator.admin.seed({ partyId: COMPANY, invoices: 4 });
+		const trigger = pollTrigger(event, { maxDocuments: 10 });
+		expect(await poll(trigger)).toEqual([]);
+		const emitted: number[] = [];
+		const created: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			created.push(...emulator.admin.seed({ partyId: COMPANY, invoices: 4 }).OrderIDs);
+			emitted.push(...(await poll(trigger)));
+		}
+		expectEachOnce(emitted, created);
+		expect(emitted).toHaveLength(12);
+		expect(await poll(trigger)).toEqual([]);
+	});
+
 	it('returns a sample in manual mode without moving the watermark', async () => {
 		const trigger = pollTrigger(event, { startFrom: 'date', startDate: '2000-01-01T00:00:00Z' });
 		while ((await poll(trigger)).length > 0);
@@ -73,6 +89,21 @@ describe.each(['changedInvoice', 'newInvoice'])('Billit Poll Trigger (%s)', (eve
 });
 
 describe('Billit Poll Trigger: start date and other events', () => {
+	it("sends the cursor back as Billit's own LastModified text in a DateTime literal", async () => {
+		emulator.admin.setSwitches({ lastModifiedTies: false, pageSize: 3 });
+		const created = emulator.admin.seed({ partyId: COMPANY, invoices: 7 }).OrderIDs;
+		const trigger = pollTrigger('changedInvoice', { startFrom: 'date', startDate: '2000-01-01T00:00:00', maxDocuments: 100 });
+		emulator.admin.clearRequests();
+		const ids = await poll(trigger);
+		expectEachOnce(ids, created);
+		const filters = received(emulator, { method: 'GET', path: '/v1/orders' }).map((entry) => entry.params.get('$filter') ?? '');
+		expect(filters.length).toBeGreaterThanOrEqual(3);
+		expect(filters[0]).toContain("LastModified gt DateTime'2000-01-01T00:00:00'");
+		const stamps = new Set(created.map((id) => emulator.store.companyData(COMPANY).orders.get(id)!.LastModified));
+		const cursors = filters.slice(1).map((filter) => /LastModified gt DateTime'([^']+)'/.exec(filter)?.[1]);
+		expect(cursors.every((cursor) => cursor !== undefined && stamps.has(cursor))).toBe(true);
+	});
+
 	it('backfills from a chosen date in bounded batches', async () => {
 		emulator.admin.setSwitches({ lastModifiedTies: false });
 		const created = emulator.admin.seed({ partyId: COMPANY, invoices: 90 }).OrderIDs;

@@ -176,7 +176,7 @@ describe('CompanyPacing in a queue-mode process', () => {
 			await pacer.acquire(clock);
 			await pacer.onThrottled();
 			expect(await limitOf(key)).toBe(4);
-			expect(messages).toEqual([`Billit request pacing: each company's budget is shared by all n8n processes through Redis at ${scene.server.host}:${scene.server.port}`]);
+			expect(messages).toEqual([`Billit request pacing: each request budget is shared by all n8n processes through Redis at ${scene.server.host}:${scene.server.port}`]);
 		} finally {
 			await pacing.close();
 		}

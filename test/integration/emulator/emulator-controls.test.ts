@@ -236,15 +236,27 @@ describe('switches and robustness', () => {
 	});
 
 	it('answers unknown fields, wrong methods and unknown paths with error bodies', async () => {
-		const unknownField = await call(target, 'POST', '/v1/orders', { body: { ...invoiceBody('u', customer), Colour: 'blue' } });
+		// The emulator's own answers to input outside the contract, with the contract check off.
+		const unknownField = await call(target, 'POST', '/v1/orders', { body: { ...invoiceBody('u', customer), Colour: 'blue' }, headers: { 'X-Emulator-Contract': 'off' } });
 		expect(unknownField.status).toBe(400);
 		expect(unknownField.json).toEqual({ errors: [{ Code: 'UnknownField', Description: expect.stringContaining('Colour') }] });
-		const nullField = await call(target, 'POST', '/v1/orders', { body: { ...invoiceBody('u', customer), Reference: null } });
+		const nullField = await call(target, 'POST', '/v1/orders', { body: { ...invoiceBody('u', customer), Reference: null }, headers: { 'X-Emulator-Contract': 'off' } });
 		expect(errorCode(nullField)).toBe('InvalidFieldValue');
 		expect((await call(target, 'PUT', '/v1/orders')).status).toBe(405);
 		expect((await call(target, 'GET', '/v1/nothing-here')).status).toBe(404);
 		const badFilter = await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderNumber eq 'x")}`);
 		expect(errorCode(badFilter)).toBe('InvalidFilter');
+	});
+
+	it("answers a bare or malformed $filter date with Billit's 400 and a DateTime'…' literal with 200 (docs: odata)", async () => {
+		const list = (filter: string) => call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent(filter)}`);
+		for (const filter of ['LastModified gt 2026-01-01', "LastModified gt '2026-01-01'", "LastModified gt DateTime'01/01/2026'"]) {
+			const refused = await list(filter);
+			expect(refused.status, filter).toBe(400);
+			expect(refused.json).toEqual({ errors: [{ Code: 'InvalidFilter', Description: expect.any(String) }] });
+		}
+		expect((await list("LastModified gt DateTime'2026-01-01T00:00:00'")).status).toBe(200);
+		expect((await list("OrderDate ge datetime'2022-01-01' and OrderDate le datetime'2022-12-31'")).status).toBe(200);
 	});
 
 	it('answers 500 with an error body when a handler fails, and stays up', async () => {

@@ -65,7 +65,7 @@ describe('orders', () => {
 	});
 
 	it('names the field a PATCH may not change', async () => {
-		const refused = await call(target, 'PATCH', `/v1/orders/${await createInvoice()}`, { body: { TotalIncl: 1 } });
+		const refused = await call(target, 'PATCH', `/v1/orders/${await createInvoice()}`, { body: { TotalIncl: 1 }, headers: { 'X-Emulator-Contract': 'off' } });
 		expect(refused.json).toEqual({ errors: [{ Code: 'FieldNotPatchable', Description: expect.stringContaining("'TotalIncl'") }] });
 	});
 });
@@ -156,7 +156,7 @@ describe('Peppol participants', () => {
 		['0190:00000000123456789012', '0190:00000000123456789012'],
 	])('finds %s as %s', async (id, normalized) => {
 		const answer = await call(target, 'GET', `/v1/peppol/participantInformation/${encodeURIComponent(id)}`);
-		expect(answer.json).toMatchObject({ Registered: true, Identifier: normalized, DocumentTypes: expect.arrayContaining([expect.stringContaining('Invoice-2')]) });
+		expect(answer.json).toMatchObject({ Registered: true, Identifier: normalized, DocumentTypes: expect.arrayContaining(['BISv3Invoice', 'BISv3CreditNote']) });
 	});
 
 	it('registers and unregisters the own company', async () => {
@@ -164,9 +164,9 @@ describe('Peppol participants', () => {
 		const vat = admin().store.companies.get(company)?.VATNumber as string;
 		const registered = async () => ((await call(target, 'GET', `/v1/peppol/participantInformation/${vat}`)).json as { Registered: boolean }).Registered;
 		expect(await registered()).toBe(false);
-		expect((await call(target, 'POST', '/v1/peppol/participants', { body: { CompanyID: company } })).status).toBe(200);
+		expect((await call(target, 'POST', '/v1/peppol/participants', { body: { CompanyID: String(company) } })).status).toBe(200);
 		expect(await registered()).toBe(true);
-		expect((await call(target, 'DELETE', '/v1/peppol/participants', { body: { CompanyID: company } })).status).toBe(200);
+		expect((await call(target, 'DELETE', '/v1/peppol/participants', { body: { CompanyID: String(company) } })).status).toBe(200);
 		expect(await registered()).toBe(false);
 		expect((await call(target, 'GET', '/v1/peppol/participantInformation/not-an-id!')).status).toBe(400);
 	});
@@ -180,7 +180,7 @@ describe('Peppol inbox', () => {
 		const inbox = async () => ((await call(target, 'GET', '/v1/peppol/inbox')).json as { InboxItems: InboxView[] }).InboxItems;
 		const first = await inbox();
 		expect(first).toHaveLength(10);
-		expect(first[0]).toMatchObject({ PeppolDocumentType: 'Invoice', ReceiverCompanyID: DEMO.partyIds[0] });
+		expect(first[0]).toMatchObject({ PeppolDocumentType: 'Invoice', ReceiverCompanyID: String(DEMO.partyIds[0]) });
 		const received = await fileContent(first[0].PeppolFileID);
 		const costOrder = await getOrder(items[0].CostOrderID as number);
 		expect(costOrder).toMatchObject({ OrderDirection: 'Cost', Supplier: { Name: 'Peppol Supplier BV' } });

@@ -4,8 +4,10 @@ import {
 	buildOrderFilter,
 	buildPartyFilter,
 	compare,
+	documentedDate,
 	odataDate,
 	odataLiteral,
+	odataReturnedDate,
 	or,
 } from '../../../lib/billit/filters';
 
@@ -14,17 +16,25 @@ describe('OData literals', () => {
 		expect(odataLiteral("O'Brien & Sons")).toBe("'O''Brien & Sons'");
 	});
 
-	it('writes booleans, numbers and dates unquoted', () => {
+	it('writes booleans and numbers unquoted and dates as OData v3 DateTime literals', () => {
 		expect(odataLiteral(true)).toBe('true');
 		expect(odataLiteral(42)).toBe('42');
-		expect(odataLiteral(new Date('2026-03-01T10:00:00Z'))).toBe('2026-03-01T10:00:00.000Z');
+		expect(odataLiteral(new Date('2026-03-01T10:00:00Z'))).toBe("DateTime'2026-03-01T10:00:00'");
 	});
 
-	it('keeps date-only and ISO values and converts other parseable dates', () => {
-		expect(odataDate('2026-01-31')).toBe('2026-01-31');
-		expect(odataDate('2026-01-31T08:00:00+01:00')).toBe('2026-01-31T08:00:00+01:00');
-		expect(odataDate('March 1, 2026 UTC')).toBe('2026-03-01T00:00:00.000Z');
+	it('writes typed dates in the documented form: date only, or date and time without zone', () => {
+		expect(odataDate('2026-01-31')).toBe("DateTime'2026-01-31'");
+		expect(odataDate('2026-01-31T08:00')).toBe("DateTime'2026-01-31T08:00:00'");
+		expect(odataDate('2026-01-31T08:00:00')).toBe("DateTime'2026-01-31T08:00:00'");
+		expect(documentedDate('2026-01-31T08:00:00+01:00')).toBe('2026-01-31T07:00:00');
+		expect(documentedDate('March 1, 2026 UTC')).toBe('2026-03-01T00:00:00');
 		expect(() => odataDate('yesterday-ish')).toThrow(/not a date/);
+	});
+
+	it("sends a date Billit returned back exactly as it came, and nothing that is not a date", () => {
+		expect(odataReturnedDate('2026-01-31T08:00:00.1234567')).toBe("DateTime'2026-01-31T08:00:00.1234567'");
+		expect(odataReturnedDate('2026-01-31T08:00:00.120+01:00')).toBe("DateTime'2026-01-31T08:00:00.120+01:00'");
+		expect(() => odataReturnedDate("2026-01-31' or 1 eq 1")).toThrow(/not a date/);
 	});
 
 	it('refuses infinite numbers and property paths that could inject', () => {
@@ -58,8 +68,8 @@ describe('buildOrderFilter', () => {
 				counterPartyId: 7,
 			}),
 		).toBe(
-			"(OrderType eq 'Invoice') and (OrderDirection eq 'Income') and (OrderDate ge 2026-01-01) and " +
-				'(OrderDate le 2026-01-31) and (LastModified gt 2026-02-01T00:00:00Z) and (Paid eq false) and ' +
+			"(OrderType eq 'Invoice') and (OrderDirection eq 'Income') and (OrderDate ge DateTime'2026-01-01') and " +
+				"(OrderDate le DateTime'2026-01-31') and (LastModified gt DateTime'2026-02-01T00:00:00') and (Paid eq false) and " +
 				"(IsSent eq true) and (ExportedToConnector eq false) and (CounterParty/DisplayName eq 'D''Hondt') and " +
 				'(CounterParty/PartyID eq 7)',
 		);

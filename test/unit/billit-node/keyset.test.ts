@@ -34,7 +34,7 @@ function table(count: number) {
 		async fetch(request: KeysetPageRequest): Promise<{ rows: Row[] }> {
 			requests.push(request);
 			const after =
-				/LastModified gt (\S+)\) or \(\(LastModified eq \S+\) and \(OrderID gt (\d+)\)/.exec(
+				/LastModified gt DateTime'([^']+)'\) or \(\(LastModified eq DateTime'[^']+'\) and \(OrderID gt (\d+)\)/.exec(
 					request.filter ?? '',
 				);
 			const page = rows
@@ -59,7 +59,7 @@ describe('keysetFilter', () => {
 	it('selects rows after the cursor with the OrderID tie-break', () => {
 		expect(keysetFilter(undefined)).toBeUndefined();
 		expect(keysetFilter({ lastModified: '2026-01-01T00:00:00Z', orderId: 5 })).toBe(
-			'(LastModified gt 2026-01-01T00:00:00Z) or ((LastModified eq 2026-01-01T00:00:00Z) and (OrderID gt 5))',
+			"(LastModified gt DateTime'2026-01-01T00:00:00Z') or ((LastModified eq DateTime'2026-01-01T00:00:00Z') and (OrderID gt 5))",
 		);
 	});
 });

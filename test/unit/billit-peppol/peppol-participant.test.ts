@@ -58,6 +58,8 @@ describe('receivingVerdict', () => {
 			verdict: 'Can receive invoices and credit notes',
 		});
 		expect(receivingVerdict(true, [INVOICE]).verdict).toBe('Can receive invoices, not credit notes');
+		expect(receivingVerdict(true, ['BISv3Invoice', 'BISv3CreditNote']).verdict).toBe('Can receive invoices and credit notes');
+		expect(receivingVerdict(true, ['BISv3Invoice', 'XRechnung3CreditNote']).verdict).toBe('Can receive invoices, not credit notes');
 		expect(receivingVerdict(true, [CREDIT_NOTE]).verdict).toBe('Can receive credit notes, not invoices');
 		expect(receivingVerdict(true, [OLD_BIS2_INVOICE])).toMatchObject({
 			canReceiveInvoices: false,

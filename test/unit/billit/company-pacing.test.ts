@@ -55,7 +55,7 @@ describe('CompanyPacing', () => {
 		expect(pacing.pacerFor(KEY_B, undefined, logger)).not.toBe(first);
 		expect(created.map((settings) => settings.host)).toEqual(['redis.internal']);
 		expect(logger.info.mock.calls).toEqual([
-			["Billit request pacing: each company's budget is shared by all n8n processes through Redis at redis.internal:6379"],
+			["Billit request pacing: each request budget is shared by all n8n processes through Redis at redis.internal:6379"],
 		]);
 	});
 

@@ -5,6 +5,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { describe, expect, it, vi } from 'vitest';
 import { mock } from 'vitest-mock-extended';
 
+import { getCompanyPacer } from '../../../lib/billit/pacer';
+import { pacingSettings } from '../../../lib/billit/pacing-settings';
 import { billitRequest, billitRequestAllItems } from '../../../lib/billit/request';
 
 // Generated per run: what must never surface in an error.
@@ -128,5 +130,15 @@ describe('billitRequest (n8n adapter)', () => {
 			['https://api.sandbox.billit.be/v1/parties', { $top: 2 }],
 			['https://api.sandbox.billit.be/v1/parties?skip=2', undefined],
 		]);
+	});
+
+	it("paces every company of one credential on the credential's budget and rate", async () => {
+		const credentials = { apiKey: `shared-${randomUUID()}`, requestsPerSecond: 7 };
+		const { context, http } = executeContext({ credentials, responses: [{ statusCode: 200, body: '{}' }] });
+		await billitRequest.call(context, { method: 'GET', path: '/v1/orders/1', partyId: 2001 });
+		await billitRequest.call(context, { method: 'GET', path: '/v1/orders/2', partyId: 2002 });
+		expect(http).toHaveBeenCalledTimes(2);
+		const shared = pacingSettings(credentials, { baseUrl: 'https://api.billit.be', partyId: '2001' }, undefined);
+		expect(getCompanyPacer(shared.key).maxRate).toBe(7);
 	});
 });

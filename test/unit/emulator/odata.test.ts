@@ -37,13 +37,13 @@ describe('OData $filter', () => {
 		expect(ids('Reference ne null')).toEqual([2]);
 	});
 
-	it('compares dates and date-times as instants', () => {
-		expect(ids('OrderDate gt 2026-01-01')).toEqual([1, 2]);
-		expect(ids('OrderDate lt 2026-01-01')).toEqual([3]);
-		expect(ids('LastModified ge 2026-02-01T12:30:00Z')).toEqual([2]);
-		expect(ids('LastModified gt 2026-02-01T12:30:00.000Z')).toEqual([]);
+	it("compares DateTime'…' literals with dates and date-times as instants", () => {
+		expect(ids("OrderDate gt DateTime'2026-01-01'")).toEqual([1, 2]);
+		expect(ids("OrderDate lt datetime'2026-01-01'")).toEqual([3]);
+		expect(ids("LastModified ge DateTime'2026-02-01T12:30:00Z'")).toEqual([2]);
+		expect(ids("LastModified gt DateTime'2026-02-01T12:30:00.000Z'")).toEqual([]);
 		expect(ids("LastModified lt datetime'2026-01-01T00:00:00'")).toEqual([3]);
-		expect(ids('LastModified gt 2026-01-10T11:00:00+02:00')).toEqual([2]);
+		expect(ids("LastModified gt DateTime'2026-01-10T11:00:00+02:00'")).toEqual([2]);
 	});
 
 	it('follows sub-properties with /', () => {
@@ -62,12 +62,14 @@ describe('OData $filter', () => {
 	});
 
 	it('supports keyset paging conditions on ties', () => {
-		const filter = "LastModified gt 2026-01-10T08:00:00Z or (LastModified eq 2026-01-10T08:00:00Z and OrderID gt 0)";
+		const filter =
+			"LastModified gt DateTime'2026-01-10T08:00:00Z' or (LastModified eq DateTime'2026-01-10T08:00:00Z' and OrderID gt 0)";
 		expect(ids(filter)).toEqual([1, 2]);
 	});
 
-	it('supports contains, startswith, endswith and tolower', () => {
-		expect(ids("contains(OrderNumber,'-')")).toEqual([1, 2, 3]);
+	it('supports OData v3 substringof, startswith, endswith and tolower', () => {
+		expect(ids("substringof('-',OrderNumber)")).toEqual([1, 2, 3]);
+		expect(ids("substringof('Brien',OrderNumber)")).toEqual([1]);
 		expect(ids("startswith(CounterParty/DisplayName,'Beta')")).toEqual([2]);
 		expect(ids("endswith(OrderNumber,'-3')")).toEqual([3]);
 		expect(ids("tolower(CounterParty/DisplayName) eq 'alpha nv'")).toEqual([1, 3]);
@@ -81,6 +83,12 @@ describe('OData $filter', () => {
 		['TotalExcl # 1', 'unexpected character'],
 		['frobnicate(OrderNumber)', 'unknown function'],
 		['eq 5', 'unexpected operator'],
+		["contains(OrderNumber,'-')", 'unknown function'],
+		['LastModified gt 2026-01-01', "DateTime'2026-01-01'"],
+		['OrderDate ge 2026-01-01T00:00:00Z', 'must be written as DateTime'],
+		["LastModified gt '2026-01-01'", 'is a date'],
+		["LastModified gt DateTime'2026-13-45'", 'invalid date'],
+		["LastModified gt DateTime'yesterday'", 'invalid date'],
 	])('rejects malformed filters with Billit error 400: %s', (filter, message) => {
 		let error: unknown;
 		try {

@@ -12,7 +12,8 @@ export async function changeOwnRegistration(
 	const result = await requestForItem.call(this, itemIndex, {
 		method,
 		path: '/v1/peppol/participants',
-		body: { CompanyID: companyId },
+		// The model types CompanyID as a text (RegisterParticipantRequest, DeleteParticipantRequest).
+		body: { CompanyID: String(companyId) },
 	});
 	return [{ json: { CompanyID: companyId, registered: method === 'POST', success: result !== false } }];
 }
