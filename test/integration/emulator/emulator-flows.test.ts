@@ -120,7 +120,7 @@ describe('Peppol send and delivery', () => {
 		expect((await fileContent(document.FileID as number)).content.toString('utf8')).toBe(xml);
 		const listed = await call(target, 'GET', `/v1/orders?$filter=${encodeURIComponent("OrderNumber eq 'OWN-1'")}`);
 		expect((listed.json as { Items: unknown[] }).Items).toEqual([]);
-		const sendOrderXml = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: xml } });
+		const sendOrderXml = await call(target, 'POST', '/v1/peppol/sendOrder', { body: { XML: xml }, headers: { 'X-Emulator-Contract': 'off' } });
 		expect(errorCode(sendOrderXml)).toBe('UnknownField');
 	});
 
@@ -353,14 +353,14 @@ describe('bank transactions', () => {
 		const file = Buffer.from(multiStatementFile(), 'latin1').toString('base64');
 		const first = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { FileName: 'statements.cod', FileContent: file, MimeType: 'text/plain' } });
 		expect(first.json).toEqual({ Statements: 2, Imported: 3, Duplicates: 0 });
-		const wrapped = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { File: { FileName: 'statements.cod', FileContent: file } } });
+		const wrapped = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { File: { FileName: 'statements.cod', FileContent: file } }, headers: { 'X-Emulator-Contract': 'off' } });
 		expect(errorCode(wrapped)).toBe('UnknownField');
 		const transactions = await list();
 		expect(transactions.map((t) => [t.IBAN, t.TotalAmount])).toEqual([['BE68539007547034', 1210], ['BE68539007547034', -250.75], ['BE62510007547061', 99.99]]);
 		expect(transactions[0]).toMatchObject({ ClientReference: '123456789002', NameCounterParty: 'Peppol Customer NV', IBANCounterParty: 'BE71096123456769' });
-		const again = await call(target, 'POST', '/v1/financialTransactions/importFile', { rawBody: multiStatementFile(), headers: { 'Content-Type': 'text/plain' } });
+		const again = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { FileName: 'statements.cod', FileContent: file, MimeType: 'text/plain' } });
 		expect(again.json).toEqual({ Statements: 2, Imported: 0, Duplicates: 3 });
-		const broken = await call(target, 'POST', '/v1/financialTransactions/importFile', { rawBody: 'not a coda file', headers: { 'Content-Type': 'text/plain' } });
+		const broken = await call(target, 'POST', '/v1/financialTransactions/importFile', { body: { FileName: 'broken.cod', FileContent: Buffer.from('not a coda file').toString('base64'), MimeType: 'text/plain' } });
 		expect(errorCode(broken)).toBe('InvalidCodaFile');
 	});
 
@@ -368,11 +368,11 @@ describe('bank transactions', () => {
 		const imported = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ TotalAmount: 12.5, ValueDate: '2026-11-03', Description: 'Card payment', BankReference: 'J1' }] });
 		expect(imported.json).toEqual({ Imported: 1, Duplicates: 0 });
 		expect(await list()).toEqual([expect.objectContaining({ TotalAmount: 12.5, BankAccountTransactionID: expect.any(Number) })]);
-		const invented: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 1, TransactionDate: '2026-11-03' }] });
+		const invented: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ Amount: 1, TransactionDate: '2026-11-03' }], headers: { 'X-Emulator-Contract': 'off' } });
 		expect(errorCode(invented)).toBe('UnknownField');
-		const invalid: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ TotalAmount: 'twelve', ValueDate: '2026-11-03' }] });
+		const invalid: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: [{ TotalAmount: 'twelve', ValueDate: '2026-11-03' }], headers: { 'X-Emulator-Contract': 'off' } });
 		expect(errorCode(invalid)).toBe('InvalidFieldValue');
-		const wrapped: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: { Transactions: [{ TotalAmount: 1, ValueDate: '2026-11-03' }] } });
+		const wrapped: Answer = await call(target, 'POST', '/v1/financialTransactions/commands/import', { body: { Transactions: [{ TotalAmount: 1, ValueDate: '2026-11-03' }] }, headers: { 'X-Emulator-Contract': 'off' } });
 		expect(errorCode(wrapped)).toBe('InvalidRequest');
 	});
 });
