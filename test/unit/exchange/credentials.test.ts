@@ -102,7 +102,7 @@ describe('credential data to connection options', () => {
 			operationTimeout: 30,
 			advanced: { kex: 'diffie-hellman-group1-sha1', connectTimeout: 5, operationTimeout: 120 },
 		});
-		expect(options.algorithms.kex).toEqual(['curve25519-sha256']);
+		expect(options.algorithms?.kex).toEqual(['curve25519-sha256']);
 		expect(options.connectTimeoutMs).toBe(5000);
 		expect(options.operationTimeoutMs).toBe(30_000);
 	});
