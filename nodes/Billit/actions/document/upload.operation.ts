@@ -6,6 +6,7 @@ import {
 import { inputBinaryProperty } from '../../descriptions/paging';
 import { binaryAsBillitFile } from '../../helpers/binary';
 import { compact } from '../../helpers/compact';
+import { withInputItem } from '../../helpers/inputItem';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -58,6 +59,10 @@ export async function execute(
 		body: compact({ File: file, FileSource: options.FileSource, Split: options.Split }),
 	});
 	return [
-		{ json: { UploadID: uploadId as number, FileName: file.FileName, MimeType: file.MimeType } },
+		withInputItem.call(this, itemIndex, {
+			UploadID: uploadId as number,
+			FileName: file.FileName,
+			MimeType: file.MimeType,
+		}),
 	];
 }
