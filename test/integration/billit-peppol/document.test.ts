@@ -94,6 +94,32 @@ describe('Document: Build UBL', () => {
 		expect(received(emulator).map((entry) => entry.path)).toEqual(['/v1/account/accountInformation']);
 	});
 
+	it('finds the invoice however the default {{ JSON.stringify($json) }} hands it over', async () => {
+		const items = [
+			{ json: { event: 'orderUpdated', orderId: 4242, invoice: billitInvoice } },
+			{ json: { body: JSON.stringify(billitInvoice) } },
+			{ json: { ...billitInvoice, fileExchange: { path: '/export/2026_0007.pdf' } } },
+		];
+		for (const item of items) {
+			const [built] = await document('build', { order: JSON.stringify(item.json) }, [item]);
+			expect(built.json).toMatchObject({ OrderNumber: '2026/0007', validation: { valid: true } });
+		}
+		const [text] = await document('build', { order: JSON.stringify(JSON.stringify(billitInvoice)) }, [{ json: {} }]);
+		expect(text.json.OrderNumber).toBe('2026/0007');
+	});
+
+	it('says which keys the item has and how to point at the invoice when it holds none', async () => {
+		const item = { json: { OrderID: 4242, OrderNumber: '2026/0007', files: [] } };
+		const error = await document('build', { order: JSON.stringify(item.json) }, [item]).then(
+			() => undefined,
+			(thrown: unknown) => thrown as { message: string; description?: string },
+		);
+		expect(error?.message).toBe(
+			'"Invoice (Billit JSON)" holds no Billit invoice (no OrderType or OrderLines); it has the keys OrderID, OrderNumber, files',
+		);
+		expect(error?.description).toMatch(/JSON\.stringify\(\$\('Get Invoice'\)\.item\.json\)/);
+	});
+
 	it('embeds a PDF from an input binary field', async () => {
 		const pdf = Buffer.from('%PDF-1.4 test rendering');
 		const input = binaryItem('pdf', pdf, 'invoice-2026-0007.pdf', 'application/pdf');
