@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { resourceOptions, resources } from './actions/resources';
+import { BILLIT_APP_DESCRIPTION } from './appDescription';
 import { router } from './actions/router';
 import {
 	authenticationProperty,
@@ -23,7 +24,7 @@ export class Billit implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Invoices, parties, products, documents and exports in Billit',
+		description: BILLIT_APP_DESCRIPTION,
 		defaults: { name: 'Billit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
