@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -24,7 +25,11 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 
 /** A router that dispatches each input item to its resource's operation; nothing else. A failing
  * item never stops the rest under continue-on-fail. */
-export function createRouter(nodeResources: Record<string, BillitResource>, hint?: ErrorHint) {
+export function createRouter(
+	nodeResources: Record<string, BillitResource>,
+	hint?: ErrorHint,
+	errorFields?: (error: unknown) => IDataObject | undefined,
+) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
@@ -46,7 +51,10 @@ export function createRouter(nodeResources: Record<string, BillitResource>, hint
 				);
 			} catch (error) {
 				if (this.continueOnFail()) {
-					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					output.push({
+						json: { error: (error as Error).message, ...errorFields?.(error) },
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
 				throw asNodeError(this, error, itemIndex, hint);

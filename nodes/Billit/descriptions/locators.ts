@@ -1,10 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 interface LocatorOptions {
 	name: string;
 	displayName: string;
 	searchListMethod: string;
 	description?: string;
+	/** Shown when "By ID" holds something other than a number. */
+	idError: string;
+	extraModes?: INodePropertyMode[];
 }
 
 /** A resource locator picking a Billit record from a searchable list or by its numeric ID. */
@@ -31,18 +34,41 @@ function idLocator(options: LocatorOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An ID is a number' },
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: options.idError },
 					},
 				],
 			},
+			...(options.extraModes ?? []),
 		],
 	};
 }
 
+/** The resource locator mode that finds an invoice by its number when the node runs. */
+export const INVOICE_NUMBER_MODE = 'number';
+
 export function invoiceLocator(name = 'orderId', displayName = 'Invoice'): INodeProperties {
-	return idLocator({ name, displayName, searchListMethod: 'searchInvoices' });
+	return idLocator({
+		name,
+		displayName,
+		searchListMethod: 'searchInvoices',
+		idError: "The ID is Billit's OrderID, a number, not the invoice number: use By Invoice Number or search From List",
+		extraModes: [
+			{
+				displayName: 'By Invoice Number',
+				name: INVOICE_NUMBER_MODE,
+				type: 'string',
+				placeholder: 'e.g. 2026/0007',
+				hint: 'The invoice number as shown in Billit (OrderNumber); the node looks up its OrderID',
+			},
+		],
+	});
 }
 
 export function partyLocator(name = 'partyId', displayName = 'Party'): INodeProperties {
-	return idLocator({ name, displayName, searchListMethod: 'searchParties' });
+	return idLocator({
+		name,
+		displayName,
+		searchListMethod: 'searchParties',
+		idError: "The ID is Billit's PartyID, a number: search the party by name From List",
+	});
 }

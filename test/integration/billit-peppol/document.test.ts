@@ -277,6 +277,27 @@ describe('Document: Pre-validate UBL', () => {
 		});
 		expect(output[1].json.valid).toBe(true);
 	});
+
+	it("keeps a failure with many violations short enough for n8n's toast, every rule in the item and the description", async () => {
+		const bare = Buffer.from(
+			'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:ID>BARE-1</cbc:ID></Invoice>',
+		);
+		const [failed] = await document('prevalidate', { failWhenInvalid: true }, [ublItem(bare)], true);
+		const [report] = await document('prevalidate', {}, [ublItem(bare)]);
+		const rules = (report.json.errors as Array<{ rule: string }>).map((issue) => issue.rule);
+		expect(rules.length).toBeGreaterThan(5);
+		const message = String(failed.json.error);
+		expect(message).toMatch(new RegExp(`^UBL document BARE-1 fails pre-validation: ${rules.slice(0, 5).join(', ')} and ${rules.length - 5} more`));
+		expect(message.length).toBeLessThanOrEqual(300);
+		expect((failed.json.violations as string[]).map((line) => line.split(' ')[0])).toEqual(rules);
+
+		const thrown = await document('prevalidate', { failWhenInvalid: true }, [ublItem(bare)]).then(
+			() => undefined,
+			(error: unknown) => error as { message: string; description?: string },
+		);
+		expect(thrown?.message).toBe(message);
+		for (const rule of rules) expect(thrown?.description).toContain(rule);
+	});
 });
 
 describe('Document: Send UBL', () => {

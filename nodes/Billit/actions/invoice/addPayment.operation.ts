@@ -30,7 +30,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const amount = this.getNodeParameter('amount', itemIndex) as number;
 	if (!Number.isFinite(amount) || amount === 0) throw new Error('Amount must be a non-zero number');
 	const date = dateOnly(this.getNodeParameter('date', itemIndex), 'Date');

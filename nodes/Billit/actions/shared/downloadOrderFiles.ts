@@ -68,7 +68,7 @@ export async function downloadOrderFiles(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const order = await fetchOrder.call(this, itemIndex, orderId);
 	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
 }
