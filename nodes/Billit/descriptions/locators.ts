@@ -1,4 +1,7 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The resource locator mode that finds an invoice by its number when the node runs. */
+export const INVOICE_NUMBER_MODE = 'number';
 
 interface LocatorOptions {
 	name: string;
@@ -7,7 +10,8 @@ interface LocatorOptions {
 	description?: string;
 	/** Shown when "By ID" holds something other than a number. */
 	idError: string;
-	extraModes?: INodePropertyMode[];
+	/** Adds "By Invoice Number": the node looks the OrderID up when it runs. */
+	byInvoiceNumber?: boolean;
 }
 
 /** A resource locator picking a Billit record from a searchable list or by its numeric ID. */
@@ -38,13 +42,20 @@ function idLocator(options: LocatorOptions): INodeProperties {
 					},
 				],
 			},
-			...(options.extraModes ?? []),
+			...(options.byInvoiceNumber
+				? [
+						{
+							displayName: 'By Invoice Number',
+							name: INVOICE_NUMBER_MODE,
+							type: 'string' as const,
+							placeholder: 'e.g. 2026/0007',
+							hint: 'The invoice number as shown in Billit (OrderNumber); the node looks up its OrderID',
+						},
+					]
+				: []),
 		],
 	};
 }
-
-/** The resource locator mode that finds an invoice by its number when the node runs. */
-export const INVOICE_NUMBER_MODE = 'number';
 
 export function invoiceLocator(name = 'orderId', displayName = 'Invoice'): INodeProperties {
 	return idLocator({
@@ -52,15 +63,7 @@ export function invoiceLocator(name = 'orderId', displayName = 'Invoice'): INode
 		displayName,
 		searchListMethod: 'searchInvoices',
 		idError: "The ID is Billit's OrderID, a number, not the invoice number: use By Invoice Number or search From List",
-		extraModes: [
-			{
-				displayName: 'By Invoice Number',
-				name: INVOICE_NUMBER_MODE,
-				type: 'string',
-				placeholder: 'e.g. 2026/0007',
-				hint: 'The invoice number as shown in Billit (OrderNumber); the node looks up its OrderID',
-			},
-		],
+		byInvoiceNumber: true,
 	});
 }
 

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeParameterResourceLocator,
+} from 'n8n-workflow';
 import { compare } from '../../../lib/billit/filters';
 import { walkKeyset } from '../../../lib/billit/keyset';
 import { INVOICE_NUMBER_MODE } from '../descriptions/locators';
@@ -41,7 +47,9 @@ export async function orderIdParameter(
 	try {
 		return parseId(value, 'Invoice ID');
 	} catch {
-		throw new Error(`"${String(value)}" is not an invoice ID. ${NOT_THE_INVOICE_NUMBER}`);
+		throw new NodeOperationError(this.getNode(), `"${String(value)}" is not an invoice ID. ${NOT_THE_INVOICE_NUMBER}`, {
+			itemIndex,
+		});
 	}
 }
 

@@ -54,9 +54,9 @@ afterAll(async () => {
 	await Promise.allSettled(credentials.map(async (credential) => await n8n.deleteCredential(credential.id)));
 });
 
-/** The credential dialog scrolled to a field (it scrolls inside a fixed height), as a screenshot. */
+/** The credential dialog scrolled so that a field is at its top (it scrolls inside a fixed height), as a screenshot. */
 async function screenshotDialogAt(dialog: Locator, parameter: string, path: string): Promise<void> {
-	await credentialField(dialog, parameter).scrollIntoViewIfNeeded();
+	await credentialField(dialog, parameter).evaluate((field) => field.parentElement?.scrollIntoView({ block: 'start' }));
 	await dialog.screenshot({ path });
 }
 
@@ -77,7 +77,7 @@ describe('the editor as a builder uses it (headless Chromium)', () => {
 		await fillCredentialField(dialog, 'contextPartyId', String(DEMO.partyIds[1]));
 		await saveCredential(page);
 		await dialog.getByText(TESTED_OK).waitFor();
-		await screenshotDialogAt(dialog, 'contextPartyId', join(DOCS, 'editor-billit-credential.png'));
+		await screenshotDialogAt(dialog, 'environment', join(DOCS, 'editor-billit-credential.png'));
 		expect(await storedCredentialData(page, created.id)).toMatchObject({
 			environment: 'custom',
 			baseUrl: emulatorUrl,
@@ -119,8 +119,11 @@ describe('the editor as a builder uses it (headless Chromium)', () => {
 		const created = await saveCredential(page);
 		credentials.push(created);
 		await dialog.getByText(TESTED_OK).waitFor();
+		// Together the four show every field.
 		await screenshotDialogAt(dialog, 'host', join(DOCS, 'editor-sftp-credential.png'));
-		await screenshotDialogAt(dialog, 'keepaliveInterval', join(DOCS, 'editor-sftp-credential-advanced.png'));
+		await screenshotDialogAt(dialog, 'privateKey', join(DOCS, 'editor-sftp-credential-keys.png'));
+		await screenshotDialogAt(dialog, 'showAdvanced', join(DOCS, 'editor-sftp-credential-advanced.png'));
+		await screenshotDialogAt(dialog, 'connectTimeout', join(DOCS, 'editor-sftp-credential-timeouts.png'));
 
 		expect(await storedCredentialData(page, created.id)).toMatchObject({
 			host: sftp.host,
