@@ -28,7 +28,8 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 export function createRouter(
 	nodeResources: Record<string, BillitResource>,
 	hint?: ErrorHint,
-	errorFields?: (error: unknown) => IDataObject | undefined,
+	// n8n's error output takes an item as an error only when its JSON holds no more than error, message and details.
+	errorFields?: (error: unknown) => Pick<IDataObject, 'details'> | undefined,
 ) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

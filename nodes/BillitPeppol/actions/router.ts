@@ -8,7 +8,7 @@ function ublHint(error: unknown): string | undefined {
 	if (error instanceof UblXmlError) return 'The file is not readable XML at the given line and column';
 	if (error instanceof UblDocumentError) return 'The XML is not a UBL invoice, credit note or Peppol response this node reads';
 	if (error instanceof InvalidUblError) {
-		return `Every violation, with its rule id and element path (also in the error item's "violations"):\n${error.violations.join('\n')}`;
+		return `Every violation, with its rule id and element path (also in the error item's details.violations):\n${error.violations.join('\n')}`;
 	}
 	if (error instanceof UblBuildError) return 'The Billit invoice lacks something a Peppol document requires';
 	return undefined;
@@ -16,7 +16,7 @@ function ublHint(error: unknown): string | undefined {
 
 /** What an error item carries besides the message under continue-on-fail. */
 function ublErrorFields(error: unknown) {
-	return error instanceof InvalidUblError ? { violations: error.violations } : undefined;
+	return error instanceof InvalidUblError ? { details: { violations: error.violations } } : undefined;
 }
 
 export const router = createRouter(resources, ublHint, ublErrorFields);

@@ -16,8 +16,8 @@ function describe(issue: ValidationIssue): string {
 
 /**
  * A pre-validation failure. The message stays short enough for n8n's error toast: the first rule ids
- * and the first rule's text; every violation is in `violations`, which goes into the error item and
- * the error's description.
+ * and the first rule's text; every violation is in `violations`, which goes into the error item's
+ * `details` and the error's description.
  */
 export class InvalidUblError extends Error {
 	readonly errors: ValidationIssue[];

@@ -54,9 +54,21 @@ afterAll(async () => {
 	await Promise.allSettled(credentials.map(async (credential) => await n8n.deleteCredential(credential.id)));
 });
 
-/** The credential dialog scrolled so that a field is at its top (it scrolls inside a fixed height), as a screenshot. */
-async function screenshotDialogAt(dialog: Locator, parameter: string, path: string): Promise<void> {
-	await credentialField(dialog, parameter).evaluate((field) => field.parentElement?.scrollIntoView({ block: 'start' }));
+/**
+ * The credential dialog scrolled so that a field and its label are at its top (the dialog scrolls
+ * inside a fixed height), or scrolled to its top, as a screenshot.
+ */
+async function screenshotDialogAt(dialog: Locator, parameter: string | 'top', path: string): Promise<void> {
+	const anchor = parameter === 'top' ? credentialField(dialog, 'host') : credentialField(dialog, parameter);
+	await anchor.evaluate((field, toTop) => {
+		let container = field.parentElement;
+		while (container && container.scrollHeight <= container.clientHeight) container = container.parentElement;
+		if (!container) return;
+		const label = 40;
+		container.scrollTop = toTop
+			? 0
+			: container.scrollTop + field.getBoundingClientRect().top - container.getBoundingClientRect().top - label;
+	}, parameter === 'top');
 	await dialog.screenshot({ path });
 }
 
@@ -120,7 +132,7 @@ describe('the editor as a builder uses it (headless Chromium)', () => {
 		credentials.push(created);
 		await dialog.getByText(TESTED_OK).waitFor();
 		// Together the four show every field.
-		await screenshotDialogAt(dialog, 'host', join(DOCS, 'editor-sftp-credential.png'));
+		await screenshotDialogAt(dialog, 'top', join(DOCS, 'editor-sftp-credential.png'));
 		await screenshotDialogAt(dialog, 'privateKey', join(DOCS, 'editor-sftp-credential-keys.png'));
 		await screenshotDialogAt(dialog, 'showAdvanced', join(DOCS, 'editor-sftp-credential-advanced.png'));
 		await screenshotDialogAt(dialog, 'connectTimeout', join(DOCS, 'editor-sftp-credential-timeouts.png'));

@@ -289,7 +289,9 @@ describe('Document: Pre-validate UBL', () => {
 		const message = String(failed.json.error);
 		expect(message).toMatch(new RegExp(`^UBL document BARE-1 fails pre-validation: ${rules.slice(0, 5).join(', ')} and ${rules.length - 5} more`));
 		expect(message.length).toBeLessThanOrEqual(300);
-		expect((failed.json.violations as string[]).map((line) => line.split(' ')[0])).toEqual(rules);
+		expect(Object.keys(failed.json).sort()).toEqual(['details', 'error']);
+		const { violations } = failed.json.details as { violations: string[] };
+		expect(violations.map((line) => line.split(' ')[0])).toEqual(rules);
 
 		const thrown = await document('prevalidate', { failWhenInvalid: true }, [ublItem(bare)]).then(
 			() => undefined,
