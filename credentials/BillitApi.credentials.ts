@@ -9,6 +9,7 @@ import type {
 
 import { apiBaseUrlExpression, customUrlWarnings } from '../lib/billit/environments';
 import { pacingCredentialProperties } from '../lib/billit/pacing-settings';
+import { PARTY_ID_ADVICE } from '../lib/billit/errors';
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	const wanted = name.toLowerCase();
@@ -76,7 +77,7 @@ export class BillitApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 123456',
 			description:
-				'PartyID of the company to work for by default (see Companies in the account information). A Company chosen on a node takes precedence.',
+				'PartyID of the company to work for by default (the Billit node\'s Company → Get Account Information lists them). Billit needs it unless every node chooses a Company, which takes precedence.',
 		},
 		{
 			displayName: 'Context Party ID',
@@ -108,10 +109,18 @@ export class BillitApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: apiBaseUrlExpression('$credentials'),
-			url: '/v1/account/accountInformation',
+			// A company resource: the test then checks the Party ID too, as the nodes' first request would.
+			url: '/v1/orders?$top=1',
 			method: 'GET',
 		},
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: `The API key works, but Billit needs a Party ID (a number) to act for a company: ${PARTY_ID_ADVICE}`,
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {

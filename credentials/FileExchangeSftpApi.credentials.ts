@@ -1,5 +1,12 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { SFTP_SETTING_DEFAULTS } from '../lib/exchange/credential-defaults';
+
+/** Plain fields (a credential dialog cannot edit a collection), shown once "Show Advanced Settings" is on. */
+function advancedSettings(fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => ({ ...field, displayOptions: { show: { showAdvanced: [true] } } }));
+}
+
 export class FileExchangeSftpApi implements ICredentialType {
 	name = 'fileExchangeSftpApi';
 
@@ -83,68 +90,75 @@ export class FileExchangeSftpApi implements ICredentialType {
 			displayOptions: { show: { acceptAnyHostKey: [true] } },
 		},
 		{
-			displayName: 'Advanced',
+			displayName: 'Show Advanced Settings',
+			name: 'showAdvanced',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to show extra algorithms for legacy servers, timeouts and keepalive',
+		},
+		...advancedSettings([
+			{
+				displayName: 'Extra Cipher Algorithms',
+				name: 'cipher',
+				type: 'string',
+				default: '',
+				placeholder: 'aes128-cbc',
+				description: 'Comma-separated ciphers to allow in addition to the secure defaults, for legacy servers',
+			},
+			{
+				displayName: 'Extra Host Key Algorithms',
+				name: 'serverHostKey',
+				type: 'string',
+				default: '',
+				placeholder: 'ssh-dss',
+				description: 'Comma-separated host key algorithms to allow in addition to the defaults',
+			},
+			{
+				displayName: 'Extra Key Exchange Algorithms',
+				name: 'kex',
+				type: 'string',
+				default: '',
+				placeholder: 'diffie-hellman-group14-sha1',
+				description: 'Comma-separated key exchange algorithms to allow in addition to the defaults',
+			},
+			{
+				displayName: 'Extra MAC Algorithms',
+				name: 'hmac',
+				type: 'string',
+				default: '',
+				placeholder: 'hmac-sha1',
+				description: 'Comma-separated MAC algorithms to allow in addition to the defaults',
+			},
+			{
+				displayName: 'Connection Timeout (Seconds)',
+				name: 'connectTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: SFTP_SETTING_DEFAULTS.connectTimeout,
+			},
+			{
+				displayName: 'Operation Timeout (Seconds)',
+				name: 'operationTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: SFTP_SETTING_DEFAULTS.operationTimeout,
+				description: 'Longest wait for the server to answer one request such as a rename; transfers are not limited',
+			},
+			{
+				displayName: 'Keepalive Interval (Seconds)',
+				name: 'keepaliveInterval',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: SFTP_SETTING_DEFAULTS.keepaliveInterval,
+				description: 'Seconds between keepalive packets; 0 turns them off',
+			},
+		]),
+		{
+			// Credentials saved before the settings above were plain fields keep their values here.
+			displayName: 'Advanced (Earlier Format)',
 			name: 'advanced',
-			type: 'collection',
-			placeholder: 'Add Option',
+			type: 'hidden',
 			default: {},
-			options: [
-				{
-					displayName: 'Extra Cipher Algorithms',
-					name: 'cipher',
-					type: 'string',
-					default: '',
-					placeholder: 'aes128-cbc',
-					description: 'Comma-separated ciphers to allow in addition to the secure defaults, for legacy servers',
-				},
-				{
-					displayName: 'Extra Host Key Algorithms',
-					name: 'serverHostKey',
-					type: 'string',
-					default: '',
-					placeholder: 'ssh-dss',
-					description: 'Comma-separated host key algorithms to allow in addition to the defaults',
-				},
-				{
-					displayName: 'Extra Key Exchange Algorithms',
-					name: 'kex',
-					type: 'string',
-					default: '',
-					placeholder: 'diffie-hellman-group14-sha1',
-					description: 'Comma-separated key exchange algorithms to allow in addition to the defaults',
-				},
-				{
-					displayName: 'Extra MAC Algorithms',
-					name: 'hmac',
-					type: 'string',
-					default: '',
-					placeholder: 'hmac-sha1',
-					description: 'Comma-separated MAC algorithms to allow in addition to the defaults',
-				},
-				{
-					displayName: 'Connection Timeout (Seconds)',
-					name: 'connectTimeout',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 20,
-				},
-				{
-					displayName: 'Operation Timeout (Seconds)',
-					name: 'operationTimeout',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 60,
-					description: 'Longest wait for the server to answer one request such as a rename; transfers are not limited',
-				},
-				{
-					displayName: 'Keepalive Interval (Seconds)',
-					name: 'keepaliveInterval',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 10,
-					description: 'Seconds between keepalive packets; 0 turns them off',
-				},
-			],
 		},
 	];
 }

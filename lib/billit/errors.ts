@@ -44,6 +44,10 @@ function describeEntries(entries: BillitErrorEntry[]): { codes: string; descript
 	return { codes: codes.join(', '), descriptions: descriptions.join('; ') };
 }
 
+/** What to do when Billit asks for a PartyID; the credential test says the same. */
+export const PARTY_ID_ADVICE =
+	"fill in Party ID in the Billit API credential, or choose a Company on the node (the Billit node's Company → Get Account Information lists your companies and their PartyIDs)";
+
 function messageFor(status: number, entries: BillitErrorEntry[], bodyText: string | undefined): string {
 	const { codes, descriptions } = describeEntries(entries);
 	const label = codes ? `${status} ${codes}` : String(status);
@@ -52,6 +56,9 @@ function messageFor(status: number, entries: BillitErrorEntry[], bodyText: strin
 			`Billit rejected the credentials (${codes || '401'}): check the API key or OAuth2 connection ` +
 			'and that the environment (production, sandbox or custom URL) is the one the credential belongs to'
 		);
+	}
+	if (codes.split(', ').includes('PartyIDRequired')) {
+		return `Billit needs to know which company to act for (${label}): ${PARTY_ID_ADVICE}`;
 	}
 	if (status === 403) {
 		return `Billit refused access (${label}): check that the PartyID / ContextPartyID is a company this credential may act for${descriptions ? `: ${descriptions}` : ''}`;

@@ -2,6 +2,7 @@ import type { ExchangeProtocol, FileExchangeClient } from './client';
 import { FtpExchangeClient, type FtpConnectionOptions, type FtpTlsMode } from './ftp-client';
 import { SftpExchangeClient } from './sftp-client';
 import type { SftpConnectionOptions } from './sftp-connection';
+import { SFTP_SETTING_DEFAULTS } from './credential-defaults';
 
 /** Credential data as n8n hands it over (decrypted). */
 export type CredentialData = Record<string, unknown>;
@@ -26,8 +27,27 @@ function list(value: unknown): string[] | undefined {
 	return items.length > 0 ? items : undefined;
 }
 
+/**
+ * The SFTP credential's advanced settings are plain fields; credentials saved when they were a collection
+ * (`advanced`) keep working: a field left at its default gives way to the value saved in that collection.
+ */
+function advancedSetting(data: CredentialData, key: string, fallback: string | number): unknown {
+	const value = data[key];
+	if (value !== undefined && value !== '' && value !== fallback) return value;
+	const saved = (data.advanced ?? {}) as CredentialData;
+	return saved[key] ?? value;
+}
+
+function advancedNumber(data: CredentialData, key: keyof typeof SFTP_SETTING_DEFAULTS): number {
+	const fallback = SFTP_SETTING_DEFAULTS[key];
+	return number({ [key]: advancedSetting(data, key, fallback) }, key, fallback);
+}
+
+function advancedList(data: CredentialData, key: string): string[] | undefined {
+	return list(advancedSetting(data, key, ''));
+}
+
 export function sftpOptionsFromCredential(data: CredentialData): SftpConnectionOptions {
-	const advanced = (data.advanced ?? {}) as CredentialData;
 	return {
 		host: (text(data, 'host') ?? '').trim(),
 		port: number(data, 'port', 22),
@@ -38,14 +58,14 @@ export function sftpOptionsFromCredential(data: CredentialData): SftpConnectionO
 		hostKeys: text(data, 'hostKeys'),
 		acceptAnyHostKey: data.acceptAnyHostKey === true,
 		algorithms: {
-			cipher: list(advanced.cipher),
-			kex: list(advanced.kex),
-			hmac: list(advanced.hmac),
-			serverHostKey: list(advanced.serverHostKey),
+			cipher: advancedList(data, 'cipher'),
+			kex: advancedList(data, 'kex'),
+			hmac: advancedList(data, 'hmac'),
+			serverHostKey: advancedList(data, 'serverHostKey'),
 		},
-		connectTimeoutMs: number(advanced, 'connectTimeout', 20) * 1000,
-		keepaliveIntervalMs: number(advanced, 'keepaliveInterval', 10) * 1000,
-		operationTimeoutMs: number(advanced, 'operationTimeout', 60) * 1000,
+		connectTimeoutMs: advancedNumber(data, 'connectTimeout') * 1000,
+		keepaliveIntervalMs: advancedNumber(data, 'keepaliveInterval') * 1000,
+		operationTimeoutMs: advancedNumber(data, 'operationTimeout') * 1000,
 	};
 }
 

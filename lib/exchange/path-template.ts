@@ -20,6 +20,25 @@ export const PATH_TEMPLATE_VARIABLES = [
 
 export type PathTemplateVariable = (typeof PATH_TEMPLATE_VARIABLES)[number];
 
+const templateValue = (field: string, example?: string) =>
+	`set Template Values → ${field}${example ? `, for example to {{ ${example} }}` : ''}`;
+
+/** Where the upload's user gives each variable its value, for the message when one is missing. */
+const WHERE_VALUES_COME_FROM: Record<PathTemplateVariable, string> = {
+	uen_number: templateValue('UEN Number'),
+	vat_number: templateValue('VAT Number'),
+	invoice_type: templateValue('Invoice Type', "'sales'"),
+	document_type: templateValue('Document Type', '$json.OrderType'),
+	year: `${templateValue('Document Date', '$json.OrderDate')}; it gives [year] and [month]`,
+	month: `${templateValue('Document Date', '$json.OrderDate')}; it gives [year] and [month]`,
+	order_number: templateValue('Order Number', '$json.OrderNumber'),
+	order_id: templateValue('Order ID', '$json.OrderID'),
+	external_id: templateValue('External ID'),
+	file_type: templateValue('File Type', "'pdf'"),
+	file_ext: templateValue('File Extension', "'xml'"),
+	file_name: 'the binary file has no name of its own; use other variables or set its file name upstream',
+};
+
 /** Values for a template; `year` and `month` are derived from `documentDate` unless given. */
 export type PathTemplateValues = Partial<Record<PathTemplateVariable, string | number | null>> & {
 	/** ISO date (`2026-03-31`) or timestamp; a timestamp is read in Europe/Brussels. */
@@ -165,7 +184,7 @@ export function resolvePathTemplate(
 			);
 		}
 		const raw = available[name];
-		if (raw == null) throw new PathTemplateError(`path variable [${name}] has no value`);
+		if (raw == null) throw new PathTemplateError(`path variable [${name}] has no value: ${WHERE_VALUES_COME_FROM[name]}`);
 		return sanitiseValue(name, String(raw), options.slashReplacement);
 	});
 

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { resourceOptions, resources } from './actions/resources';
+import { BILLIT_APP_DESCRIPTION } from './appDescription';
 import { router } from './actions/router';
 import {
 	authenticationProperty,
@@ -25,7 +26,7 @@ export class Billit implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Invoices, parties, products, documents and exports in Billit',
+		description: BILLIT_APP_DESCRIPTION,
 		defaults: { name: 'Billit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

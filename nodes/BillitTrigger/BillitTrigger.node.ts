@@ -12,6 +12,7 @@ import {
 	companyProperties,
 	contextPartyIdProperty,
 } from '../Billit/descriptions/connection';
+import { BILLIT_APP_DESCRIPTION } from '../Billit/appDescription';
 import { listSearch } from '../Billit/methods/listSearch';
 import { receiveDelivery } from './receive';
 import { createRegistrations, deleteRegistrations, registrationsExist } from './registration';
@@ -24,7 +25,7 @@ export class BillitTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Billit reports new or changed invoices and delivery messages',
+		description: BILLIT_APP_DESCRIPTION,
 		defaults: { name: 'Billit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -8,6 +8,7 @@ import {
 
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
 import { description as connectionOptions } from './actions/connection-options';
+import { FILE_EXCHANGE_APP_DESCRIPTION } from './appDescription';
 import { operations, router } from './actions/router';
 
 export class FileExchange implements INodeType {
@@ -18,7 +19,7 @@ export class FileExchange implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + " (" + $parameter["protocol"] + ")" }}',
-		description: 'Upload, download, list, move and delete files over SFTP or FTP(S)',
+		description: FILE_EXCHANGE_APP_DESCRIPTION,
 		defaults: { name: 'File Exchange' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

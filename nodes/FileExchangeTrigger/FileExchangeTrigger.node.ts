@@ -12,6 +12,7 @@ import {
 import type { ExchangeProtocol, FileExchangeClient } from '../../lib/exchange/client';
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
 import { createExchangeClient } from '../../lib/exchange/credentials';
+import { FILE_EXCHANGE_APP_DESCRIPTION } from '../FileExchange/appDescription';
 import { decideInProgress, recordPickUp, type InProgressState } from '../../lib/exchange/in-progress-state';
 import {
 	decidePoll,
@@ -90,7 +91,7 @@ export class FileExchangeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["folder"] }}',
-		description: 'Starts the workflow when complete new or changed files appear in an SFTP or FTP(S) folder',
+		description: FILE_EXCHANGE_APP_DESCRIPTION,
 		defaults: { name: 'File Exchange Trigger' },
 		polling: true,
 		inputs: [],

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -24,7 +25,12 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 
 /** A router that dispatches each input item to its resource's operation; nothing else. A failing
  * item never stops the rest under continue-on-fail. */
-export function createRouter(nodeResources: Record<string, BillitResource>, hint?: ErrorHint) {
+export function createRouter(
+	nodeResources: Record<string, BillitResource>,
+	hint?: ErrorHint,
+	// n8n's error output takes an item as an error only when its JSON holds no more than error, message and details.
+	errorFields?: (error: unknown) => Pick<IDataObject, 'details'> | undefined,
+) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
@@ -47,7 +53,10 @@ export function createRouter(nodeResources: Record<string, BillitResource>, hint
 				}
 			} catch (error) {
 				if (this.continueOnFail()) {
-					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					output.push({
+						json: { error: (error as Error).message, ...errorFields?.(error) },
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
 				throw asNodeError(this, error, itemIndex, hint);

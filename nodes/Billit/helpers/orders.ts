@@ -1,17 +1,60 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeParameterResourceLocator,
+} from 'n8n-workflow';
+import { compare } from '../../../lib/billit/filters';
 import { walkKeyset, type KeysetCursor } from '../../../lib/billit/keyset';
+import { INVOICE_NUMBER_MODE } from '../descriptions/locators';
+import { NOT_THE_INVOICE_NUMBER } from './orderIdHint';
 import { parseId } from './parse';
 import { requestAllForItem, requestForItem } from './request';
 import { simplifyOrder, splitOrderLines } from './simplify';
 
-/** Reads an order-ID resource locator. */
-export function orderIdParameter(
+/** The OrderID of the one order with this invoice number (OrderNumber). */
+async function orderIdByNumber(this: IExecuteFunctions, itemIndex: number, orderNumber: string): Promise<number> {
+	const number = orderNumber.trim();
+	if (number === '') throw new Error('Enter the invoice number to look up');
+	const page = (await requestForItem.call(this, itemIndex, {
+		method: 'GET',
+		path: '/v1/orders',
+		qs: { $filter: compare('OrderNumber', 'eq', number), $top: 10 },
+	})) as OrderPage;
+	const found = page.Items ?? [];
+	if (found.length === 0) throw new Error(`Billit has no invoice with the number "${number}" in this company`);
+	if (found.length > 1) {
+		const which = found.map((order) => `${String(order.OrderType)} ${String(order.OrderDirection)} ${String(order.OrderID)}`);
+		throw new Error(
+			`${found.length} documents have the number "${number}" (${which.join(', ')}): pick one From List or By ID`,
+		);
+	}
+	return parseId(found[0].OrderID, 'OrderID');
+}
+
+/** Reads an order resource locator: from the list, by OrderID, or by invoice number. */
+export async function orderIdParameter(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	name = 'orderId',
-): number {
+): Promise<number> {
+	const locator = this.getNodeParameter(name, itemIndex, undefined) as INodeParameterResourceLocator | unknown;
+	if (isLocator(locator) && locator.mode === INVOICE_NUMBER_MODE) {
+		return await orderIdByNumber.call(this, itemIndex, String(locator.value ?? ''));
+	}
 	const value = this.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
-	return parseId(value, 'Invoice ID');
+	try {
+		return parseId(value, 'Invoice ID');
+	} catch {
+		throw new NodeOperationError(this.getNode(), `"${String(value)}" is not an invoice ID. ${NOT_THE_INVOICE_NUMBER}`, {
+			itemIndex,
+		});
+	}
+}
+
+function isLocator(value: unknown): value is INodeParameterResourceLocator {
+	return typeof value === 'object' && value !== null && '__rl' in value;
 }
 
 export async function fetchOrder(

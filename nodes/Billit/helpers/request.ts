@@ -4,6 +4,7 @@ import {
 	billitRequestAllItems,
 	type BillitRequestOptions,
 } from '../../../lib/billit/request';
+import { withOrderNotFoundHint } from './orderIdHint';
 import { parseId } from './parse';
 
 export type ItemRequest = Pick<
@@ -67,7 +68,11 @@ export async function requestForItem(
 	itemIndex: number,
 	request: ItemRequest,
 ): Promise<unknown> {
-	return await billitRequest.call(this, optionsForItem.call(this, itemIndex, request));
+	try {
+		return await billitRequest.call(this, optionsForItem.call(this, itemIndex, request));
+	} catch (error) {
+		throw withOrderNotFoundHint(error, request.path);
+	}
 }
 
 /** All items of a Billit list (following NextPageLink), or the first `limit`. */

@@ -8,10 +8,15 @@ function ublHint(error: unknown): string | undefined {
 	if (error instanceof UblXmlError) return 'The file is not readable XML at the given line and column';
 	if (error instanceof UblDocumentError) return 'The XML is not a UBL invoice, credit note or Peppol response this node reads';
 	if (error instanceof InvalidUblError) {
-		return 'Run "Pre-Validate UBL" for every violation with its rule id and element path';
+		return `Every violation, with its rule id and element path (also in the error item's details.violations):\n${error.violations.join('\n')}`;
 	}
 	if (error instanceof UblBuildError) return 'The Billit invoice lacks something a Peppol document requires';
 	return undefined;
 }
 
-export const router = createRouter(resources, ublHint);
+/** What an error item carries besides the message under continue-on-fail. */
+function ublErrorFields(error: unknown) {
+	return error instanceof InvalidUblError ? { details: { violations: error.violations } } : undefined;
+}
+
+export const router = createRouter(resources, ublHint, ublErrorFields);

@@ -9,7 +9,7 @@ export const buildFromOrderProperties: INodeProperties[] = [
 		default: '={{ JSON.stringify($json) }}',
 		required: true,
 		description:
-			"A Billit invoice or credit note (Billit's order JSON, such as the Billit node's output). The seller is the chosen company, read from Billit.",
+			"A Billit invoice or credit note (Billit's order JSON, such as the Billit node's output), as an object or JSON text; an invoice nested under invoice, order, body or data (the Billit Trigger's Fetch Invoice) is found too. The seller is the chosen company, read from Billit.",
 	},
 	{
 		displayName: 'Build Options',

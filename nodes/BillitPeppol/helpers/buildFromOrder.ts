@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import type { Order } from '../../../lib/billit/types';
 import { buildUbl } from '../../../lib/ubl/build';
 import { fromBillitOrder, type FromBillitOptions } from '../../../lib/ubl/from-billit';
@@ -6,6 +6,7 @@ import type { CommercialDocument } from '../../../lib/ubl/model';
 import type { ZeroVatTreatment } from '../../../lib/ubl/billit-vat';
 import type { ValidationResult } from '../../../lib/ubl/validate';
 import { parseJsonParameter } from '../../Billit/helpers/parse';
+import { findBillitOrder, noOrderMessage, NO_ORDER_HINT } from './orderInput';
 import { ownCompanyParty } from './ownCompany';
 import { readUblElement } from './ublPayload';
 import { chosenRelease, prevalidate } from './validation';
@@ -29,14 +30,10 @@ interface BuildOptions {
 }
 
 function readOrder(this: IExecuteFunctions, itemIndex: number): Order {
-	const order = parseJsonParameter<unknown>(
-		this.getNodeParameter('order', itemIndex),
-		'Invoice (Billit JSON)',
-	);
-	if (order === null || typeof order !== 'object' || Array.isArray(order)) {
-		throw new Error('Invoice (Billit JSON) must be one Billit order object');
-	}
-	return order as Order;
+	const value = parseJsonParameter<unknown>(this.getNodeParameter('order', itemIndex), 'Invoice (Billit JSON)');
+	const found = findBillitOrder(value);
+	if ('order' in found) return found.order;
+	throw new NodeOperationError(this.getNode(), noOrderMessage(found.keys), { itemIndex, description: NO_ORDER_HINT });
 }
 
 async function optionsFor(

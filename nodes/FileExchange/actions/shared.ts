@@ -10,14 +10,16 @@ export function parseFileMode(this: IExecuteFunctions, text: string, itemIndex: 
 	return parseInt(trimmed, 8);
 }
 
-/** The input item's JSON with this node's result under `fileExchange`, paired with its input. */
+/** The input item (JSON and binary files) with this node's result under `fileExchange`, paired with its input. */
 export function passThroughWithResult(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	result: IDataObject,
 ): INodeExecutionData[] {
 	const input = this.getInputData()[itemIndex];
-	return [{ json: { ...input.json, fileExchange: result }, pairedItem: { item: itemIndex } }];
+	const item: INodeExecutionData = { json: { ...input.json, fileExchange: result }, pairedItem: { item: itemIndex } };
+	if (input.binary) item.binary = input.binary;
+	return [item];
 }
 
 /** `YYYY`, `YYYY/MM` or `YYYY/MM/DD` of now in Europe/Brussels, for dated archive folders. */

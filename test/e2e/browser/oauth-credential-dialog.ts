@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 import type { StoredCredential } from '../n8n/client';
+import { fillCredentialField, openNewCredential } from './credential-dialog';
 
 export interface BillitOAuth2Settings {
 	/** Billit's API and web app, here the emulator on both. */
@@ -11,22 +12,7 @@ export interface BillitOAuth2Settings {
 	userEmail: string;
 }
 
-const DIALOG = '[data-test-id="credential-edit-dialog"]';
-
-async function fill(dialog: Locator, parameter: string, value: string): Promise<void> {
-	await dialog.locator(`[data-test-id="parameter-input-${parameter}"] input`).fill(value);
-}
-
-/** Opens "Create credential" and picks the Billit OAuth2 type; the edit dialog is returned. */
-async function openNewCredential(page: Page): Promise<Locator> {
-	await page.goto('/home/credentials/create', { waitUntil: 'domcontentloaded' });
-	await page.locator('[data-test-id="new-credential-type-select"] input').fill('Billit OAuth2');
-	await page.locator('[data-test-id="new-credential-type-select-option"]', { hasText: 'Billit OAuth2 API' }).click();
-	await page.locator('[data-test-id="new-credential-type-button"]').click();
-	const dialog = page.locator(DIALOG);
-	await dialog.waitFor();
-	return dialog;
-}
+const fill = fillCredentialField;
 
 /** n8n's OAuth Redirect URL as the dialog shows it: what a user registers with Billit. */
 export async function redirectUrlShown(dialog: Locator): Promise<string> {
@@ -44,7 +30,7 @@ export async function connectBillitOAuth2InDialog(
 	settings: BillitOAuth2Settings,
 	registerRedirectUrl: (url: string) => void,
 ): Promise<StoredCredential> {
-	const dialog = await openNewCredential(page);
+	const dialog = await openNewCredential(page, 'Billit OAuth2 API');
 	registerRedirectUrl(await redirectUrlShown(dialog));
 
 	await fill(dialog, 'clientId', settings.clientId);

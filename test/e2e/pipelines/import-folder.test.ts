@@ -74,6 +74,6 @@ describe('examples/import-folder.json in a real n8n, started by its File Exchang
 		);
 		expect((await billit.filesUploadedForProcessing()).sort()).toEqual(goodNames);
 		expect(inbound.read('/inbound/error/poisoned.xml')).toBe(poisonedUbl());
-		expect(inbound.read('/inbound/error/poisoned.xml.reason.txt')).toMatch(/POISON-1 fails pre-validation: .*BR-CO-16/);
+		expect(inbound.read('/inbound/error/poisoned.xml.reason.txt')).toMatch(/POISON-1 fails pre-validation: .*BR-CO-16.*\nBR-CO-16 at \//);
 	});
 });

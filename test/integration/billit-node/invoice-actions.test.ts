@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
-import { locator } from '../../helpers/fake-execute';
+import { binaryItem, locator } from '../../helpers/fake-execute';
 import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
@@ -58,29 +58,30 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 		});
 	});
 
-	it('downloads the PDF and the UBL as binary with names and MIME types after a Peppol send', async () => {
+	it('downloads all files into binary fields named by what they hold, keeping the input item', async () => {
 		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-7');
 		await send(String(orderId));
-		const { output } = await runBillit(emulator, {
-			resource: 'invoice',
-			operation: 'download',
-			orderId: locator(orderId),
-			file: 'all',
-			binaryPropertyName: 'data',
-			options: {},
-		});
+		const earlier = binaryItem('data', Buffer.from('a,b\n'), 'lines.csv', 'text/csv');
+		const { output } = await runBillit(
+			emulator,
+			{ resource: 'invoice', operation: 'download', orderId: locator(orderId), file: 'all', options: {} },
+			{ items: [{ ...earlier, json: { OrderID: orderId, Customer: 'kept' } }] },
+		);
 		const binary = output[0].binary!;
-		expect(binary.data).toMatchObject({
+		expect(Object.keys(binary).sort()).toEqual(['data', 'pdf', 'ubl']);
+		expect(binary.pdf).toMatchObject({
 			mimeType: 'application/pdf',
 			fileName: expect.stringMatching(/\.pdf$/),
 		});
-		expect(Buffer.from(binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-		expect(binary.data_1).toMatchObject({
+		expect(Buffer.from(binary.pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+		expect(binary.ubl).toMatchObject({
 			fileName: expect.stringMatching(/\.xml$/),
 			mimeType: expect.stringMatching(/xml/),
 		});
-		expect(Buffer.from(binary.data_1.data, 'base64').toString()).toContain('INV-2026-7');
-		expect(output[0].json.files).toHaveLength(2);
+		expect(Buffer.from(binary.ubl.data, 'base64').toString()).toContain('INV-2026-7');
+		expect(binary.data.fileName).toBe('lines.csv');
+		expect(output[0].json).toMatchObject({ Customer: 'kept', OrderNumber: 'INV-2026-7' });
+		expect((output[0].json.files as Array<{ field: string }>).map((file) => file.field)).toEqual(['pdf', 'ubl']);
 	});
 
 	it("marks Billit's own UBL with ublSource 'billit'", async () => {

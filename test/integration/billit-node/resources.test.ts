@@ -123,9 +123,11 @@ describe('Document', () => {
 				// A text File Source saved by an older version is not sent: the model types FileSource as a File.
 				options: { FileSource: 'SFTP' },
 			},
-			{ items: [binaryItem('data', pdf, 'bill.pdf', 'application/pdf')] },
+			{ items: [{ ...binaryItem('data', pdf, 'bill.pdf', 'application/pdf'), json: { path: '/inbound/bill.pdf' } }] },
 		);
 		const uploadId = output[0].json.UploadID as number;
+		expect(output[0].json).toMatchObject({ path: '/inbound/bill.pdf', FileName: 'bill.pdf' });
+		expect(output[0].binary?.data?.fileName).toBe('bill.pdf');
 		const [post] = received(emulator, { method: 'POST', path: '/v1/toProcess' });
 		expect(post.json).toEqual({
 			File: {
@@ -170,6 +172,7 @@ describe('Document upload of a UBL file', () => {
 			FileName: 'base-example.xml',
 			MimeType: 'application/xml',
 		});
+		expect(output[0].binary?.invoice?.fileName).toBe('base-example.xml');
 		const { output: incoming } = await runBillit(emulator, {
 			resource: 'incomingInvoice',
 			operation: 'getMany',

@@ -102,6 +102,32 @@ describe('Document: Build UBL', () => {
 		expect(received(emulator).map((entry) => entry.path)).toEqual(['/v1/account/accountInformation']);
 	});
 
+	it('finds the invoice however the default {{ JSON.stringify($json) }} hands it over', async () => {
+		const items = [
+			{ json: { event: 'orderUpdated', orderId: 4242, invoice: billitInvoice } },
+			{ json: { body: JSON.stringify(billitInvoice) } },
+			{ json: { ...billitInvoice, fileExchange: { path: '/export/2026_0007.pdf' } } },
+		];
+		for (const item of items) {
+			const [built] = await document('build', { order: JSON.stringify(item.json) }, [item]);
+			expect(built.json).toMatchObject({ OrderNumber: '2026/0007', validation: { valid: true } });
+		}
+		const [text] = await document('build', { order: JSON.stringify(JSON.stringify(billitInvoice)) }, [{ json: {} }]);
+		expect(text.json.OrderNumber).toBe('2026/0007');
+	});
+
+	it('says which keys the item has and how to point at the invoice when it holds none', async () => {
+		const item = { json: { OrderID: 4242, OrderNumber: '2026/0007', files: [] } };
+		const error = await document('build', { order: JSON.stringify(item.json) }, [item]).then(
+			() => undefined,
+			(thrown: unknown) => thrown as { message: string; description?: string },
+		);
+		expect(error?.message).toBe(
+			'"Invoice (Billit JSON)" holds no Billit invoice (no OrderType or OrderLines); it has the keys OrderID, OrderNumber, files',
+		);
+		expect(error?.description).toMatch(/JSON\.stringify\(\$\('Get Invoice'\)\.item\.json\)/);
+	});
+
 	it('embeds a PDF from an input binary field', async () => {
 		const pdf = Buffer.from('%PDF-1.4 test rendering');
 		const input = binaryItem('pdf', pdf, 'invoice-2026-0007.pdf', 'application/pdf');
@@ -291,6 +317,29 @@ describe('Document: Pre-validate UBL', () => {
 		expect((previous.json.errors as IDataObject[]).map((issue) => issue.rule)).toEqual(['BR-CO-25']);
 		const [current] = await document('prevalidate', { ruleRelease: '2026.5' }, [ublItem(withoutPaymentTerms())]);
 		expect(current.json).toMatchObject({ valid: true, release: '2026.5', ruleSet: expect.stringContaining('EN16931 1.3.16') });
+	});
+
+	it("keeps a failure with many violations short enough for n8n's toast, every rule in the item and the description", async () => {
+		const bare = Buffer.from(
+			'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:ID>BARE-1</cbc:ID></Invoice>',
+		);
+		const [failed] = await document('prevalidate', { failWhenInvalid: true }, [ublItem(bare)], true);
+		const [report] = await document('prevalidate', {}, [ublItem(bare)]);
+		const rules = (report.json.errors as Array<{ rule: string }>).map((issue) => issue.rule);
+		expect(rules.length).toBeGreaterThan(5);
+		const message = String(failed.json.error);
+		expect(message).toMatch(new RegExp(`^UBL document BARE-1 fails pre-validation: ${rules.slice(0, 5).join(', ')} and ${rules.length - 5} more`));
+		expect(message.length).toBeLessThanOrEqual(300);
+		expect(Object.keys(failed.json).sort()).toEqual(['details', 'error']);
+		const { violations } = failed.json.details as { violations: string[] };
+		expect(violations.map((line) => line.split(' ')[0])).toEqual(rules);
+
+		const thrown = await document('prevalidate', { failWhenInvalid: true }, [ublItem(bare)]).then(
+			() => undefined,
+			(error: unknown) => error as { message: string; description?: string },
+		);
+		expect(thrown?.message).toBe(message);
+		for (const rule of rules) expect(thrown?.description).toContain(rule);
 	});
 });
 

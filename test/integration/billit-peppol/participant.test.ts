@@ -50,6 +50,15 @@ describe('Participant: Check Receiving Capability', () => {
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
+	it('keeps the input item and adds the result', async () => {
+		const { output } = await runPeppol(
+			emulator,
+			{ resource: 'participant', operation: 'checkCapability', identifier: PEPPOL_CUSTOMER },
+			{ items: [{ json: { OrderID: 42, CustomerName: 'Peppol Customer NV' } }] },
+		);
+		expect(output[0].json).toMatchObject({ OrderID: 42, CustomerName: 'Peppol Customer NV', registered: true });
+	});
+
 	it('says plainly that an unregistered company cannot receive', async () => {
 		const [item] = await check(MAIL_ONLY_CUSTOMER);
 		expect(lookedUp()).toEqual([`0208:${MAIL_ONLY_CUSTOMER}`, `9925:BE${MAIL_ONLY_CUSTOMER}`]);

@@ -79,6 +79,23 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 		expect(again[0].json.fileExchange).toMatchObject({ status: 'skipped' });
 	});
 
+	it('passes the uploaded file on, so a second File Exchange node can upload it again', async () => {
+		const base = remoteJoin(info().remoteRoot, uniqueName('chain'));
+		const upload = async (items: Parameters<typeof fakeExecuteFunctions>[0]['items'], folder: string) =>
+			await run('upload', {
+				binaryPropertyName: 'data',
+				baseFolder: base,
+				pathTemplate: `${folder}/[file_name]`,
+				templateValues: {},
+				uploadOptions: {},
+			}, items);
+		const [first] = await upload([binaryItem('<Invoice/>', 'invoice.xml', { order: '7' })], 'archive');
+		expect(first[0].binary?.data?.fileName).toBe('invoice.xml');
+		const [second] = await upload(first, 'partner');
+		expect(second[0].json).toMatchObject({ order: '7', fileExchange: { path: `${base}/partner/invoice.xml` } });
+		expect(await readFile(diskPath(info(), `${base}/partner/invoice.xml`), 'utf8')).toBe('<Invoice/>');
+	});
+
 	it('uploads binary data kept in n8n storage: small files read whole, large ones streamed', async () => {
 		const base = remoteJoin(info().remoteRoot, uniqueName('stored'));
 		const contents = [randomBytes(30 * 1024), randomBytes(1536 * 1024), randomBytes(30 * 1024)];

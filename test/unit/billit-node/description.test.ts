@@ -133,4 +133,11 @@ describe('Billit node description', () => {
 		expect(optionNames('invoice', 'getMany')).toContain('splitLines');
 		expect(optionNames('incomingInvoice', 'getMany')).toContain('splitLines');
 	});
+
+	it('lets an invoice be found by its number, and says that an ID is the OrderID', () => {
+		const locator = shown('invoice', 'get').find((property) => property.name === 'orderId');
+		expect(locator?.modes?.map((mode) => mode.name)).toEqual(['list', 'id', 'number']);
+		const byId = locator?.modes?.find((mode) => mode.name === 'id');
+		expect(JSON.stringify(byId?.validation)).toMatch(/OrderID, a number, not the invoice number: use By Invoice Number/);
+	});
 });

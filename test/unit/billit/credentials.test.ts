@@ -66,23 +66,32 @@ describe('Billit API credential', () => {
 		expect(chosen.headers).toEqual({ PartyID: '2', ApiKey: 'k', ContextPartyID: '7' });
 	});
 
-	it('tests against the account endpoint and explains a rejected key clearly', async () => {
-		billit = await startTestServer((request) =>
-			request.headers.apikey === GOOD_KEY
-				? { status: 200, body: { Email: 'ops@example.be', Companies: [] } }
-				: { status: 401, body: { errors: [{ Code: 'ApiKeyNotValid', Description: 'The API key is not valid' }] } },
-		);
+	it('tests a company endpoint: a rejected key, a missing Party ID and a working pair each said clearly', async () => {
+		billit = await startTestServer((request) => {
+			if (request.headers.apikey !== GOOD_KEY) {
+				return { status: 401, body: { errors: [{ Code: 'ApiKeyNotValid', Description: 'The API key is not valid' }] } };
+			}
+			if (!request.headers.partyid) {
+				return { status: 400, body: { errors: [{ Code: 'PartyIDRequired', Description: 'PartyID header missing' }] } };
+			}
+			return { status: 200, body: { Items: [] } };
+		});
 		const settings = { environment: 'custom', baseUrl: billit.baseUrl, partyId: '42' };
 
 		const rejected = await runCredentialTest({ ...settings, apiKey: 'wrong-key' });
 		expect(rejected.response.statusCode).toBe(401);
 		expect(rejected.message).toMatch(/^Billit rejected the API key \(ApiKeyNotValid\): check the key and that the environment/);
 
+		const withoutParty = await runCredentialTest({ ...settings, partyId: '', apiKey: GOOD_KEY });
+		expect(withoutParty.response.statusCode).toBe(400);
+		expect(withoutParty.message).toMatch(/^The API key works, but Billit needs a Party ID .*fill in Party ID/);
+
 		const accepted = await runCredentialTest({ ...settings, apiKey: GOOD_KEY });
 		expect(accepted.response.statusCode).toBe(200);
 		expect(billit.requests.map((request) => [request.method, request.url, request.headers.partyid])).toEqual([
-			['GET', '/v1/account/accountInformation', '42'],
-			['GET', '/v1/account/accountInformation', '42'],
+			['GET', '/v1/orders?$top=1', '42'],
+			['GET', '/v1/orders?$top=1', undefined],
+			['GET', '/v1/orders?$top=1', '42'],
 		]);
 	});
 });

@@ -77,6 +77,15 @@ describe('resolvePathTemplate', () => {
 		expect(() => resolvePathTemplate('/export/[file_name]', { file_name: fileName }, base)).toThrow(message);
 	});
 
+	it('says where a missing variable gets its value: [year] from the document date', () => {
+		expect(() => resolvePathTemplate('[year]/[order_number].xml', { order_number: '7' }, base)).toThrow(
+			'path variable [year] has no value: set Template Values → Document Date, for example to {{ $json.OrderDate }}; it gives [year] and [month]',
+		);
+		expect(() => resolvePathTemplate('[order_number].xml', {}, base)).toThrow(
+			'path variable [order_number] has no value: set Template Values → Order Number, for example to {{ $json.OrderNumber }}',
+		);
+	});
+
 	it.each([
 		['an empty value', { order_number: '  ' }, /\[order_number\] is empty/],
 		['a missing value', {}, /\[order_number\] has no value/],

@@ -6,6 +6,7 @@ import {
 import { inputBinaryProperty } from '../../descriptions/paging';
 import { binaryAsBillitFile } from '../../helpers/binary';
 import { compact } from '../../helpers/compact';
+import { withInputItem } from '../../helpers/inputItem';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -54,13 +55,11 @@ export async function execute(
 		},
 	});
 	return [
-		{
-			json: compact({
-				UploadID: uploadId as number | undefined,
-				FileName: file.FileName,
-				MimeType: file.MimeType,
-				alreadyApplied: alreadyApplied || undefined,
-			}),
-		},
+		withInputItem.call(this, itemIndex, compact({
+			UploadID: uploadId as number | undefined,
+			FileName: file.FileName,
+			MimeType: file.MimeType,
+			alreadyApplied: alreadyApplied || undefined,
+		})),
 	];
 }

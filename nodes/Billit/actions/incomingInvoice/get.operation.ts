@@ -16,7 +16,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const order = await fetchOrder.call(this, itemIndex, orderId);
 	if (order.OrderDirection !== 'Cost') {
 		throw new Error(

@@ -18,7 +18,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	return await markExported.call(
 		this,
 		itemIndex,

@@ -31,7 +31,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const amount = this.getNodeParameter('amount', itemIndex) as number;
 	if (!Number.isFinite(amount) || amount <= 0) {
 		throw new Error(`Amount must be positive (got ${amount}): Billit takes positive payment amounts only`);

@@ -16,7 +16,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const answer: unknown = await requestForItem.call(this, itemIndex, {
 		method: 'DELETE',
 		path: `/v1/orders/${orderId}`,

@@ -20,7 +20,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const order = await fetchOrder.call(this, itemIndex, orderId);
 	const wantsUbl = this.getNodeParameter('file', itemIndex) === 'ubl';
 	const whenNoUbl = this.getNodeParameter('whenNoUbl', itemIndex, 'error') as WhenNoUbl;

@@ -6,6 +6,7 @@ import { builtMetadata } from '../../../BillitPeppol/helpers/buildFromOrder';
 import { ownCompanyParty } from '../../../BillitPeppol/helpers/ownCompany';
 import { readUblElement } from '../../../BillitPeppol/helpers/ublPayload';
 import { prevalidate } from '../../../BillitPeppol/helpers/validation';
+import { withInputItem } from '../../helpers/inputItem';
 
 export type WhenNoUbl = 'error' | 'returnWithoutFile' | 'build';
 
@@ -28,7 +29,7 @@ export const whenNoUblProperty: INodeProperties = {
 		{
 			name: 'Return Item Without File',
 			value: 'returnWithoutFile',
-			description: "Output the invoice with ublSource 'none' and no binary, so an IF node can route it",
+			description: "Output the invoice with ublSource 'none' and no UBL file, so an IF node can route it",
 		},
 	],
 };
@@ -52,7 +53,7 @@ async function builtUblItem(
 	const binary = await this.helpers.prepareBinaryData(xml, fileName, 'application/xml');
 	const metadata = builtMetadata({ xml, fileName, document, order: order as Order, validation });
 	const files = [{ field, kind: 'ubl', FileName: fileName, MimeType: 'application/xml', size: xml.length }];
-	return { json: { ...metadata, files }, binary: { [field]: binary } };
+	return withInputItem.call(this, itemIndex, { ...metadata, files }, { [field]: binary });
 }
 
 /** The item for an invoice without a UBL file in Billit, as the "When Billit Has No UBL" option says. */
@@ -64,5 +65,5 @@ export async function itemWithoutBillitUbl(
 	whenNoUbl: Exclude<WhenNoUbl, 'error'>,
 ): Promise<INodeExecutionData> {
 	if (whenNoUbl === 'build') return await builtUblItem.call(this, itemIndex, order);
-	return { json: { OrderID: orderId, OrderNumber: order.OrderNumber, ublSource: 'none', files: [] } };
+	return withInputItem.call(this, itemIndex, { OrderID: orderId, OrderNumber: order.OrderNumber, ublSource: 'none', files: [] });
 }

@@ -16,7 +16,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const order = await fetchOrder.call(this, itemIndex, orderIdParameter.call(this, itemIndex));
+	const order = await fetchOrder.call(this, itemIndex, await orderIdParameter.call(this, itemIndex));
 	const options = this.getNodeParameter('options', itemIndex, {}) as { simplify?: boolean };
 	return shapeOrders([order], options);
 }

@@ -17,7 +17,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const order = await fetchOrder.call(this, itemIndex, orderId);
 	const details = (order.CurrentDocumentDeliveryDetails as IDataObject | undefined) ?? {};
 	const messages = ((order.Messages as IDataObject[] | undefined) ?? []).map((message) => ({

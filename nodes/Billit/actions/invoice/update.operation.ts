@@ -83,7 +83,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const { json, ...fields } = this.getNodeParameter('updateFields', itemIndex, {}) as Record<
 		string,
 		unknown

@@ -8,8 +8,14 @@ import {
 import { invoiceLocator } from '../../descriptions/locators';
 import { binaryPropertyProperty, maxFileSizeProperty } from '../../descriptions/paging';
 import { downloadBillitFile, maxBytesFor, toBinary } from '../../helpers/binary';
+import { withInputItem } from '../../helpers/inputItem';
 import { fetchOrder, orderIdParameter } from '../../helpers/orders';
-import { findUblFile, orderFiles, type OrderFileKind } from '../../helpers/orderFiles';
+import {
+	findUblFile,
+	orderFiles,
+	type OrderFileKind,
+	type OrderFileReference,
+} from '../../helpers/orderFiles';
 
 /** Download of an order's files, shared by sales and incoming invoices. */
 export const downloadOrderFilesProperties: INodeProperties[] = [
@@ -23,7 +29,7 @@ export const downloadOrderFilesProperties: INodeProperties[] = [
 			{
 				name: 'All Files',
 				value: 'all',
-				description: 'PDF, UBL and attachments, one binary field each',
+				description: 'PDF, UBL and attachments, in the binary fields pdf, ubl, attachment_1, attachment_2, …',
 			},
 			{ name: 'Attachments', value: 'attachments' },
 			{ name: 'PDF', value: 'pdf' },
@@ -36,7 +42,8 @@ export const downloadOrderFilesProperties: INodeProperties[] = [
 	},
 	{
 		...binaryPropertyProperty,
-		description: 'With several files, the fields are named data, data_1, data_2, …',
+		description: 'With several attachments, the fields are named data, data_1, data_2, …',
+		displayOptions: { hide: { file: ['all'] } },
 	},
 	{
 		displayName: 'Options',
@@ -48,15 +55,20 @@ export const downloadOrderFilesProperties: INodeProperties[] = [
 	},
 ];
 
-function fieldName(base: string, index: number): string {
-	return index === 0 ? base : `${base}_${index}`;
+/** With "All Files" each field is named by what it holds (pdf, ubl, attachment_1, …), else by position. */
+function fieldNames(base: string, kind: OrderFileKind, references: OrderFileReference[]): string[] {
+	if (kind !== 'all') return references.map((_, index) => (index === 0 ? base : `${base}_${index}`));
+	let attachments = 0;
+	return references.map((reference) =>
+		reference.kind === 'attachment' ? `attachment_${++attachments}` : reference.kind,
+	);
 }
 
 export async function downloadOrderFiles(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter.call(this, itemIndex);
+	const orderId = await orderIdParameter.call(this, itemIndex);
 	const order = await fetchOrder.call(this, itemIndex, orderId);
 	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
 }
@@ -69,8 +81,9 @@ export async function downloadFilesOfOrder(
 	order: IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const kind = this.getNodeParameter('file', itemIndex) as OrderFileKind;
-	const base = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const base = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const references = orderFiles(order, kind);
+	const fields = fieldNames(base, kind, references);
 	if (kind === 'ubl' && !findUblFile(order)) {
 		throw new Error(
 			`Invoice ${String(order.OrderNumber ?? orderId)} has no UBL file in Billit (it was not sent over Peppol, or Billit keeps none); build one with the Billit Peppol node`,
@@ -86,7 +99,7 @@ export async function downloadFilesOfOrder(
 	const files: IDataObject[] = [];
 	for (const [index, reference] of references.entries()) {
 		const file = await downloadBillitFile.call(this, itemIndex, reference, maxBytes);
-		const field = fieldName(base, index);
+		const field = fields[index];
 		binary[field] = await toBinary.call(this, file);
 		files.push({
 			field,
@@ -99,5 +112,7 @@ export async function downloadFilesOfOrder(
 	}
 	// Says where the UBL came from, like the UBL built by the Billit Peppol node ('built').
 	const source = kind === 'ubl' ? { ublSource: 'billit' } : {};
-	return [{ json: { OrderID: orderId, OrderNumber: order.OrderNumber, ...source, files }, binary }];
+	return [
+		withInputItem.call(this, itemIndex, { OrderID: orderId, OrderNumber: order.OrderNumber, ...source, files }, binary),
+	];
 }

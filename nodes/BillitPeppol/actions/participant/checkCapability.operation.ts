@@ -5,6 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { participantQuery, receivingVerdict } from '../../../../lib/billit/peppol-participant';
+import { withInputItem } from '../../../Billit/helpers/inputItem';
 import { requestForItem } from '../../../Billit/helpers/request';
 
 export const description = updateDisplayOptions(
@@ -88,5 +89,5 @@ export async function execute(
 			registered: entry.information.Registered === true,
 		})),
 	};
-	return [{ json }];
+	return [withInputItem.call(this, itemIndex, json)];
 }
