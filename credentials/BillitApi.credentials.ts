@@ -110,7 +110,8 @@ export class BillitApi implements ICredentialType {
 		request: {
 			baseURL: apiBaseUrlExpression('$credentials'),
 			// A company resource: the test then checks the Party ID too, as the nodes' first request would.
-			url: '/v1/orders?$top=1',
+			url: '/v1/orders',
+			qs: { $top: 1 },
 			method: 'GET',
 		},
 		rules: [
