@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createEmulator, DEMO, type Emulator } from '../../../emulator';
+import { takeContractViolations } from '../../../emulator/contract-guard';
+import { belgianCompanyNumber } from '../../../emulator/seed';
+import { CHECKS } from '../../../scripts/sandbox/checks';
+import { productionRefusal, runSandboxChecks, type SandboxReport } from '../../../scripts/sandbox/run';
+
+describe('sandbox check (npm run test:sandbox) against the emulator', () => {
+	let emulator: Emulator;
+	let report: SandboxReport;
+	let files: string[];
+
+	beforeAll(async () => {
+		emulator = createEmulator();
+		await emulator.start();
+		const reportDir = await mkdtemp(join(tmpdir(), 'sandbox-check-'));
+		({ report, files } = await runSandboxChecks({
+			baseUrl: emulator.url,
+			apiKey: DEMO.apiKey,
+			partyId: String(DEMO.partyIds[0]),
+			peppolReceiver: `0208:${belgianCompanyNumber(4370001)}`,
+			reportDir,
+		}));
+		// The export-marker check patches Tags on purpose, to learn whether Billit takes it.
+		expect(takeContractViolations().every((violation) => violation.includes('Tags'))).toBe(true);
+	});
+
+	afterAll(async () => {
+		await emulator.stop();
+	});
+
+	it('has every check, each confirmed by what the emulator models', () => {
+		expect(report.checks.map((check) => check.name)).toEqual(CHECKS.map((check) => check.name));
+		for (const check of report.checks) expect({ name: check.name, verdict: check.verdict, observed: check.observed }).toMatchObject({ verdict: 'confirmed' });
+	});
+
+	it('records what the API answered per check, never the API key', async () => {
+		const idempotency = report.checks.find((check) => check.name === 'Idempotency key reuse');
+		expect(idempotency?.answers.map((answer) => answer.status)).toEqual([200, 409, 200, 409]);
+		expect(idempotency?.answers[1].errorCode).toBe('Idempotent token already exists');
+		const [markdown, json] = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+		expect(JSON.parse(json)).toEqual(report);
+		for (const check of CHECKS) expect(markdown).toContain(`| ${check.name} | confirmed |`);
+		expect(markdown + json).not.toContain(DEMO.apiKey);
+	});
+
+	it('deletes the orders and webhooks it created', async () => {
+		expect(report.cleanup.notDeleted).toEqual([]);
+		const orderPaths = report.cleanup.deleted.filter((path) => path.startsWith('/v1/orders/'));
+		expect(orderPaths.length).toBeGreaterThan(5);
+		expect(report.cleanup.deleted.some((path) => path.startsWith('/v1/webhooks/'))).toBe(true);
+		const answer = await fetch(new URL(orderPaths[0], emulator.url), { headers: { ApiKey: DEMO.apiKey, PartyID: String(DEMO.partyIds[0]) } });
+		expect(answer.status).toBe(404);
+	});
+});
+
+describe('sandbox check safety', () => {
+	it('refuses production hosts and allows the sandbox and other hosts', () => {
+		expect(productionRefusal('https://api.billit.be')).toMatch(/never runs against production/);
+		expect(productionRefusal('https://api.billit.eu/v1')).toMatch(/never runs against production/);
+		expect(productionRefusal('https://api.sandbox.billit.be')).toBeUndefined();
+		expect(productionRefusal('http://127.0.0.1:4010')).toBeUndefined();
+	});
+
+	it('says what to set and runs nothing without credentials', async () => {
+		const env = { ...process.env, BILLIT_SANDBOX_API_KEY: '', BILLIT_SANDBOX_PARTY_ID: '' };
+		const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/sandbox/cli.ts'], { env });
+		expect(stdout).toContain('BILLIT_SANDBOX_API_KEY');
+		expect(stdout).toContain('Nothing was run');
+	});
+});
