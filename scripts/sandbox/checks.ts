@@ -54,7 +54,7 @@ async function createOrder(ctx: CheckContext, name: string, extra: Order = {}, h
 		...extra,
 	};
 	const answer = await ctx.client.request('POST', '/v1/orders', { body, headers });
-	if (answer.status < 300 && Number.isInteger(answer.json)) ctx.created.orders.push(answer.json as number);
+	if (answer.status < 300 && Number.isInteger(answer.json) && !ctx.created.orders.includes(answer.json as number)) ctx.created.orders.push(answer.json as number);
 	return answer;
 }
 
@@ -267,11 +267,10 @@ export const CHECKS: Check[] = [
 			const limited = answers.find((answer) => answer.status === 429);
 			if (!limited) return { verdict: 'not observable', observed: `no 429 in ${answers.length} requests over ${Date.now() - start} ms` };
 			const before = answers.indexOf(limited);
-			const perSecond = Math.round((before * 1000) / Math.max(limited.at, 1));
 			const retry = limited.retryAfter === null ? 'without Retry-After' : `with Retry-After ${limited.retryAfter}`;
 			// Let the window pass before the next checks and the cleanup.
 			await new Promise((resolve) => setTimeout(resolve, Math.min(Number(limited.retryAfter) || 1, 10) * 1000));
-			return { verdict: verdict(limited.retryAfter !== null), observed: `first 429 after ${before} answered requests in ${limited.at} ms (about ${perSecond} per second), ${retry}` };
+			return { verdict: verdict(limited.retryAfter !== null), observed: `first 429 after ${before} requests sent in batches of ${RATE_PROBE_BATCH} were answered within ${limited.at} ms, ${retry}` };
 		},
 	},
 	{

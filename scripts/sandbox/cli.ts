@@ -3,7 +3,7 @@
  * and writes sandbox-report.md / .json in the working folder. Without credentials it only says what
  * to set.
  */
-import { runSandboxChecks, SANDBOX_BASE_URL } from './run';
+import { productionRefusal, runSandboxChecks, SANDBOX_BASE_URL } from './run';
 
 const USAGE = `The sandbox check needs a Billit sandbox account:
   BILLIT_SANDBOX_API_KEY=… BILLIT_SANDBOX_PARTY_ID=… npm run test:sandbox
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
 		return;
 	}
 	const baseUrl = process.env.BILLIT_SANDBOX_BASE_URL ?? process.env.BILLIT_SANDBOX_URL ?? SANDBOX_BASE_URL;
+	const refusal = productionRefusal(baseUrl);
+	if (refusal) throw new Error(refusal);
 	console.log(`Checking ${baseUrl} (this creates sandbox invoices and a webhook, and deletes them afterwards)…`);
 	const { report, files } = await runSandboxChecks({ baseUrl, apiKey, partyId, peppolReceiver: process.env.BILLIT_SANDBOX_PEPPOL_RECEIVER, reportDir: process.cwd() });
 	for (const check of report.checks) console.log(`${check.verdict.padEnd(14)} ${check.name}: ${check.observed}`);

@@ -50,6 +50,15 @@ export function billitError(json: unknown): { code?: string; text?: string } {
 	return { code: first?.Code ?? body?.ErrorEnum, text: first?.Description ?? body?.Message };
 }
 
+/** The body's JSON; undefined for an empty or non-JSON body (a file, an HTML error page). */
+function jsonOf(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 export class SandboxClient {
 	/** Every exchange of the run, for the contract check. */
 	readonly all: Exchange[] = [];
@@ -82,12 +91,7 @@ export class SandboxClient {
 		const url = new URL(path, this.target.baseUrl);
 		const response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
 		const text = await response.text();
-		let json: unknown;
-		try {
-			json = text ? JSON.parse(text) : undefined;
-		} catch {
-			json = undefined;
-		}
+		const json = jsonOf(text);
 		this.record(method, url, { status: response.status, headers: response.headers, json, text });
 		return { status: response.status, headers: response.headers, json, text };
 	}

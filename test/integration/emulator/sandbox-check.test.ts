@@ -60,6 +60,28 @@ describe('sandbox check (npm run test:sandbox) against the emulator', () => {
 	});
 });
 
+describe('sandbox check against an emulator that departs from the documentation', () => {
+	it('reports contradicted and not observable where the API does not behave as assumed', async () => {
+		const emulator = createEmulator({ switches: { idempotency: 'replay', rateLimitPerSecond: 0, lastModifiedTies: true } });
+		await emulator.start();
+		try {
+			const reportDir = await mkdtemp(join(tmpdir(), 'sandbox-check-'));
+			const { report } = await runSandboxChecks({ baseUrl: emulator.url, apiKey: DEMO.apiKey, partyId: String(DEMO.partyIds[0]), reportDir });
+			takeContractViolations();
+			const verdicts = Object.fromEntries(report.checks.map((check) => [check.name, check.verdict]));
+			expect(verdicts).toMatchObject({
+				'Idempotency key reuse': 'contradicted',
+				'Rate limit': 'not observable',
+				'sendxml answer shape': 'not observable',
+				'Keyset paging on LastModified': 'confirmed',
+			});
+			expect(report.cleanup.notDeleted).toEqual([]);
+		} finally {
+			await emulator.stop();
+		}
+	});
+});
+
 describe('sandbox check safety', () => {
 	it('refuses production hosts and allows the sandbox and other hosts', () => {
 		expect(productionRefusal('https://api.billit.be')).toMatch(/never runs against production/);
