@@ -103,18 +103,26 @@ export const CHECKS: Check[] = [
 	},
 	{
 		name: 'Zone suffix in a DateTime literal',
-		assumption: "a zone suffix is honoured: DateTime'…+01:00' is one hour before the same digits without zone",
+		assumption: "a zone suffix in DateTime'…' is honoured, and a date without zone (as Billit returns LastModified) is UTC",
 		async run(ctx) {
 			const id = await newOrder(ctx, 'zone');
 			const stamp = String((await readOrder(ctx, id)).LastModified);
-			const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(stamp);
-			const instant = Date.parse(zoned ? stamp : `${stamp}Z`);
+			const instant = Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(stamp) ? stamp : `${stamp}Z`);
 			if (Number.isNaN(instant)) return { verdict: 'not observable', observed: `LastModified "${stamp}" is not a date` };
-			// Half an hour after the order's stamp in digits, half an hour before it once +01:00 is applied.
-			const digits = new Date(instant + 30 * 60_000).toISOString().slice(0, 19);
-			const { answer, items } = await listOrders(ctx, and(compare('OrderID', 'eq', id), `LastModified lt DateTime'${digits}+01:00'`) as string);
-			const reading = answer.status !== 200 ? `refused (${said(answer)})` : items.length === 0 ? 'honoured (the offset shifts the instant)' : 'ignored (the digits are read as if without zone)';
-			return { verdict: verdict(answer.status === 200 && items.length === 0), observed: `LastModified is returned as "${stamp}"; a +01:00 suffix is ${reading}` };
+			/** Whether the order is older than the given digits (minutes from its stamp) with the given zone suffix. */
+			const olderThan = async (minutes: number, zone: string) => {
+				const digits = new Date(instant + minutes * 60_000).toISOString().slice(0, 19);
+				const { answer, items } = await listOrders(ctx, and(compare('OrderID', 'eq', id), `LastModified lt DateTime'${digits}${zone}'`) as string);
+				return answer.status === 200 ? items.length === 1 : said(answer);
+			};
+			// Half an hour later in digits but 12 hours earlier once +12:00 is applied, whatever zone Billit keeps.
+			const farZone = await olderThan(30, '+12:00');
+			if (typeof farZone === 'string') return { verdict: 'contradicted', observed: `LastModified is returned as "${stamp}"; a +12:00 suffix is refused (${farZone})` };
+			if (farZone) return { verdict: 'contradicted', observed: `LastModified is returned as "${stamp}"; a +12:00 suffix is ignored (the digits are read as if without zone)` };
+			// Half an hour earlier in UTC digits: older only when Billit's own dates are local time ahead of UTC.
+			const utc = await olderThan(-30, 'Z');
+			const reading = utc === false ? 'UTC' : utc === true ? 'local time ahead of UTC (Brussels time?)' : `not known (${utc})`;
+			return { verdict: verdict(utc === false), observed: `LastModified is returned as "${stamp}"; a zone suffix is honoured; dates without zone read as ${reading}` };
 		},
 	},
 	{

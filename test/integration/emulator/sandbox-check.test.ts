@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { createEmulator, DEMO, type Emulator } from '../../../emulator';
 import { takeContractViolations } from '../../../emulator/contract-guard';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { CHECKS } from '../../../scripts/sandbox/checks';
+import { SandboxClient } from '../../../scripts/sandbox/client';
 import { productionRefusal, runSandboxChecks, type SandboxReport } from '../../../scripts/sandbox/run';
 
 describe('sandbox check (npm run test:sandbox) against the emulator', () => {
@@ -78,6 +81,26 @@ describe('sandbox check against an emulator that departs from the documentation'
 			expect(report.cleanup.notDeleted).toEqual([]);
 		} finally {
 			await emulator.stop();
+		}
+	});
+});
+
+describe('sandbox check of answers against the published model', () => {
+	it('reports an answer with a field or type the model does not have', async () => {
+		const server = createServer((_request, response) => {
+			response.setHeader('Content-Type', 'application/json');
+			response.end(JSON.stringify({ OrderID: 1, TotalExcl: 'ten', NotInTheModel: true }));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const client = new SandboxClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: 'key', partyId: '1' });
+			await client.request('GET', '/v1/orders/1');
+			expect(client.all[0].departures).toEqual([expect.stringContaining('TotalExcl must be a number'), expect.stringContaining('NotInTheModel is not a field of Order')]);
+			const modelCheck = CHECKS.find((check) => check.name === 'Answers match the published model');
+			const outcome = await modelCheck?.run({ client, suffix: 'x', partyId: '1', created: { orders: [], webhooks: [] } });
+			expect(outcome?.verdict).toBe('contradicted');
+		} finally {
+			server.close();
 		}
 	});
 });
