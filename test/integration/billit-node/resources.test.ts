@@ -200,6 +200,10 @@ describe('Company', () => {
 			apiAllowedOnly: true,
 		});
 		expect(jsonOf(companies).map((company) => company.PartyID)).toContain(COMPANY);
+		// Billit's account information has no company number: the Belgian one comes from the VAT number.
+		for (const company of jsonOf(companies)) {
+			expect(company.CompanyNumber).toBe(String(company.VATNumber).replace(/^BE/, ''));
+		}
 		const name = String(companies[0].json.Name);
 		const { output: found } = await runBillit(emulator, {
 			resource: 'company',

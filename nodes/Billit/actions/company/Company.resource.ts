@@ -17,7 +17,13 @@ const operationProperty: INodeProperties = {
 			value: 'getAccountInformation',
 			action: 'Get account information',
 		},
-		{ name: 'List Companies', value: 'listCompanies', action: 'List companies' },
+		{
+			name: 'List Companies',
+			value: 'listCompanies',
+			action: 'List companies',
+			description:
+				'One item per company you can act for, with CompanyNumber (for a Belgian company, the enterprise number in its VAT number)',
+		},
 		{ name: 'Search Company', value: 'search', action: 'Search a company in KBO or VIES' },
 	],
 };

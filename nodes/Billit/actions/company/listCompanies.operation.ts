@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { belgianCompanyNumber } from '../../../../lib/ubl/peppol-identifiers';
 import { requestForItem } from '../../helpers/request';
 
 export const description = updateDisplayOptions(
@@ -19,7 +20,11 @@ export const description = updateDisplayOptions(
 	],
 );
 
-/** One item per company the connected user can act for. */
+/**
+ * One item per company the connected user can act for. Billit's AccountInformation has no company
+ * number, which the example pipelines file exports under: a Belgian company gets the enterprise
+ * number inside its VAT number as `CompanyNumber`.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -33,5 +38,7 @@ export async function execute(
 	const companies = ((account.Companies as IDataObject[] | undefined) ?? []).filter(
 		(company) => !apiAllowedOnly || company.APIAllowed !== false,
 	);
-	return companies.map((company) => ({ json: company }));
+	return companies.map((company) => ({
+		json: { CompanyNumber: belgianCompanyNumber(company.VATNumber as string | undefined), ...company },
+	}));
 }
