@@ -29,7 +29,7 @@ const GOOD_KEY = 'good-key-1234';
 let billit: TestServer | undefined;
 afterEach(async () => await billit?.close());
 
-/** Runs the credential's test request the way n8n does: URL from the expression, headers from authenticate. */
+/** Runs the credential's test request the way n8n does: URL from the expression and query, headers from authenticate. */
 async function runCredentialTest(credentials: ICredentialDataDecryptedObject) {
 	const credential = new BillitApi();
 	const { request, rules } = credential.test;
@@ -37,7 +37,7 @@ async function runCredentialTest(credentials: ICredentialDataDecryptedObject) {
 	const options = await credential.authenticate(credentials, { url: request.url ?? '', headers: {} } as IHttpRequestOptions);
 	const response = await createHttpSend().send({
 		method: 'GET',
-		url: `${baseUrl}${request.url}`,
+		url: `${baseUrl}${request.url}?${new URLSearchParams(request.qs as Record<string, string>).toString()}`,
 		headers: options.headers as Record<string, string>,
 		responseType: 'json',
 	});
@@ -89,9 +89,9 @@ describe('Billit API credential', () => {
 		const accepted = await runCredentialTest({ ...settings, apiKey: GOOD_KEY });
 		expect(accepted.response.statusCode).toBe(200);
 		expect(billit.requests.map((request) => [request.method, request.url, request.headers.partyid])).toEqual([
-			['GET', '/v1/orders?$top=1', '42'],
-			['GET', '/v1/orders?$top=1', undefined],
-			['GET', '/v1/orders?$top=1', '42'],
+			['GET', '/v1/orders?%24top=1', '42'],
+			['GET', '/v1/orders?%24top=1', undefined],
+			['GET', '/v1/orders?%24top=1', '42'],
 		]);
 	});
 });
