@@ -135,8 +135,10 @@ async function invoicingRunChecked(connection: StoredCredential, orderNumber: st
 		},
 	]);
 	expect(nodeOutput(execution, 'Download UBL')).toEqual([expect.objectContaining({ OrderID: orderId, ublSource: 'billit' })]);
+	// Download keeps the input item's binaries, as n8n's own nodes do: the PDF travels on beside the UBL.
 	expect(binaryOf(execution, 'Download UBL')).toEqual([
 		{
+			pdf: expect.objectContaining({ fileName: `${orderNumber}.pdf` }),
 			ubl: expect.objectContaining({
 				mimeType: 'application/xml',
 				fileName: `${orderNumber}.xml`,
