@@ -50,7 +50,10 @@ function describe(emulator: Emulator, orderId: number): SeededInvoice {
 	if (!company) throw new Error(`the emulator has no company ${companyId}`);
 	const orderNumber = String(order.OrderNumber);
 	const folder = `/export/${company.CompanyNumber}/sales/${String(order.OrderDate).slice(0, 4)}`;
-	const ubl = order.Attachments.find((file) => file.MimeType === 'application/xml');
+	// A sent invoice's UBL is the file of its Peppol message; older sends kept it as an attachment.
+	const ubl =
+		order.Messages.find((message) => message.TransportType === 'Peppol' && message.FileID) ??
+		order.Attachments.find((file) => file.MimeType === 'application/xml');
 	const pdf = order.OrderPDF as { FileID?: string } | undefined;
 	return {
 		orderId,

@@ -212,9 +212,10 @@ export class BillitEmulatorClient {
 	}
 
 	async company(partyId: number = DEMO_COMPANY): Promise<EmulatedCompany> {
-		const account = await this.billit<{ Companies: EmulatedCompany[] }>('GET', '/v1/account/accountInformation');
+		const account = await this.billit<{ Companies: Array<{ PartyID: number; VATNumber: string }> }>('GET', '/v1/account/accountInformation');
 		const company = account.Companies.find((candidate) => candidate.PartyID === partyId);
 		if (!company) throw new Error(`the demo account has no company ${partyId}`);
-		return company;
+		// Billit's AccountInformation has no company number: a Belgian one is the VAT number's digits.
+		return { PartyID: company.PartyID, CompanyNumber: company.VATNumber.replace(/^BE/, '') };
 	}
 }
