@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { createEmulator, DEMO, type Emulator } from '../emulator';
-import { assertSucceeded } from '../test/e2e/n8n/run-data';
+import { assertSucceeded } from '../test/support/n8n/run-data';
 import { readExample } from '../test/e2e/pipelines/examples';
 import { SftpFolder } from '../test/e2e/pipelines/sftp-folder';
 import type { BenchOptions, BenchResult, Benchmark, BenchRow } from './types';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DEMO } from '../emulator';
 import { SftpExchangeClient } from '../lib/exchange/sftp-client';
 import { CompanyPacer } from '../lib/billit/pacer';
-import type { SftpServerInfo } from '../test/servers/types';
+import type { SftpServerInfo } from '../test/support/servers/types';
 import { perSecond } from './format';
 import { timeAsync } from './measure';
 import type { BenchResult, Benchmark, BenchRow } from './types';

@@ -8,9 +8,9 @@ import { chown, mkdir, rm, stat } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import type { N8nClient } from '../test/e2e/n8n/client';
-import type { SftpServerInfo } from '../test/servers/types';
-import { assertSucceeded } from '../test/e2e/n8n/run-data';
+import type { N8nClient } from '../test/support/n8n/client';
+import type { SftpServerInfo } from '../test/support/servers/types';
+import { assertSucceeded } from '../test/support/n8n/run-data';
 import { timeAsync } from './measure';
 import type { BenchOptions, BenchResult, BenchRow, Benchmark } from './types';
 import { startBenchN8n, type BenchN8n } from './n8n/instance';

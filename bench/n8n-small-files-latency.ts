@@ -3,7 +3,7 @@
  * (File Exchange and n8n's built-in FTP node in SFTP mode, same n8n, same OpenSSH server), with both
  * credentials pointing at a delaying TCP proxy in front of the server.
  */
-import type { SftpServerInfo } from '../test/servers/types';
+import type { SftpServerInfo } from '../test/support/servers/types';
 import { perSecond } from './format';
 import type { BenchResult, Benchmark } from './types';
 import { startBenchN8n, type BenchN8n } from './n8n/instance';

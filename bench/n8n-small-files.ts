@@ -3,7 +3,7 @@
  * items → upload) with File Exchange and with n8n's built-in FTP node in SFTP mode, in one n8n,
  * to the same OpenSSH server. The upload node's own execution time is what counts.
  */
-import type { SftpServerInfo } from '../test/servers/types';
+import type { SftpServerInfo } from '../test/support/servers/types';
 import { perSecond } from './format';
 import type { BenchResult, Benchmark } from './types';
 import { startBenchN8n, type BenchN8n } from './n8n/instance';
@@ -67,7 +67,7 @@ async function measure(n8n: BenchN8n, info: SftpServerInfo): Promise<BenchResult
 			},
 		],
 		notes: [
-			`n8n ${n8n.version}, this package built, packed and installed as users install it (test/e2e/n8n harness). Both workflows run in the same instance against the same OpenSSH server, password login.`,
+			`n8n ${n8n.version}, this package built, packed and installed as users install it (test/support/n8n harness). Both workflows run in the same instance against the same OpenSSH server, password login.`,
 			`The built-in node uploaded ${BUILT_IN_FILES} files, not ${FILE_EXCHANGE_FILES}: at its pace 1,000 files take minutes. Rates are per file, so the ratio compares like with like.`,
 			'File Exchange does more per file than the built-in node: `.part` upload, rename, chmod 664 (the built-in node writes the final name directly and sets no mode).',
 			'Checked before the time counts: every file on the server disk, byte-identical to what the Code node made; mode 664 for File Exchange.',

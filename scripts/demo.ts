@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { assertSucceeded } from '../test/e2e/n8n/run-data';
+import { assertSucceeded } from '../test/support/n8n/run-data';
 import { demoCredentialLines } from './demo/credentials';
 import { describeFiles } from './demo/files';
 import { startDemo } from './demo/start';

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the Debian packages the tests need: for the integration servers (test/servers) OpenSSH's sshd
+# Installs the Debian packages the tests need: for the integration servers (test/support/servers) OpenSSH's sshd
 # and ssh-keygen, vsftpd, openssl, and useradd/chpasswd. Idempotent: installs only what is missing,
 # and runs `apt-get update` once, only when something is missing. Needs root; `npm test` runs it first.
 set -eu

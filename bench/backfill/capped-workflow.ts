@@ -1,4 +1,4 @@
-import type { WorkflowFile } from '../../test/e2e/n8n/client';
+import type { WorkflowFile } from '../../test/support/n8n/client';
 
 const LISTING_NODE = 'Sent Invoices Not Exported';
 

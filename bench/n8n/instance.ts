@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8nClient } from '../../test/e2e/n8n/client';
-import { startN8n } from '../../test/e2e/n8n/instance';
-import { prepareAccess } from '../../test/e2e/n8n/owner';
-import { buildAndPack, installPackageInto } from '../../test/e2e/n8n/package-tarball';
-import { repoRoot } from '../../test/e2e/n8n/repo';
-import { ensureN8nRuntime } from '../../test/e2e/n8n/runtime';
+import { N8nClient } from '../../test/support/n8n/client';
+import { startN8n } from '../../test/support/n8n/instance';
+import { prepareAccess } from '../../test/support/n8n/owner';
+import { buildAndPack, installPackageInto } from '../../test/support/n8n/package-tarball';
+import { repoRoot } from '../../test/support/n8n/repo';
+import { ensureN8nRuntime } from '../../test/support/n8n/runtime';
 
 export interface BenchN8n {
 	client: N8nClient;

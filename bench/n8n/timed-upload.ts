@@ -1,9 +1,9 @@
 import { chown, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { N8nClient } from '../../test/e2e/n8n/client';
-import { assertSucceeded, nodeOutput } from '../../test/e2e/n8n/run-data';
-import type { SftpServerInfo } from '../../test/servers/types';
+import type { N8nClient } from '../../test/support/n8n/client';
+import { assertSucceeded, nodeOutput } from '../../test/support/n8n/run-data';
+import type { SftpServerInfo } from '../../test/support/servers/types';
 import { emptyFolder, patternPayload, verifyUploaded } from '../transfer/payload';
 import { uploadWorkflow, type UploadNode } from './workflows';
 

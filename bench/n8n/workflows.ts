@@ -1,4 +1,4 @@
-import type { WorkflowFile } from '../../test/e2e/n8n/client';
+import type { WorkflowFile } from '../../test/support/n8n/client';
 
 /** What a Code node runs to make `count` binary items whose content follows `patternContent`. */
 function generatorCode(count: number, bytes: number): string {

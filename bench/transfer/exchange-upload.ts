@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 
 import { mapWithConcurrency } from '../../lib/exchange/pool';
 import { SftpExchangeClient } from '../../lib/exchange/sftp-client';
-import type { SftpServerInfo } from '../../test/servers/types';
+import type { SftpServerInfo } from '../../test/support/servers/types';
 import type { PayloadFile } from './payload';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 
-import type { SftpServerInfo } from '../../test/servers/types';
+import type { SftpServerInfo } from '../../test/support/servers/types';
 import type { PayloadFile } from './payload';
 
 const SFTP_BINARY = '/usr/bin/sftp';

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 
-import { createRunDir } from '../../test/servers/run-dir';
-import { startSftpServer } from '../../test/servers/sftp-server';
-import { ensureTestUser } from '../../test/servers/test-user';
-import type { SftpServerInfo } from '../../test/servers/types';
+import { createRunDir } from '../../test/support/servers/run-dir';
+import { startSftpServer } from '../../test/support/servers/sftp-server';
+import { ensureTestUser } from '../../test/support/servers/test-user';
+import type { SftpServerInfo } from '../../test/support/servers/types';
 
 export interface BenchSftpServer {
 	info: SftpServerInfo;

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createEmulator, type Emulator } from '../../emulator';
-import { N8nClient, type StoredCredential, type WorkflowFile } from '../../test/e2e/n8n/client';
-import { startN8n } from '../../test/e2e/n8n/instance';
-import { newOwnerAccount, prepareAccess, type OwnerAccount } from '../../test/e2e/n8n/owner';
-import { buildAndPack, installPackageInto } from '../../test/e2e/n8n/package-tarball';
-import { repoRoot } from '../../test/e2e/n8n/repo';
-import { ensureN8nRuntime } from '../../test/e2e/n8n/runtime';
+import { N8nClient, type StoredCredential, type WorkflowFile } from '../../test/support/n8n/client';
+import { startN8n } from '../../test/support/n8n/instance';
+import { newOwnerAccount, prepareAccess, type OwnerAccount } from '../../test/support/n8n/owner';
+import { buildAndPack, installPackageInto } from '../../test/support/n8n/package-tarball';
+import { repoRoot } from '../../test/support/n8n/repo';
+import { ensureN8nRuntime } from '../../test/support/n8n/runtime';
 import { credentialNamesOf, readExample } from '../../test/e2e/pipelines/examples';
 import { demoCredentialData, type DemoSftpLogin } from './credentials';
 import { loadOrCreateHostKey } from './host-key';

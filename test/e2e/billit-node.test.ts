@@ -4,9 +4,9 @@ import { redacted } from '../../emulator/request-log';
 import { DEMO } from '../../emulator/seed';
 import { connectOAuth2Credential } from './billit-oauth';
 import { binaryOf, chain, manualTrigger, packageNode, PEPPOL_CUSTOMER, type WorkflowNode } from './billit-workflow-nodes';
-import type { StoredCredential, StoredWorkflow, WorkflowFile } from './n8n/client';
-import { assertSucceeded, nodeOutput, type N8nExecution } from './n8n/run-data';
-import { sharedN8n } from './n8n/shared-instance';
+import type { StoredCredential, StoredWorkflow, WorkflowFile } from '../support/n8n/client';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../support/n8n/run-data';
+import { sharedN8n } from '../support/n8n/shared-instance';
 import { BillitScene } from './trigger-helpers/billit-scene';
 
 const n8n = sharedN8n();

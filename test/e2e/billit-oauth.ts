@@ -1,5 +1,5 @@
 import type { Emulator } from '../../emulator';
-import type { N8nClient, StoredCredential } from './n8n/client';
+import type { N8nClient, StoredCredential } from '../support/n8n/client';
 
 async function expectStatus(response: Response, status: number, step: string): Promise<void> {
 	if (response.status !== status) {

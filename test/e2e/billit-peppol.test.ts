@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseUbl } from '../../lib/ubl/parse';
 import { binaryOf, chain, manualTrigger, packageNode, PEPPOL_CUSTOMER } from './billit-workflow-nodes';
-import type { StoredCredential, StoredWorkflow } from './n8n/client';
-import { assertSucceeded, nodeOutput } from './n8n/run-data';
-import { sharedN8n } from './n8n/shared-instance';
+import type { StoredCredential, StoredWorkflow } from '../support/n8n/client';
+import { assertSucceeded, nodeOutput } from '../support/n8n/run-data';
+import { sharedN8n } from '../support/n8n/shared-instance';
 import { BillitScene } from './trigger-helpers/billit-scene';
 
 const n8n = sharedN8n();

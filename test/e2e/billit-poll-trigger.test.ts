@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { StoredCredential, StoredWorkflow } from './n8n/client';
-import { assertSucceeded, nodeOutput, type N8nExecution } from './n8n/run-data';
+import type { StoredCredential, StoredWorkflow } from '../support/n8n/client';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../support/n8n/run-data';
 import { BillitScene } from './trigger-helpers/billit-scene';
 import { orderIdsOf, repeated } from './trigger-helpers/emitted';
 import {

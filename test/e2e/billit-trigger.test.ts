@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { StoredCredential, StoredWorkflow } from './n8n/client';
-import { assertSucceeded, type N8nExecution } from './n8n/run-data';
-import { sharedN8n } from './n8n/shared-instance';
+import type { StoredCredential, StoredWorkflow } from '../support/n8n/client';
+import { assertSucceeded, type N8nExecution } from '../support/n8n/run-data';
+import { sharedN8n } from '../support/n8n/shared-instance';
 import { BillitScene } from './trigger-helpers/billit-scene';
 import { orderIdsOf } from './trigger-helpers/emitted';
 import { TRIGGER, webhookWorkflow } from './trigger-helpers/workflows';

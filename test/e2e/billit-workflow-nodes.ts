@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { belgianCompanyNumber } from '../../emulator/seed';
-import type { N8nClient, StoredCredential, WorkflowFile } from './n8n/client';
-import type { N8nExecution } from './n8n/run-data';
+import type { N8nClient, StoredCredential, WorkflowFile } from '../support/n8n/client';
+import type { N8nExecution } from '../support/n8n/run-data';
 
 export type WorkflowNode = WorkflowFile['nodes'][number];
 

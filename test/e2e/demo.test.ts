@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoCredentialLines } from '../../scripts/demo/credentials';
 import { startDemo, type RunningDemo } from '../../scripts/demo/start';
-import type { WorkflowFile } from './n8n/client';
-import { assertSucceeded, nodeOutput } from './n8n/run-data';
+import type { WorkflowFile } from '../support/n8n/client';
+import { assertSucceeded, nodeOutput } from '../support/n8n/run-data';
 import { runOnceOnSchedule, shortenSchedule } from './pipelines/production-run';
 
 // `npm run demo` as a user meets it, driven with n8n's own FTP node (protocol SFTP, which connects

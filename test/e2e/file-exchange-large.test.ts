@@ -3,9 +3,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 import { chain, fileExchangeNode, manualTrigger } from './billit-workflow-nodes';
-import type { StoredCredential, StoredWorkflow } from './n8n/client';
-import { assertSucceeded, nodeOutput } from './n8n/run-data';
-import { sharedN8n } from './n8n/shared-instance';
+import type { StoredCredential, StoredWorkflow } from '../support/n8n/client';
+import { assertSucceeded, nodeOutput } from '../support/n8n/run-data';
+import { sharedN8n } from '../support/n8n/shared-instance';
 import { fileExchangeSftpCredential } from './pipelines/credentials';
 import { SftpFolder } from './pipelines/sftp-folder';
 

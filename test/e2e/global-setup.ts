@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 import { createEmulator } from '../../emulator';
-import { startTestServers } from '../servers';
-import type { N8nCoordinates } from './n8n/client';
-import { startN8n } from './n8n/instance';
-import { prepareAccess } from './n8n/owner';
-import { buildAndPack, installPackageInto } from './n8n/package-tarball';
-import { repoRoot } from './n8n/repo';
-import { ensureN8nRuntime } from './n8n/runtime';
+import { startTestServers } from '../support/servers';
+import type { N8nCoordinates } from '../support/n8n/client';
+import { startN8n } from '../support/n8n/instance';
+import { prepareAccess } from '../support/n8n/owner';
+import { buildAndPack, installPackageInto } from '../support/n8n/package-tarball';
+import { repoRoot } from '../support/n8n/repo';
+import { ensureN8nRuntime } from '../support/n8n/runtime';
 import { SetupTimings } from './setup-timings';
-import './n8n/shared-instance';
+import '../support/n8n/shared-instance';
 
 // One real n8n for the whole e2e run, with this package installed from its packed tarball the way
 // users install it, plus the Billit emulator and the real SFTP/FTP servers the example pipelines

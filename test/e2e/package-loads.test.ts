@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { WorkflowFile } from './n8n/client';
-import { declaredTypes } from './n8n/package-manifest';
-import { repoRoot } from './n8n/repo';
-import { assertSucceeded, nodeOutput } from './n8n/run-data';
-import { sharedN8n } from './n8n/shared-instance';
+import type { WorkflowFile } from '../support/n8n/client';
+import { declaredTypes } from '../support/n8n/package-manifest';
+import { repoRoot } from '../support/n8n/repo';
+import { assertSucceeded, nodeOutput } from '../support/n8n/run-data';
+import { sharedN8n } from '../support/n8n/shared-instance';
 
 const n8n = sharedN8n();
 

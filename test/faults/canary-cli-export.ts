@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { N8nInstance } from '../e2e/n8n/instance';
-import { cleanParentEnv } from '../e2e/n8n/process';
-import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import type { N8nInstance } from '../support/n8n/instance';
+import { cleanParentEnv } from '../support/n8n/process';
+import { ensureN8nRuntime } from '../support/n8n/runtime';
 
 export interface CliExport {
 	/** What the command wrote to its output file. */

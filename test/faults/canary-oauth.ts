@@ -4,7 +4,7 @@
  */
 import type { Emulator } from '../../emulator';
 import { connectOAuth2Credential } from '../e2e/billit-oauth';
-import type { N8nClient, StoredCredential } from '../e2e/n8n/client';
+import type { N8nClient, StoredCredential } from '../support/n8n/client';
 
 export async function connectOAuth2WithSecret(
 	n8n: N8nClient,

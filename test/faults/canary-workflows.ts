@@ -1,7 +1,7 @@
 /** The workflows that put each canary credential to use, with a succeeding and a failing step. */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nClient, StoredCredential, WorkflowFile } from '../e2e/n8n/client';
+import type { N8nClient, StoredCredential, WorkflowFile } from '../support/n8n/client';
 import { chain, fileExchangeNode, manualTrigger, packageNode, type WorkflowNode } from '../e2e/billit-workflow-nodes';
 
 export const MISSING_ORDER_ID = '987654321';

@@ -2,8 +2,8 @@
  * A workflow's executions through n8n's public API, without their run data (a run over a thousand
  * invoices carries megabytes). The list leaves out unfinished executions unless asked for them.
  */
-import { requestJson } from '../e2e/n8n/http';
-import type { N8nExecution } from '../e2e/n8n/run-data';
+import { requestJson } from '../support/n8n/http';
+import type { N8nExecution } from '../support/n8n/run-data';
 import type { RestartableN8n } from './export-restartable-n8n';
 
 const RECENT = '100';

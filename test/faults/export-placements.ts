@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 
-import type { SftpLogEntry } from '../servers/sftp-log';
+import type { SftpLogEntry } from '../support/servers/sftp-log';
 
 const PART_SUFFIX = '.part';
 const CLOSE = /^close "(.+)" bytes read \d+ written (\d+)$/;

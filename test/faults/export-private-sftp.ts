@@ -4,10 +4,10 @@
  */
 import { rm } from 'node:fs/promises';
 
-import { cleanUpOnFailure } from '../servers/cleanup';
-import { createRunDir } from '../servers/run-dir';
-import { startSftpServer, type RunningSftpServer } from '../servers/sftp-server';
-import { ensureTestUser } from '../servers/test-user';
+import { cleanUpOnFailure } from '../support/servers/cleanup';
+import { createRunDir } from '../support/servers/run-dir';
+import { startSftpServer, type RunningSftpServer } from '../support/servers/sftp-server';
+import { ensureTestUser } from '../support/servers/test-user';
 
 const HOST = '127.0.0.1';
 

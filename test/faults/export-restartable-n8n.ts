@@ -2,9 +2,9 @@
  * The fault suite's own n8n (package installed from its tarball) that a test can SIGKILL and start
  * again on the same user folder: same database, encryption key and API key.
  */
-import { N8nClient } from '../e2e/n8n/client';
-import { killN8n, startN8n, type N8nInstance } from '../e2e/n8n/instance';
-import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import { N8nClient } from '../support/n8n/client';
+import { killN8n, startN8n, type N8nInstance } from '../support/n8n/instance';
+import { ensureN8nRuntime } from '../support/n8n/runtime';
 import { startN8nWithPackage, type PackageN8n } from './import-and-canary-n8n';
 
 const START_TIMEOUT_MS = 300_000;

@@ -3,7 +3,7 @@
  * (shortened) Schedule Trigger, until every invoice is exported or the run budget is spent. While a
  * run goes on, the planned disruptions fire once each when the export's progress reaches them.
  */
-import { isFinished } from '../e2e/n8n/run-data';
+import { isFinished } from '../support/n8n/run-data';
 import { executionIds, executionSummary } from './export-executions';
 import type { RestartableN8n } from './export-restartable-n8n';
 

@@ -4,7 +4,7 @@
  * one), plus unsent ones that must stay untouched. Sent before any fault rule exists.
  */
 import { DEMO, type Emulator } from '../../emulator';
-import { requestJson } from '../e2e/n8n/http';
+import { requestJson } from '../support/n8n/http';
 
 const SEND_BATCH = 100;
 

@@ -7,12 +7,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8nClient } from '../e2e/n8n/client';
-import { startN8n, type N8nInstance } from '../e2e/n8n/instance';
-import { prepareAccess } from '../e2e/n8n/owner';
-import { installPackageInto } from '../e2e/n8n/package-tarball';
-import { pathWithNode24, repoRoot } from '../e2e/n8n/repo';
-import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import { N8nClient } from '../support/n8n/client';
+import { startN8n, type N8nInstance } from '../support/n8n/instance';
+import { prepareAccess } from '../support/n8n/owner';
+import { installPackageInto } from '../support/n8n/package-tarball';
+import { pathWithNode24, repoRoot } from '../support/n8n/repo';
+import { ensureN8nRuntime } from '../support/n8n/runtime';
 
 // Test files run in parallel: building writes dist/, so a build must never overlap another
 // file's build or pack. flock releases the lock even when a test run is killed.

@@ -1,6 +1,6 @@
 /** Executions of a workflow that have not finished yet: the public API lists them only by status. */
-import type { N8nClient } from '../e2e/n8n/client';
-import { requestJson } from '../e2e/n8n/http';
+import type { N8nClient } from '../support/n8n/client';
+import { requestJson } from '../support/n8n/http';
 
 const UNFINISHED_STATUSES = ['new', 'running', 'waiting'] as const;
 

@@ -9,8 +9,8 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createEmulator, DEMO, type Emulator } from '../../emulator';
-import type { StoredWorkflow } from '../e2e/n8n/client';
-import { isFinished } from '../e2e/n8n/run-data';
+import type { StoredWorkflow } from '../support/n8n/client';
+import { isFinished } from '../support/n8n/run-data';
 import { createCredentialsFor } from '../e2e/pipelines/credentials';
 import { readExample } from '../e2e/pipelines/examples';
 import { SftpFolder } from '../e2e/pipelines/sftp-folder';

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createEmulator, DEMO, type Emulator } from '../../emulator';
-import type { StoredCredential, StoredWorkflow, WorkflowFile } from '../e2e/n8n/client';
-import type { N8nExecution } from '../e2e/n8n/run-data';
+import type { StoredCredential, StoredWorkflow, WorkflowFile } from '../support/n8n/client';
+import type { N8nExecution } from '../support/n8n/run-data';
 import { webhookWorkflow } from '../e2e/trigger-helpers/workflows';
 import { exportWithCli } from './canary-cli-export';
 import { databaseRows } from './canary-database';

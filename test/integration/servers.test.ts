@@ -7,9 +7,9 @@ import { Client as FtpClient, type AccessOptions } from 'basic-ftp';
 import SftpClient from 'ssh2-sftp-client';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 
-import { sha256Fingerprint } from '../servers/keys';
-import { countWriteOpens, waitForSftpLog, type SftpLogEntry } from '../servers/sftp-log';
-import type { FtpServerInfo, HostKeyInfo, SftpServerInfo } from '../servers/types';
+import { sha256Fingerprint } from '../support/servers/keys';
+import { countWriteOpens, waitForSftpLog, type SftpLogEntry } from '../support/servers/sftp-log';
+import type { FtpServerInfo, HostKeyInfo, SftpServerInfo } from '../support/servers/types';
 
 const servers = inject('testServers');
 

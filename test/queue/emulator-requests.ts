@@ -1,4 +1,4 @@
-import { requestJson } from '../e2e/n8n/http';
+import { requestJson } from '../support/n8n/http';
 
 interface LoggedStatus {
 	id: number;

@@ -6,19 +6,19 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 import { createEmulator } from '../../emulator';
-import type { N8nCoordinates } from '../e2e/n8n/client';
-import { startN8n } from '../e2e/n8n/instance';
-import { prepareAccess } from '../e2e/n8n/owner';
-import { buildAndPack, installPackageInto } from '../e2e/n8n/package-tarball';
-import { repoRoot } from '../e2e/n8n/repo';
-import { ensureN8nRuntime } from '../e2e/n8n/runtime';
+import type { N8nCoordinates } from '../support/n8n/client';
+import { startN8n } from '../support/n8n/instance';
+import { prepareAccess } from '../support/n8n/owner';
+import { buildAndPack, installPackageInto } from '../support/n8n/package-tarball';
+import { repoRoot } from '../support/n8n/repo';
+import { ensureN8nRuntime } from '../support/n8n/runtime';
 import { SetupTimings } from '../e2e/setup-timings';
-import { startTestServers } from '../servers';
+import { startTestServers } from '../support/servers';
 import { startPostgres } from './postgres';
 import { queueModeEnv } from './queue-env';
 import { startRedis } from './redis';
 import { startWorker, type N8nWorker } from './worker';
-import '../e2e/n8n/shared-instance';
+import '../support/n8n/shared-instance';
 
 const WORKER_COUNT = 2;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
-import type { N8nClient, StoredWorkflow } from '../e2e/n8n/client';
-import { requestJson } from '../e2e/n8n/http';
-import type { N8nExecution } from '../e2e/n8n/run-data';
+import type { N8nClient, StoredWorkflow } from '../support/n8n/client';
+import { requestJson } from '../support/n8n/http';
+import type { N8nExecution } from '../support/n8n/run-data';
 import type { QueueWorkerCoordinates } from './provided';
 
 const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';

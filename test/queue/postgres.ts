@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { freePort } from '../e2e/n8n/free-port';
+import { freePort } from '../support/n8n/free-port';
 
 export interface PostgresServer {
 	host: string;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 
-import { freePort } from '../e2e/n8n/free-port';
+import { freePort } from '../support/n8n/free-port';
 
 export interface RedisServer {
 	host: string;

@@ -1,6 +1,6 @@
 import { beforeAll } from 'vitest';
 
-import type { StoredWorkflow } from '../e2e/n8n/client';
+import type { StoredWorkflow } from '../support/n8n/client';
 import { readExample } from '../e2e/pipelines/examples';
 import { useImportedExample } from '../e2e/pipelines/imported-example';
 import { SalesExportScene } from './sales-export-scene';

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 
 import { inject } from 'vitest';
 
-import type { N8nClient } from '../e2e/n8n/client';
+import type { N8nClient } from '../support/n8n/client';
 import { BillitEmulatorClient, type EmulatedOrder } from '../e2e/pipelines/billit-emulator';
 import { SftpFolder } from '../e2e/pipelines/sftp-folder';
-import { readSftpLog, type SftpLogEntry } from '../servers/sftp-log';
+import { readSftpLog, type SftpLogEntry } from '../support/servers/sftp-log';
 import { writesOf } from './sftp-writes';
 
 /** Billit's documented budget, the one a real company has. */

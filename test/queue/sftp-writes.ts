@@ -1,4 +1,4 @@
-import type { SftpLogEntry } from '../servers/sftp-log';
+import type { SftpLogEntry } from '../support/servers/sftp-log';
 
 /** File Exchange's atomic upload writes its own `<name>.<random>.part` and renames it onto `<name>`. */
 const PART_OF = String.raw`(?:\.[0-9a-f]{8})?\.part`;

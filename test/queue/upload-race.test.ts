@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { requestJson } from '../e2e/n8n/http';
-import { sharedN8n } from '../e2e/n8n/shared-instance';
+import { requestJson } from '../support/n8n/http';
+import { sharedN8n } from '../support/n8n/shared-instance';
 import { overlapped, runOnEveryWorker, scheduleTwoAtOnce, type ExecutionSummary } from './overlapping-runs';
 import { useSalesExportExample } from './sales-export-example';
 import { writesOf, type FileWrites } from './sftp-writes';

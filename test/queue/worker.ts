@@ -1,6 +1,6 @@
-import { freePort } from '../e2e/n8n/free-port';
-import { cleanParentEnv, spawnN8n, waitUntilReady } from '../e2e/n8n/process';
-import type { N8nRuntime } from '../e2e/n8n/runtime';
+import { freePort } from '../support/n8n/free-port';
+import { cleanParentEnv, spawnN8n, waitUntilReady } from '../support/n8n/process';
+import type { N8nRuntime } from '../support/n8n/runtime';
 
 export interface StartWorkerOptions {
 	runtime: N8nRuntime;

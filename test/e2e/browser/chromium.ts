@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-import type { N8nCoordinates } from '../n8n/client';
+import type { N8nCoordinates } from '../../support/n8n/client';
 
 /** Debian's chromium package (apt-get install -y chromium); CHROMIUM_PATH points elsewhere. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-import type { StoredCredential } from '../n8n/client';
+import type { StoredCredential } from '../../support/n8n/client';
 
 export const CREDENTIAL_DIALOG = '[data-test-id="credential-edit-dialog"]';
 

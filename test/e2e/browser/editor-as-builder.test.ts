@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
 import { Billit } from '../../../nodes/Billit/Billit.node';
-import type { StoredCredential } from '../n8n/client';
-import { repoRoot } from '../n8n/repo';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { StoredCredential } from '../../support/n8n/client';
+import { repoRoot } from '../../support/n8n/repo';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { SftpFolder } from '../pipelines/sftp-folder';
 import { launchChromium, ownerSession } from './chromium';
 import {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
-import { repoRoot } from '../n8n/repo';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { StoredWorkflow } from '../../support/n8n/client';
+import { repoRoot } from '../../support/n8n/repo';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { readExample } from '../pipelines/examples';
 import { renderedNodes, openWorkflow } from './canvas';
 import { launchChromium, ownerSession } from './chromium';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-import type { StoredCredential } from '../n8n/client';
+import type { StoredCredential } from '../../support/n8n/client';
 import { fillCredentialField, openNewCredential } from './credential-dialog';
 
 export interface BillitOAuth2Settings {

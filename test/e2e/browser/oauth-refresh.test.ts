@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
 import { chain, manualTrigger, packageNode } from '../billit-workflow-nodes';
-import type { StoredCredential, StoredWorkflow } from '../n8n/client';
-import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { StoredCredential, StoredWorkflow } from '../../support/n8n/client';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitScene } from '../trigger-helpers/billit-scene';
 import { launchChromium, ownerSession } from './chromium';
 import { connectBillitOAuth2InDialog } from './oauth-credential-dialog';

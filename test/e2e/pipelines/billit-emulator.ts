@@ -3,7 +3,7 @@ import { setTimeout } from 'node:timers/promises';
 import { inject } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
-import { N8nHttpError, requestJson } from '../n8n/http';
+import { N8nHttpError, requestJson } from '../../support/n8n/http';
 
 /** The emulator's rate-limit window is about a second; a test read waits one out a few times at most. */
 const RATE_LIMITED_ATTEMPTS = 5;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { statement, type TestStatement } from '../../unit/emulator/coda-file';
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
 import { readExample } from './examples';
 import { useImportedExample } from './imported-example';

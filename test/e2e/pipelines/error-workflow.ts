@@ -1,5 +1,5 @@
-import type { N8nClient, StoredWorkflow } from '../n8n/client';
-import { requestJson } from '../n8n/http';
+import type { N8nClient, StoredWorkflow } from '../../support/n8n/client';
+import { requestJson } from '../../support/n8n/http';
 
 /**
  * Sets a workflow's Error Workflow through n8n's API, as a user does in the workflow's settings:

@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
 import { readExample } from './examples';
 import { useImportedExample } from './imported-example';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
-import { repoRoot } from '../n8n/repo';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
+import { repoRoot } from '../../support/n8n/repo';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
 import { readExample } from './examples';
 import { useImportedExample } from './imported-example';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 
-import type { N8nClient, StoredWorkflow, WorkflowFile } from '../n8n/client';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { N8nClient, StoredWorkflow, WorkflowFile } from '../../support/n8n/client';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { createCredentialsFor } from './credentials';
 
 /** A change made to an imported workflow through n8n's API, as a user would in the editor (e.g. `shortenSchedule`). */

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { StoredWorkflow } from '../../support/n8n/client';
+import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
 import { setErrorWorkflow } from './error-workflow';
 import { readExample } from './examples';

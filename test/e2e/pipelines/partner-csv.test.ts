@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
 import { parseCsv } from './csv';
 import { readExample } from './examples';

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
 import { read810 } from '../../../lib/flatfile/x12/invoice-810';
-import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
 import { readExample } from './examples';
 import { exportedFlags, flagsOf } from './export-flags';

@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync } from 'node:fs';
 
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
 import { readExample } from './examples';
 import { useImportedExample } from './imported-example';

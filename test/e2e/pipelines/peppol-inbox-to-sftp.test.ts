@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedInboxItem } from './billit-emulator';
 import { readExample } from './examples';
 import { useImportedExample } from './imported-example';

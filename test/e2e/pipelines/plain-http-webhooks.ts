@@ -1,4 +1,4 @@
-import type { N8nClient } from '../n8n/client';
+import type { N8nClient } from '../../support/n8n/client';
 import { editNodes } from './production-run';
 
 /**

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { assertSucceeded, nodeOutput } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
 import { readExample } from './examples';
 import { exportedFlags, flagsOf } from './export-flags';

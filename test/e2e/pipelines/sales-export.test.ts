@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
-import type { StoredWorkflow } from '../n8n/client';
-import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { StoredWorkflow } from '../../support/n8n/client';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
 import { createCredentialsFor } from './credentials';
 import { readExample } from './examples';

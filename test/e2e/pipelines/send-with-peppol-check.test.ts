@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { DEMO } from '../../../emulator/seed';
-import type { StoredWorkflow } from '../n8n/client';
-import { requestJson } from '../n8n/http';
-import { assertSucceeded, nodeOutput, type N8nExecution } from '../n8n/run-data';
-import { sharedN8n } from '../n8n/shared-instance';
+import type { StoredWorkflow } from '../../support/n8n/client';
+import { requestJson } from '../../support/n8n/http';
+import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
+import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, DEMO_COMPANY, type EmulatedOrder } from './billit-emulator';
 import { credentialNamesOf, readExample } from './examples';
 import { useImportedExamples } from './imported-example';

@@ -1,7 +1,7 @@
 import { createEmulator, DEMO, type Emulator, type Switches } from '../../../emulator';
 import type { WebhookDelivery } from '../../../emulator/webhook-dispatcher';
-import type { N8nClient, StoredCredential } from '../n8n/client';
-import { requestJson } from '../n8n/http';
+import type { N8nClient, StoredCredential } from '../../support/n8n/client';
+import { requestJson } from '../../support/n8n/http';
 
 /** A webhook as Billit lists it (the secret is hidden). */
 export interface ListedWebhook {

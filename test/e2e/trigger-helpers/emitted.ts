@@ -1,4 +1,4 @@
-import type { N8nExecution } from '../n8n/run-data';
+import type { N8nExecution } from '../../support/n8n/run-data';
 
 /** OrderIDs of the items a node emitted in its last run (`orderId` of a webhook, `OrderID` of a polled invoice). */
 export function orderIdsOf(execution: N8nExecution, nodeName: string): number[] {

@@ -1,6 +1,6 @@
-import type { N8nClient } from '../n8n/client';
-import { requestJson } from '../n8n/http';
-import { isFinished, type N8nExecution } from '../n8n/run-data';
+import type { N8nClient } from '../../support/n8n/client';
+import { requestJson } from '../../support/n8n/http';
+import { isFinished, type N8nExecution } from '../../support/n8n/run-data';
 import { orderIdsOf } from './emitted';
 
 const POLL_MS = 1000;

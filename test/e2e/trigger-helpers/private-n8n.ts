@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 import { inject } from 'vitest';
 
-import { N8nClient } from '../n8n/client';
-import { killN8n, startN8n, type N8nInstance } from '../n8n/instance';
-import { login, newOwnerAccount, prepareAccess, type OwnerAccount } from '../n8n/owner';
-import { ensureN8nRuntime, type N8nRuntime } from '../n8n/runtime';
-import '../n8n/shared-instance';
+import { N8nClient } from '../../support/n8n/client';
+import { killN8n, startN8n, type N8nInstance } from '../../support/n8n/instance';
+import { login, newOwnerAccount, prepareAccess, type OwnerAccount } from '../../support/n8n/owner';
+import { ensureN8nRuntime, type N8nRuntime } from '../../support/n8n/runtime';
+import '../../support/n8n/shared-instance';
 
 // The machine may be loaded by other test runs: n8n's migrations then take minutes.
 const START_TIMEOUT_MS = 300_000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { N8nClient, StoredCredential, WorkflowFile } from '../n8n/client';
+import type { N8nClient, StoredCredential, WorkflowFile } from '../../support/n8n/client';
 
 type WorkflowNode = WorkflowFile['nodes'][number];
 

@@ -5,7 +5,7 @@ import { PACING_WINDOW_MS, pacingIntervalMs } from '../../../lib/billit/pacer';
 import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
 import { RedisPacingStore, RedisUnavailableError } from '../../../lib/billit/redis-pacing-store';
 import { busiestWindow } from '../../busiest-window';
-import { freePort } from '../../e2e/n8n/free-port';
+import { freePort } from '../../support/n8n/free-port';
 import { startRedis } from '../../queue/redis';
 import { useRedisScene } from './redis-scene';
 

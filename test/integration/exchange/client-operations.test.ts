@@ -10,7 +10,7 @@ import { partPathFor } from '../../../lib/exchange/part-files';
 import { resolvePathTemplate } from '../../../lib/exchange/path-template';
 import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
 import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
-import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
+import type { FtpServerInfo, SftpServerInfo } from '../../support/servers/types';
 import {
 	backdateOnDisk,
 	bufferSource,

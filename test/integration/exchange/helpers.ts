@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 
 import type { FtpConnectionOptions } from '../../../lib/exchange/ftp-client';
 import type { SftpConnectionOptions } from '../../../lib/exchange/sftp-connection';
-import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
+import type { FtpServerInfo, SftpServerInfo } from '../../support/servers/types';
 
 export function testServers() {
 	return inject('testServers');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FtpServerInfo, SftpServerInfo } from '../../servers/types';
+import type { FtpServerInfo, SftpServerInfo } from '../../support/servers/types';
 import { testServers } from './helpers';
 
 /** One real server a File Exchange node is tested against, with the credential data the node reads for it. */

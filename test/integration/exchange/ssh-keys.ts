@@ -57,7 +57,7 @@ export function pkcs8Ed25519Key(passphrase = ''): ClientKey {
 	};
 }
 
-/** test/servers keeps authorized keys in `<run>/sshd-authorized-keys/<user>`; the data root is `<run>/sftp-chroot/data`. */
+/** test/support/servers keeps authorized keys in `<run>/sshd-authorized-keys/<user>`; the data root is `<run>/sftp-chroot/data`. */
 export function authorizedKeysFile(sftpRoot: string, username: string): string {
 	return join(dirname(dirname(sftpRoot)), 'sshd-authorized-keys', username);
 }

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
-import { waitForSftpLog, type SftpLogEntry } from '../../servers/sftp-log';
+import { waitForSftpLog, type SftpLogEntry } from '../../support/servers/sftp-log';
 import { fakeExecuteFunctions, storedBinaryItem } from './fake-n8n';
 import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
 import { sftpCase } from './server-cases';

@@ -10,7 +10,7 @@ import type { FTPContext } from 'basic-ftp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { ftpUploadChunks, tlsHandshakeDone } from '../../../lib/exchange/ftp-upload-chunks';
-import { generateTlsCertificate } from '../../servers/keys';
+import { generateTlsCertificate } from '../../support/servers/keys';
 
 const HOST = '127.0.0.1';
 

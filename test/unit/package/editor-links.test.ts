@@ -6,7 +6,7 @@ import { BillitApi } from '../../../credentials/BillitApi.credentials';
 import { BillitOAuth2Api } from '../../../credentials/BillitOAuth2Api.credentials';
 import { FileExchangeFtpApi } from '../../../credentials/FileExchangeFtpApi.credentials';
 import { FileExchangeSftpApi } from '../../../credentials/FileExchangeSftpApi.credentials';
-import { repoRoot } from '../../e2e/n8n/repo';
+import { repoRoot } from '../../support/n8n/repo';
 
 // Links a user can click in the n8n editor (a credential's documentation link, a node's docs links)
 // lead to the documentation of Billit or n8n, never to a repository that does not exist yet.

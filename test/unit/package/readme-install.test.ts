@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { README_INSTALL_ARGS } from '../../e2e/n8n/package-tarball';
-import { repoRoot } from '../../e2e/n8n/repo';
+import { README_INSTALL_ARGS } from '../../support/n8n/package-tarball';
+import { repoRoot } from '../../support/n8n/repo';
 
 // The end-to-end tests, the demo and the benchmarks install the packed tarball with README_INSTALL_ARGS:
 // the README must tell users to run that same command, so what the tests prove is what users do.

@@ -2,7 +2,7 @@
  * Starts the test servers outside vitest (end-to-end runs, benchmarks, CI debugging) and keeps them
  * running until interrupted. The descriptor, which holds the test password and key, is written to a
  * file readable by root only:
- *   npx tsx test/servers/cli.ts --descriptor <file>
+ *   npx tsx test/support/servers/cli.ts --descriptor <file>
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { startTestServers } from './index';
 
 async function main(): Promise<void> {
 	const { values } = parseArgs({ options: { descriptor: { type: 'string' } } });
-	if (values.descriptor === undefined) throw new Error('Usage: tsx test/servers/cli.ts --descriptor <file>');
+	if (values.descriptor === undefined) throw new Error('Usage: tsx test/support/servers/cli.ts --descriptor <file>');
 
 	const started = Date.now();
 	const servers = await startTestServers();

@@ -74,7 +74,7 @@ export async function ensureTestUser(): Promise<TestUser> {
 const PAM_SERVICE = 'billit-test-ftp';
 // Debian's own /etc/pam.d/vsftpd requires a login shell listed in /etc/shells (pam_shells), which
 // the nologin test user deliberately lacks; this service is the standard stack without that check.
-const PAM_SERVICE_TEXT = `# Written by the n8n-nodes-billit test servers (test/servers): password login of the FTP test user.
+const PAM_SERVICE_TEXT = `# Written by the n8n-nodes-billit test servers (test/support/servers): password login of the FTP test user.
 @include common-auth
 @include common-account
 @include common-session
