@@ -6,15 +6,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { resourceOptions, resources } from './actions/resources';
-import { BILLIT_APP_DESCRIPTION } from './appDescription';
-import { router } from './actions/router';
+import { BILLIT_APP_DESCRIPTION } from '../shared/billit/appDescription';
+import { router } from '../shared/router';
 import {
 	authenticationProperty,
 	companyProperties,
 	contextPartyIdProperty,
-} from './descriptions/connection';
-import { listSearch } from './methods/listSearch';
-import { loadOptions } from './methods/loadOptions';
+} from '../shared/billit/descriptions/connection';
+import { listSearch } from '../shared/billit/methods/listSearch';
+import { loadOptions } from '../shared/billit/methods/loadOptions';
 
 export class Billit implements INodeType {
 	description: INodeTypeDescription = {

@@ -9,8 +9,8 @@ import {
 	authenticationProperty,
 	companyProperties,
 	contextPartyIdProperty,
-} from '../Billit/descriptions/connection';
-import { listSearch } from '../Billit/methods/listSearch';
+} from '../shared/billit/descriptions/connection';
+import { listSearch } from '../shared/billit/methods/listSearch';
 import { resourceOptions, resources } from './actions/resources';
 import { router } from './actions/router';
 

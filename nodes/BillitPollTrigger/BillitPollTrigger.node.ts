@@ -11,9 +11,9 @@ import {
 	authenticationProperty,
 	companyProperties,
 	contextPartyIdProperty,
-} from '../Billit/descriptions/connection';
-import { orderFiltersWithout } from '../Billit/descriptions/orderFilters';
-import { listSearch } from '../Billit/methods/listSearch';
+} from '../shared/billit/descriptions/connection';
+import { orderFiltersWithout } from '../shared/billit/descriptions/orderFilters';
+import { listSearch } from '../shared/billit/methods/listSearch';
 import { pollInbox, sampleInbox } from './inboxSource';
 import { pollKeyset, sampleKeyset } from './keysetSource';
 import { pollNewOrders, sampleNewOrders } from './newOrderSource';

@@ -7,7 +7,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { billitRequest } from '../../lib/billit/request';
 import { SeenSet } from '../../lib/billit/seen-set';
 import type { PeppolInboxItem } from '../../lib/billit/types';
-import { triggerCompany } from '../BillitTrigger/company';
+import { triggerCompany } from '../shared/billit/helpers/triggerCompany';
 import type { PollSettings } from './settings';
 import type { PollState } from './state';
 

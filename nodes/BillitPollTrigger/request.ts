@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { billitRequest } from '../../lib/billit/request';
-import { triggerCompany } from '../BillitTrigger/company';
+import { triggerCompany } from '../shared/billit/helpers/triggerCompany';
 
 export interface ListAnswer {
 	rows: IDataObject[];

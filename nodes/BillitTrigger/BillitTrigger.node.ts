@@ -11,9 +11,9 @@ import {
 	authenticationProperty,
 	companyProperties,
 	contextPartyIdProperty,
-} from '../Billit/descriptions/connection';
-import { BILLIT_APP_DESCRIPTION } from '../Billit/appDescription';
-import { listSearch } from '../Billit/methods/listSearch';
+} from '../shared/billit/descriptions/connection';
+import { BILLIT_APP_DESCRIPTION } from '../shared/billit/appDescription';
+import { listSearch } from '../shared/billit/methods/listSearch';
 import { receiveDelivery } from './receive';
 import { createRegistrations, deleteRegistrations, registrationsExist } from './registration';
 

@@ -13,7 +13,7 @@ import {
 	DEFAULT_SIGNATURE_TOLERANCE_SECONDS,
 	verifyBillitSignature,
 } from '../../lib/billit/webhook-signature';
-import { triggerCompany } from './company';
+import { triggerCompany } from '../shared/billit/helpers/triggerCompany';
 import { storedSecrets } from './registration';
 
 const MAX_REMEMBERED_DELIVERIES = 500;

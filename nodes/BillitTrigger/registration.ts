@@ -14,7 +14,7 @@ import {
 	type WebhookEventName,
 } from '../../lib/billit/webhook-events';
 import { openSecret, sealSecret } from '../../lib/billit/webhook-secret-seal';
-import { triggerCompany, type TriggerContext } from './company';
+import { triggerCompany, type TriggerContext } from '../shared/billit/helpers/triggerCompany';
 import { sealingKeyMaterial } from './sealing-key';
 
 export interface Registration {

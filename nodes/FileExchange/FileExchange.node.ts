@@ -8,7 +8,7 @@ import {
 
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
 import { description as connectionOptions } from './actions/connection-options';
-import { FILE_EXCHANGE_APP_DESCRIPTION } from './appDescription';
+import { FILE_EXCHANGE_APP_DESCRIPTION } from '../shared/fileExchange/appDescription';
 import { operations, router } from './actions/router';
 
 export class FileExchange implements INodeType {

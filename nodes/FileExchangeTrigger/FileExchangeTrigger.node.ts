@@ -12,7 +12,7 @@ import {
 import type { ExchangeProtocol, FileExchangeClient } from '../../lib/exchange/client';
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
 import { createExchangeClient } from '../../lib/exchange/credentials';
-import { FILE_EXCHANGE_APP_DESCRIPTION } from '../FileExchange/appDescription';
+import { FILE_EXCHANGE_APP_DESCRIPTION } from '../shared/fileExchange/appDescription';
 import { decideInProgress, recordPickUp, type InProgressState } from '../../lib/exchange/in-progress-state';
 import {
 	decidePoll,

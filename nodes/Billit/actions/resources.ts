@@ -8,7 +8,7 @@ import { invoice } from './invoice/Invoice.resource';
 import { party } from './party/Party.resource';
 import { product } from './product/Product.resource';
 import { report } from './report/Report.resource';
-import type { BillitResource } from './types';
+import type { BillitResource } from '../../shared/types';
 import { webhook } from './webhook/Webhook.resource';
 
 export const resources: Record<string, BillitResource> = {

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { simplifyProperty } from './paging';
+import { simplifyProperty } from '../../shared/billit/descriptions/paging';
 
 export const sortProperty: INodeProperties = {
 	displayName: 'Sort',

@@ -18,7 +18,7 @@ import {
 	type ExportMarker,
 } from '../descriptions/exportMarker';
 import { fetchOrder, listOrders, type OrderSort } from './orders';
-import { companyFor, requestForItem } from './request';
+import { companyFor, requestForItem } from '../../shared/billit/helpers/request';
 
 /** Sales invoices (Income) and incoming invoices (Cost) keep separate watermarks. */
 export type ExportDirection = 'Income' | 'Cost';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { UnknownOutcomeContext } from '../../../lib/billit/request-core';
-import { requestForItem } from './request';
+import { requestForItem } from '../../shared/billit/helpers/request';
 
 interface Lookup {
 	/** What is looked for, e.g. "party". */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { compact } from './compact';
-import { accountCode, parseJsonParameter } from './parse';
+import { compact } from '../../shared/compact';
+import { accountCode, parseJsonParameter } from '../../shared/billit/helpers/parse';
 
 const NUMERIC_FIELDS = [
 	'Quantity',

@@ -8,9 +8,9 @@ import {
 import { compare } from '../../../lib/billit/filters';
 import { walkKeyset, type KeysetCursor } from '../../../lib/billit/keyset';
 import { INVOICE_NUMBER_MODE } from '../descriptions/locators';
-import { NOT_THE_INVOICE_NUMBER } from './orderIdHint';
-import { parseId } from './parse';
-import { requestAllForItem, requestForItem } from './request';
+import { NOT_THE_INVOICE_NUMBER } from '../../shared/billit/helpers/orderIdHint';
+import { parseId } from '../../shared/billit/helpers/parse';
+import { requestAllForItem, requestForItem } from '../../shared/billit/helpers/request';
 import { simplifyOrder, splitOrderLines } from './simplify';
 
 /** The OrderID of the one order with this invoice number (OrderNumber). */

@@ -1,5 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import type { BillitResource } from '../../Billit/actions/types';
+import type { BillitResource } from '../../shared/types';
 import { document } from './document/Document.resource';
 import { inbox } from './inbox/Inbox.resource';
 import { participant } from './participant/Participant.resource';

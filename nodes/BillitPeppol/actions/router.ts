@@ -1,6 +1,6 @@
 import { UblBuildError, UblDocumentError, UblXmlError } from '../../../lib/ubl/errors';
-import { createRouter } from '../../Billit/actions/router';
-import { InvalidUblError } from '../helpers/validation';
+import { createRouter } from '../../shared/router';
+import { InvalidUblError } from '../../shared/billit/helpers/validation';
 import { resources } from './resources';
 
 /** What the user can do about a UBL problem, shown under the error message. */

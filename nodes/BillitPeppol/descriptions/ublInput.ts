@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { inputBinaryProperty } from '../../Billit/descriptions/paging';
+import { inputBinaryProperty } from '../../shared/billit/descriptions/paging';
 
 /** Where an operation reads a UBL document: an input binary field or XML text. */
 export const ublInputProperties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import type {
 	CommercialDocument,
 	ResponseStatus,
 } from '../../../lib/ubl/model';
-import type { UblPayload } from './ublPayload';
+import type { UblPayload } from '../../../lib/ubl/payload';
 
 export interface ParsedOutput {
 	json: IDataObject;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { billitRequest } from '../../../lib/billit/request';
 import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
-import { compact } from '../../Billit/helpers/compact';
+import { compact } from '../../shared/compact';
 import { companyOf, findInvoiceByNumber } from './findInvoice';
 import {
 	binaryPropertyProperty,

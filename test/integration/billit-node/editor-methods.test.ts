@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listSearch } from '../../../nodes/Billit/methods/listSearch';
-import { loadOptions } from '../../../nodes/Billit/methods/loadOptions';
+import { listSearch } from '../../../nodes/shared/billit/methods/listSearch';
+import { loadOptions } from '../../../nodes/shared/billit/methods/loadOptions';
 import { fakeLoadOptions, locator } from '../../helpers/fake-execute';
 import { COMPANY, credentialsFor, received, useBillitEmulator } from './harness';
 

@@ -9,8 +9,8 @@ import {
 	mimeTypeFor,
 	safeFileName,
 	sha256Hex,
-} from '../../../nodes/Billit/helpers/binary';
-import { compact } from '../../../nodes/Billit/helpers/compact';
+} from '../../../nodes/shared/billit/helpers/binary';
+import { compact } from '../../../nodes/shared/compact';
 import { findUblFile, orderFiles } from '../../../nodes/Billit/helpers/orderFiles';
 import {
 	dateOnly,
@@ -18,7 +18,7 @@ import {
 	parseId,
 	parseIdList,
 	parseJsonParameter,
-} from '../../../nodes/Billit/helpers/parse';
+} from '../../../nodes/shared/billit/helpers/parse';
 import { simplifyOrder, splitOrderLines } from '../../../nodes/Billit/helpers/simplify';
 import { fakeExecute } from '../../helpers/fake-execute';
 

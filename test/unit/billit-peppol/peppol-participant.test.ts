@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participantQuery, receivingVerdict } from '../../../lib/billit/peppol-participant';
+import { participantQuery, receivingVerdict } from '../../../lib/ubl/peppol-participant';
 
 const INVOICE =
 	'busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1';

@@ -8,7 +8,7 @@ import { resolveApiBaseUrl } from '../../../lib/billit/environments';
 import { BillitRequestError } from '../../../lib/billit/errors';
 import { collectPages, MAX_EMPTY_PAGES_IN_A_ROW } from '../../../lib/billit/paging';
 import { remittancesOf, readInterchange } from '../../../lib/flatfile/inbound';
-import { createRouter } from '../../../nodes/Billit/actions/router';
+import { createRouter } from '../../../nodes/shared/router';
 import { forEachItem } from '../../../nodes/InvoiceFile/actions/forEachItem';
 import { assertProperty } from './settings';
 

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../types';
+import type { BillitResource } from '../../../shared/types';
 import * as confirmItem from './confirmItem.operation';
 import * as createFeed from './createFeed.operation';
 import * as deleteFeed from './deleteFeed.operation';

@@ -3,9 +3,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { compact } from '../../helpers/compact';
-import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { compact } from '../../../shared/compact';
+import { parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { feedItemIdProperty, feedNameProperty, feedPath } from './feed.fields';
 import { alreadyDone } from '../../../../lib/billit/request-core';
 

@@ -4,16 +4,16 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { binaryPropertyProperty, maxFileSizeProperty } from '../../descriptions/paging';
+import { binaryPropertyProperty, maxFileSizeProperty } from '../../../shared/billit/descriptions/paging';
 import {
 	decodeFileContent,
 	maxBytesFor,
 	mimeTypeFor,
 	sha256Hex,
 	toBinary,
-} from '../../helpers/binary';
-import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+} from '../../../shared/billit/helpers/binary';
+import { parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { feedItemIdProperty, feedNameProperty, feedPath } from './feed.fields';
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { claimFeedListing } from '../../../../lib/billit/feed-listing-guard';
 import { billitCompanyKey } from '../../../../lib/billit/request';
-import { companyFor, requestForItem } from '../../helpers/request';
+import { companyFor, requestForItem } from '../../../shared/billit/helpers/request';
 import { feedNameProperty, feedPath } from './feed.fields';
 
 export const description = updateDisplayOptions(

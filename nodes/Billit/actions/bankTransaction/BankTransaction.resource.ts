@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../types';
+import type { BillitResource } from '../../../shared/types';
 import * as getMany from './getMany.operation';
 import * as importCoda from './importCoda.operation';
 import * as importTransactions from './importTransactions.operation';

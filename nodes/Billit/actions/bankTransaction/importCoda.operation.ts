@@ -4,9 +4,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { inputBinaryProperty } from '../../descriptions/paging';
-import { binaryAsBillitFile } from '../../helpers/binary';
-import { requestForItem } from '../../helpers/request';
+import { inputBinaryProperty } from '../../../shared/billit/descriptions/paging';
+import { binaryAsBillitFile } from '../../../shared/billit/helpers/binary';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['bankTransaction'], operation: ['importCoda'] } },

@@ -4,9 +4,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { compact } from '../../helpers/compact';
-import { parseJsonParameter } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { compact } from '../../../shared/compact';
+import { parseJsonParameter } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['bankTransaction'], operation: ['importTransactions'] } },

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../types';
+import type { BillitResource } from '../../../shared/types';
 import * as getAccountInformation from './getAccountInformation.operation';
 import * as listCompanies from './listCompanies.operation';
 import * as search from './search.operation';

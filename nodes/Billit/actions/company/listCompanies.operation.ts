@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { belgianCompanyNumber } from '../../../../lib/ubl/peppol-identifiers';
-import { requestForItem } from '../../helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['company'], operation: ['listCompanies'] } },

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../types';
+import type { BillitResource } from '../../../shared/types';
 import * as deletePending from './deletePending.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';

@@ -3,11 +3,11 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { inputBinaryProperty } from '../../descriptions/paging';
-import { binaryAsBillitFile } from '../../helpers/binary';
-import { compact } from '../../helpers/compact';
-import { withInputItem } from '../../helpers/inputItem';
-import { requestForItem } from '../../helpers/request';
+import { inputBinaryProperty } from '../../../shared/billit/descriptions/paging';
+import { binaryAsBillitFile } from '../../../shared/billit/helpers/binary';
+import { compact } from '../../../shared/compact';
+import { withInputItem } from '../../../shared/billit/helpers/inputItem';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['upload'] } },

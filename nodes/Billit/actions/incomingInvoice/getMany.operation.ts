@@ -5,9 +5,9 @@ import {
 } from 'n8n-workflow';
 import { and, compare, or } from '../../../../lib/billit/filters';
 import { exportMarkerFor, exportMarkerProperties } from '../../descriptions/exportMarker';
-import { orderFilterFor, orderFiltersWithout } from '../../descriptions/orderFilters';
+import { orderFilterFor, orderFiltersWithout } from '../../../shared/billit/descriptions/orderFilters';
 import { orderListOptions } from '../../descriptions/orderOutput';
-import { pagingProperties } from '../../descriptions/paging';
+import { pagingProperties } from '../../../shared/billit/descriptions/paging';
 import { listNotExported } from '../../helpers/exportState';
 import { listOrders, shapeOrders, type OrderSort } from '../../helpers/orders';
 

@@ -4,10 +4,10 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { invoiceLocator } from '../../descriptions/locators';
-import { compact } from '../../helpers/compact';
+import { compact } from '../../../shared/compact';
 import { orderIdParameter } from '../../helpers/orders';
-import { requestForItem } from '../../helpers/request';
-import { dateOnly } from '../../helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
+import { dateOnly } from '../../../shared/billit/helpers/parse';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['addPayment'] } },

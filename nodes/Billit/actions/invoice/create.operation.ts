@@ -8,12 +8,12 @@ import {
 	generateStructuredCommunication,
 	normaliseStructuredCommunication,
 } from '../../../../lib/billit/structured-communication';
-import { binaryAsBillitFile } from '../../helpers/binary';
-import { compact } from '../../helpers/compact';
+import { binaryAsBillitFile } from '../../../shared/billit/helpers/binary';
+import { compact } from '../../../shared/compact';
 import { createOrderOnce } from '../../helpers/createOrder';
 import { orderLinesFrom } from '../../helpers/orderLines';
-import { dateOnly, parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { dateOnly, parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { createProperties } from './create.description';
 
 export const description = updateDisplayOptions(

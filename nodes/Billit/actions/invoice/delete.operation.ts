@@ -5,7 +5,7 @@ import {
 } from 'n8n-workflow';
 import { invoiceLocator } from '../../descriptions/locators';
 import { orderIdParameter } from '../../helpers/orders';
-import { requestForItem } from '../../helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['delete'] } },

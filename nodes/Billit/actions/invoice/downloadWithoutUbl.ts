@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { Order } from '../../../../lib/billit/types';
 import { buildUbl } from '../../../../lib/ubl/build';
 import { fromBillitOrder } from '../../../../lib/ubl/from-billit';
-import { builtMetadata } from '../../../BillitPeppol/helpers/buildFromOrder';
-import { ownCompanyParty } from '../../../BillitPeppol/helpers/ownCompany';
-import { readUblElement } from '../../../BillitPeppol/helpers/ublPayload';
-import { prevalidate } from '../../../BillitPeppol/helpers/validation';
-import { withInputItem } from '../../helpers/inputItem';
+import { builtMetadata } from '../../../shared/billit/helpers/buildFromOrder';
+import { ownCompanyParty } from '../../../shared/billit/helpers/ownCompany';
+import { readUblElement } from '../../../../lib/ubl/payload';
+import { prevalidate } from '../../../shared/billit/helpers/validation';
+import { withInputItem } from '../../../shared/billit/helpers/inputItem';
 
 export type WhenNoUbl = 'error' | 'returnWithoutFile' | 'build';
 

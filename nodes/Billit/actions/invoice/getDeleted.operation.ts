@@ -3,8 +3,8 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { pagingProperties } from '../../descriptions/paging';
-import { listForItem } from '../../helpers/request';
+import { pagingProperties } from '../../../shared/billit/descriptions/paging';
+import { listForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['getDeleted'] } },

@@ -4,9 +4,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { exportMarkerFor, salesExportMarkerProperty } from '../../descriptions/exportMarker';
-import { orderFilterFor, orderFiltersProperty } from '../../descriptions/orderFilters';
+import { orderFilterFor, orderFiltersProperty } from '../../../shared/billit/descriptions/orderFilters';
 import { orderListOptions } from '../../descriptions/orderOutput';
-import { pagingProperties } from '../../descriptions/paging';
+import { pagingProperties } from '../../../shared/billit/descriptions/paging';
 import { listNotExported } from '../../helpers/exportState';
 import { listOrders, shapeOrders, type OrderSort } from '../../helpers/orders';
 

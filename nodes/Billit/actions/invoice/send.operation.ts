@@ -3,9 +3,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { transportTypeOptions } from '../../descriptions/orderOptions';
-import { parseIdList } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { transportTypeOptions } from '../../../shared/billit/descriptions/orderOptions';
+import { parseIdList } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(

@@ -4,11 +4,11 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { invoiceLocator } from '../../descriptions/locators';
-import { PATCHABLE_ORDER_FIELDS } from '../../descriptions/orderOptions';
-import { compact } from '../../helpers/compact';
+import { PATCHABLE_ORDER_FIELDS } from '../../../shared/billit/descriptions/orderOptions';
+import { compact } from '../../../shared/compact';
 import { orderIdParameter } from '../../helpers/orders';
-import { accountCode, dateTime, parseJsonParameter } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { accountCode, dateTime, parseJsonParameter } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['update'] } },

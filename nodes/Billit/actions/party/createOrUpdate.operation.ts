@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { and, compare } from '../../../../lib/billit/filters';
 import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
-import { requestForItem } from '../../helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { partyBody, partyFieldOptions, partyTypeOptions } from './party.fields';
 
 export const description = updateDisplayOptions(

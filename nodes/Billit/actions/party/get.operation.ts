@@ -5,9 +5,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { partyLocator } from '../../descriptions/locators';
-import { simplifyProperty } from '../../descriptions/paging';
-import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { simplifyProperty } from '../../../shared/billit/descriptions/paging';
+import { parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { simplifyParty } from '../../helpers/simplify';
 
 export const description = updateDisplayOptions(

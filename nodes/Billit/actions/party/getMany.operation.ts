@@ -4,8 +4,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { buildPartyFilter } from '../../../../lib/billit/filters';
-import { pagingProperties, simplifyProperty } from '../../descriptions/paging';
-import { listForItem } from '../../helpers/request';
+import { pagingProperties, simplifyProperty } from '../../../shared/billit/descriptions/paging';
+import { listForItem } from '../../../shared/billit/helpers/request';
 import { simplifyParty } from '../../helpers/simplify';
 import { partyTypeOptions } from './party.fields';
 

@@ -5,8 +5,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { partyLocator } from '../../descriptions/locators';
-import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { PATCHABLE_PARTY_FIELDS, partyBody, partyPatchFieldOptions } from './party.fields';
 
 export const description = updateDisplayOptions(

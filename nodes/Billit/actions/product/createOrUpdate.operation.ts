@@ -5,9 +5,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { compare } from '../../../../lib/billit/filters';
-import { compact } from '../../helpers/compact';
+import { compact } from '../../../shared/compact';
 import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
-import { requestForItem } from '../../helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['product'], operation: ['createOrUpdate'] } },

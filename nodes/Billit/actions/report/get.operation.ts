@@ -5,10 +5,10 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { binaryPropertyProperty } from '../../descriptions/paging';
-import { toBinary } from '../../helpers/binary';
-import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { binaryPropertyProperty } from '../../../shared/billit/descriptions/paging';
+import { toBinary } from '../../../shared/billit/helpers/binary';
+import { parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['report'], operation: ['get'] } },

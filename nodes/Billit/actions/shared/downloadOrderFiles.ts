@@ -6,9 +6,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { invoiceLocator } from '../../descriptions/locators';
-import { binaryPropertyProperty, maxFileSizeProperty } from '../../descriptions/paging';
-import { downloadBillitFile, maxBytesFor, toBinary } from '../../helpers/binary';
-import { withInputItem } from '../../helpers/inputItem';
+import { binaryPropertyProperty, maxFileSizeProperty } from '../../../shared/billit/descriptions/paging';
+import { downloadBillitFile, maxBytesFor, toBinary } from '../../../shared/billit/helpers/binary';
+import { withInputItem } from '../../../shared/billit/helpers/inputItem';
 import { fetchOrder, orderIdParameter } from '../../helpers/orders';
 import {
 	findUblFile,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../types';
+import type { BillitResource } from '../../../shared/types';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as list from './list.operation';

@@ -3,8 +3,8 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { parseId } from '../../helpers/parse';
-import { requestForItem } from '../../helpers/request';
+import { parseId } from '../../../shared/billit/helpers/parse';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { webhookIdProperty } from './webhook.fields';
 
 export const description = updateDisplayOptions(

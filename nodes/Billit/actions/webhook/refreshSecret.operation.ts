@@ -3,7 +3,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { parseId } from '../../helpers/parse';
+import { parseId } from '../../../shared/billit/helpers/parse';
 
 import { webhookIdProperty } from './webhook.fields';
 import { refreshWebhookSecret } from './webhooks';

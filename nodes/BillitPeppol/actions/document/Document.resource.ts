@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../Billit/actions/types';
+import type { BillitResource } from '../../../shared/types';
 import * as build from './build.operation';
 import * as parse from './parse.operation';
 import * as prevalidate from './prevalidate.operation';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { binaryPropertyProperty } from '../../../Billit/descriptions/paging';
+import { binaryPropertyProperty } from '../../../shared/billit/descriptions/paging';
 import { buildFromOrderProperties } from '../../descriptions/buildFromOrder';
-import { buildFromOrder, builtMetadata } from '../../helpers/buildFromOrder';
+import { buildFromOrder, builtMetadata } from '../../../shared/billit/helpers/buildFromOrder';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['build'] } },

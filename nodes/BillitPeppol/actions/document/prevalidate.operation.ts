@@ -7,9 +7,9 @@ import {
 import { ublInputProperties } from '../../descriptions/ublInput';
 import { readUblInput } from '../../helpers/ublInput';
 import { textOf } from '../../../../lib/ubl/xml-query';
-import { readUblElement } from '../../helpers/ublPayload';
+import { readUblElement } from '../../../../lib/ubl/payload';
 import { ruleReleaseProperty } from '../../descriptions/ruleRelease';
-import { assertValid, chosenRelease, prevalidate } from '../../helpers/validation';
+import { assertValid, chosenRelease, prevalidate } from '../../../shared/billit/helpers/validation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['prevalidate'] } },

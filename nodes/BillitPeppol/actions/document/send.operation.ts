@@ -7,15 +7,15 @@ import {
 import type { CommercialDocument } from '../../../../lib/ubl/model';
 import type { ValidationResult } from '../../../../lib/ubl/validate';
 import { textOf } from '../../../../lib/ubl/xml-query';
-import { requestForItem } from '../../../Billit/helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { buildFromOrderProperties } from '../../descriptions/buildFromOrder';
 import { showWhen } from '../../descriptions/showWhen';
 import { ublInputProperties } from '../../descriptions/ublInput';
-import { buildFromOrder } from '../../helpers/buildFromOrder';
+import { buildFromOrder } from '../../../shared/billit/helpers/buildFromOrder';
 import { readUblInput } from '../../helpers/ublInput';
-import { readUblDocument, readUblElement } from '../../helpers/ublPayload';
+import { readUblDocument, readUblElement } from '../../../../lib/ubl/payload';
 import { ruleReleaseProperty } from '../../descriptions/ruleRelease';
-import { assertValid, chosenRelease, prevalidate } from '../../helpers/validation';
+import { assertValid, chosenRelease, prevalidate } from '../../../shared/billit/helpers/validation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['send'] } },

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../Billit/actions/types';
+import type { BillitResource } from '../../../shared/types';
 import * as confirm from './confirm.operation';
 import * as download from './download.operation';
 import * as getMany from './getMany.operation';

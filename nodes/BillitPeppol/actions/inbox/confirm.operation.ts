@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { requestForItem } from '../../../Billit/helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { inboxItemIdParameter, inboxItemIdProperty } from './inboxItemId';
 import { alreadyDone } from '../../../../lib/billit/request-core';
 

@@ -4,11 +4,11 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { binaryPropertyProperty, maxFileSizeProperty } from '../../../Billit/descriptions/paging';
-import { downloadBillitFile, maxBytesFor, toBinary } from '../../../Billit/helpers/binary';
+import { binaryPropertyProperty, maxFileSizeProperty } from '../../../shared/billit/descriptions/paging';
+import { downloadBillitFile, maxBytesFor, toBinary } from '../../../shared/billit/helpers/binary';
 import { attachmentPrefixProperty } from '../../descriptions/attachmentPrefix';
 import { parsedOutput } from '../../helpers/parsedOutput';
-import { readUblPayload } from '../../helpers/ublPayload';
+import { readUblPayload } from '../../../../lib/ubl/payload';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['inbox'], operation: ['download'] } },

@@ -4,7 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { requestForItem } from '../../../Billit/helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['inbox'], operation: ['getMany'] } },

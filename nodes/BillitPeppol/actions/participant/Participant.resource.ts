@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../Billit/actions/types';
+import type { BillitResource } from '../../../shared/types';
 import * as checkCapability from './checkCapability.operation';
 import * as register from './register.operation';
 import * as unregister from './unregister.operation';

@@ -4,9 +4,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { participantQuery, receivingVerdict } from '../../../../lib/billit/peppol-participant';
-import { withInputItem } from '../../../Billit/helpers/inputItem';
-import { requestForItem } from '../../../Billit/helpers/request';
+import { participantQuery, receivingVerdict } from '../../../../lib/ubl/peppol-participant';
+import { withInputItem } from '../../../shared/billit/helpers/inputItem';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['checkCapability'] } },

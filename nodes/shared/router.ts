@@ -6,7 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import type { BillitResource } from './types';
-import { resources } from './resources';
+import { resources } from '../Billit/actions/resources';
 
 /** What the user can do about an error that is not Billit's own, shown under its message. */
 export type ErrorHint = (error: unknown) => string | undefined;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isRuleRelease, validateUbl, type RuleRelease, type ValidationIssue, type ValidationResult } from '../../../lib/ubl/validate';
-import type { XmlElement } from '../../../lib/ubl/xml';
+import { isRuleRelease, validateUbl, type RuleRelease, type ValidationIssue, type ValidationResult } from '../../../../lib/ubl/validate';
+import type { XmlElement } from '../../../../lib/ubl/xml';
 
 const RULES_IN_MESSAGE = 5;
 /** Longest first-rule text the message carries; longer ones are left to the violations list. */

@@ -9,7 +9,7 @@ import {
 	normaliseVatNumber,
 	parsePeppolIdentifier,
 	vatEndpoint,
-} from '../ubl/peppol-identifiers';
+} from './peppol-identifiers';
 
 export type ParticipantInputKind = 'belgianCompany' | 'gln' | 'vat' | 'explicit';
 

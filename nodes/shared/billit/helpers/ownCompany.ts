@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { credentialTypeFor } from '../../../lib/billit/request';
-import type { Party } from '../../../lib/billit/types';
-import { companyFor, requestForItem } from '../../Billit/helpers/request';
+import { credentialTypeFor } from '../../../../lib/billit/request';
+import type { Party } from '../../../../lib/billit/types';
+import { companyFor, requestForItem } from './request';
 
 /** The PartyID the node acts for: the Company parameter, else the API key credential's PartyID. */
 export async function ownCompanyId(this: IExecuteFunctions, itemIndex: number): Promise<number> {

@@ -1,9 +1,9 @@
-import { UblDocumentError } from '../../../lib/ubl/errors';
-import type { UblDocument } from '../../../lib/ubl/model';
-import { ROOT_NAMESPACES } from '../../../lib/ubl/namespaces';
-import { readCommercialDocument } from '../../../lib/ubl/parse-commercial';
-import { readApplicationResponse } from '../../../lib/ubl/parse-response';
-import { parseXml, type XmlElement } from '../../../lib/ubl/xml';
+import { UblDocumentError } from './errors';
+import type { UblDocument } from './model';
+import { ROOT_NAMESPACES } from './namespaces';
+import { readCommercialDocument } from './parse-commercial';
+import { readApplicationResponse } from './parse-response';
+import { parseXml, type XmlElement } from './xml';
 
 const SBDH_NAMESPACE = 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader';
 

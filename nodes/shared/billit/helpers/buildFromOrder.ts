@@ -1,14 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import type { Order } from '../../../lib/billit/types';
-import { buildUbl } from '../../../lib/ubl/build';
-import { fromBillitOrder, type FromBillitOptions } from '../../../lib/ubl/from-billit';
-import type { CommercialDocument } from '../../../lib/ubl/model';
-import type { ZeroVatTreatment } from '../../../lib/ubl/billit-vat';
-import type { ValidationResult } from '../../../lib/ubl/validate';
-import { parseJsonParameter } from '../../Billit/helpers/parse';
+import type { Order } from '../../../../lib/billit/types';
+import { buildUbl } from '../../../../lib/ubl/build';
+import { fromBillitOrder, type FromBillitOptions } from '../../../../lib/ubl/from-billit';
+import type { CommercialDocument } from '../../../../lib/ubl/model';
+import type { ZeroVatTreatment } from '../../../../lib/ubl/billit-vat';
+import type { ValidationResult } from '../../../../lib/ubl/validate';
+import { parseJsonParameter } from './parse';
 import { findBillitOrder, noOrderMessage, NO_ORDER_HINT } from './orderInput';
 import { ownCompanyParty } from './ownCompany';
-import { readUblElement } from './ublPayload';
+import { readUblElement } from '../../../../lib/ubl/payload';
 import { chosenRelease, prevalidate } from './validation';
 
 export interface BuiltUbl {

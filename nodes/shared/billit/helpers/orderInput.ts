@@ -1,4 +1,4 @@
-import type { Order } from '../../../lib/billit/types';
+import type { Order } from '../../../../lib/billit/types';
 
 /** Where other nodes put a Billit invoice inside their item: the Billit Trigger under `invoice`, webhooks under `body`. */
 const NESTING_KEYS = ['invoice', 'order', 'body', 'data', 'json'];
