@@ -28,7 +28,7 @@ export class BillitApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.billit.be/docs/partyid-and-key';
 
-	icon: Icon = { light: 'file:billit.svg', dark: 'file:billit.dark.svg' };
+	icon: Icon = { light: 'file:../nodes/shared/icons/billit.svg', dark: 'file:../nodes/shared/icons/billit.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -13,7 +13,7 @@ export class BillitOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://docs.billit.be/docs/how-do-i-request-oauth-client-id-and-secret';
 
-	icon: Icon = { light: 'file:billit.svg', dark: 'file:billit.dark.svg' };
+	icon: Icon = { light: 'file:../nodes/shared/icons/billit.svg', dark: 'file:../nodes/shared/icons/billit.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -14,7 +14,7 @@ export class FileExchangeSftpApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.n8n.io/integrations/builtin/credentials/ftp/';
 
-	icon: Icon = { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' };
+	icon: Icon = { light: 'file:../nodes/shared/icons/fileExchange.svg', dark: 'file:../nodes/shared/icons/fileExchange.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

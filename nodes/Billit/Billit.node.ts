@@ -20,7 +20,7 @@ export class Billit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Billit',
 		name: 'billit',
-		icon: { light: 'file:billit.svg', dark: 'file:billit.dark.svg' },
+		icon: { light: 'file:../shared/icons/billit.svg', dark: 'file:../shared/icons/billit.dark.svg' },
 		group: ['transform'],
 		// 2: incoming invoices' export marker defaults to IsSent (version 1 keeps ExportedToConnector).
 		version: [1, 2],

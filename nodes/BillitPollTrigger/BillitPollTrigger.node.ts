@@ -39,7 +39,7 @@ export class BillitPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Billit Poll Trigger',
 		name: 'billitPollTrigger',
-		icon: { light: 'file:billit.svg', dark: 'file:billit.dark.svg' },
+		icon: { light: 'file:../shared/icons/billit.svg', dark: 'file:../shared/icons/billit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

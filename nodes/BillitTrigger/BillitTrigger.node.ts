@@ -21,7 +21,7 @@ export class BillitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Billit Trigger',
 		name: 'billitTrigger',
-		icon: { light: 'file:billit.svg', dark: 'file:billit.dark.svg' },
+		icon: { light: 'file:../shared/icons/billit.svg', dark: 'file:../shared/icons/billit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

@@ -15,7 +15,7 @@ export class FileExchange implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'File Exchange',
 		name: 'fileExchange',
-		icon: { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' },
+		icon: { light: 'file:../shared/icons/fileExchange.svg', dark: 'file:../shared/icons/fileExchange.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + " (" + $parameter["protocol"] + ")" }}',

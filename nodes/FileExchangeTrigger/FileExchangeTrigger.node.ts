@@ -87,7 +87,7 @@ export class FileExchangeTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'File Exchange Trigger',
 		name: 'fileExchangeTrigger',
-		icon: { light: 'file:fileExchange.svg', dark: 'file:fileExchange.dark.svg' },
+		icon: { light: 'file:../shared/icons/fileExchange.svg', dark: 'file:../shared/icons/fileExchange.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["folder"] }}',
