@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { resourceOptions, resources } from './actions/resources';
 import { BILLIT_APP_DESCRIPTION } from '../shared/billit/appDescription';
-import { router } from '../shared/router';
+import { router } from './actions/router';
 import {
 	authenticationProperty,
 	companyProperties,

@@ -4,66 +4,125 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type IPairedItemData,
 } from 'n8n-workflow';
-import type { BillitResource } from './types';
-import { resources } from '../Billit/actions/resources';
+import { mapWithConcurrency } from '../../lib/exchange/pool';
+import type { BatchOperation, ItemOperation, Operation, Resource } from './types';
 
-/** What the user can do about an error that is not Billit's own, shown under its message. */
+/** What the user can do about an error that is not the service's own, shown under its message. */
 export type ErrorHint = (error: unknown) => string | undefined;
 
-/** Billit's own errors keep their code and text; anything else becomes a NodeOperationError. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number, hint?: ErrorHint) {
+/** What an error item carries besides the message, e.g. the rule violations of an invalid UBL file. */
+export type ErrorDetails = (error: unknown) => IDataObject | undefined;
+
+/** What a node sets up once for all items of an execution, such as File Exchange's connection. */
+export interface RunSetup<Run> {
+	/** Reads the execution-wide settings; a failure stops the execution. */
+	open(this: IExecuteFunctions): Promise<Run> | Run;
+	/** A failure here fails every item: under continue-on-fail each becomes an error item. */
+	connect?(this: IExecuteFunctions, run: Run): Promise<void>;
+	close?(run: Run): Promise<void>;
+	/** How many items run at the same time (one unless given). */
+	concurrency?(run: Run): number;
+}
+
+export interface RouterOptions<Run> {
+	/** The node's resources by value; a node without a Resource parameter gives `operations` instead. */
+	resources?: Record<string, Resource<Run>>;
+	operations?: Record<string, Operation<Run>>;
+	setup?: RunSetup<Run>;
+	hint?: ErrorHint;
+	errorDetails?: ErrorDetails;
+}
+
+/**
+ * The one shape of a failed item under continue-on-fail: `error` (the message) and, when there is
+ * more to say, `details` (`kind` for failures that have one, plus the node's own details). n8n's
+ * error output takes an item as an error only when its JSON holds no more than error, message and details.
+ */
+export function errorItem(
+	error: unknown,
+	pairedItem: IPairedItemData | IPairedItemData[],
+	errorDetails?: ErrorDetails,
+): INodeExecutionData {
+	const message = error instanceof Error ? error.message : String(error);
+	const kind = (error as { kind?: unknown } | undefined)?.kind;
+	const details = { ...(typeof kind === 'string' ? { kind } : {}), ...errorDetails?.(error) };
+	return { json: { error: message, ...(Object.keys(details).length > 0 ? { details } : {}) }, pairedItem };
+}
+
+/** Errors that already are n8n's keep their text and code; anything else becomes a NodeOperationError. */
+export function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex?: number, hint?: ErrorHint) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
+		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), error as Error, {
-		itemIndex,
-		description: hint?.(error),
-	});
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex, description: hint?.(error) });
 }
 
-/** A router that dispatches each input item to its resource's operation; nothing else. A failing
- * item never stops the rest under continue-on-fail. */
-export function createRouter(
-	nodeResources: Record<string, BillitResource>,
-	hint?: ErrorHint,
-	// n8n's error output takes an item as an error only when its JSON holds no more than error, message and details.
-	errorFields?: (error: unknown) => Pick<IDataObject, 'details'> | undefined,
-) {
+function operationFor<Run>(
+	this: IExecuteFunctions,
+	options: RouterOptions<Run>,
+	itemIndex: number,
+): Operation<Run> {
+	const operation = this.getNodeParameter('operation', itemIndex) as string;
+	if (options.operations) {
+		const found = options.operations[operation];
+		if (!found) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`, { itemIndex });
+		return found;
+	}
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const found = options.resources?.[resource]?.operations[operation];
+	if (!found) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+			{ itemIndex },
+		);
+	}
+	return found;
+}
+
+function isBatch<Run>(operation: Operation<Run>): operation is BatchOperation {
+	return 'executeBatch' in operation;
+}
+
+/**
+ * The execute method of every action node: dispatches each input item to its operation (or all
+ * items to a batch operation), pairs each output with its input, and under continue-on-fail turns a
+ * failing item into an error item without stopping the others.
+ */
+export function createRouter<Run = undefined>(options: RouterOptions<Run>) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const resource = this.getNodeParameter('resource', itemIndex) as string;
-				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				const handler = nodeResources[resource]?.operations[operation];
-				if (!handler) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`The operation "${operation}" of resource "${resource}" is not supported`,
-						{ itemIndex },
-					);
-				}
-				const results = await handler.execute.call(this, itemIndex);
-				// One push per result: Return All can give more items than push(...array) takes arguments.
-				for (const result of this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } })) {
-					output.push(result);
-				}
-			} catch (error) {
-				if (this.continueOnFail()) {
-					output.push({
-						json: { error: (error as Error).message, ...errorFields?.(error) },
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				throw asNodeError(this, error, itemIndex, hint);
-			}
+		if (items.length === 0) return [[]];
+		const first = operationFor.call(this, options, 0);
+		if (isBatch(first)) return [await first.executeBatch.call(this)];
+
+		const setup = options.setup;
+		const run = (await setup?.open.call(this)) as Run;
+		const failure = await setup?.connect?.call(this, run).then(
+			() => undefined,
+			(error: unknown) => error ?? new Error('The connection failed'),
+		);
+		if (failure !== undefined) {
+			if (!this.continueOnFail()) throw asNodeError(this, failure);
+			return [items.map((_item, itemIndex) => errorItem(failure, { item: itemIndex }, options.errorDetails))];
 		}
-		return [output];
+		try {
+			const results = await mapWithConcurrency(items.length, setup?.concurrency?.(run) ?? 1, async (itemIndex) => {
+				try {
+					const operation = itemIndex === 0 ? first : operationFor.call(this, options, itemIndex);
+					const output = await (operation as ItemOperation<Run>).execute.call(this, itemIndex, run);
+					return output.map((item) => ({ pairedItem: { item: itemIndex }, ...item }));
+				} catch (error) {
+					if (this.continueOnFail()) return [errorItem(error, { item: itemIndex }, options.errorDetails)];
+					throw asNodeError(this, error, itemIndex, options.hint);
+				}
+			});
+			return [results.flat()];
+		} finally {
+			await setup?.close?.(run);
+		}
 	};
 }
-
-export const router = createRouter(resources);

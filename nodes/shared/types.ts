@@ -1,13 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** One operation: its UI properties and what it does for one input item. */
-export interface BillitOperation {
+/**
+ * An operation that works on one input item. `run` is what the node set up once for the whole
+ * execution (File Exchange's connection); nodes without such a setup get `undefined`.
+ */
+export interface ItemOperation<Run = undefined> {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<INodeExecutionData[]>;
 }
 
-/** A resource: its operation selector and operations by value. */
-export interface BillitResource {
+/** An operation that turns all input items into its output at once (many invoices, one file); it pairs its output items itself. */
+export interface BatchOperation {
 	description: INodeProperties[];
-	operations: Record<string, BillitOperation>;
+	executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+}
+
+/** One operation of an action node: its UI properties and what it does. */
+export type Operation<Run = undefined> = ItemOperation<Run> | BatchOperation;
+
+/** A resource: its operation selector and operations by value. */
+export interface Resource<Run = undefined> {
+	description: INodeProperties[];
+	operations: Record<string, Operation<Run>>;
 }

@@ -8,10 +8,10 @@ import { invoice } from './invoice/Invoice.resource';
 import { party } from './party/Party.resource';
 import { product } from './product/Product.resource';
 import { report } from './report/Report.resource';
-import type { BillitResource } from '../../shared/types';
+import type { Resource } from '../../shared/types';
 import { webhook } from './webhook/Webhook.resource';
 
-export const resources: Record<string, BillitResource> = {
+export const resources: Record<string, Resource> = {
 	accountantFeed,
 	bankTransaction,
 	company,

@@ -14,9 +14,9 @@ function ublHint(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** What an error item carries besides the message under continue-on-fail. */
-function ublErrorFields(error: unknown) {
-	return error instanceof InvalidUblError ? { details: { violations: error.violations } } : undefined;
+/** What an error item's details carry under continue-on-fail. */
+function ublErrorDetails(error: unknown) {
+	return error instanceof InvalidUblError ? { violations: error.violations } : undefined;
 }
 
-export const router = createRouter(resources, ublHint, ublErrorFields);
+export const router = createRouter({ resources, hint: ublHint, errorDetails: ublErrorDetails });

@@ -24,8 +24,8 @@ export const description = updateDisplayOptions({ show: { operation: ['delete'] 
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client }: RunContext,
 	itemIndex: number,
+	{ client }: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const path = this.getNodeParameter('path', itemIndex) as string;
 	await client.delete(path);

@@ -32,8 +32,8 @@ export const description = updateDisplayOptions({ show: { operation: ['download'
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client }: RunContext,
 	itemIndex: number,
+	{ client }: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const path = this.getNodeParameter('path', itemIndex) as string;
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;

@@ -44,8 +44,8 @@ export const description = updateDisplayOptions({ show: { operation: ['list'] } 
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client }: RunContext,
 	itemIndex: number,
+	{ client }: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const entries = await client.list(this.getNodeParameter('folder', itemIndex) as string, {
 		recursive: this.getNodeParameter('recursive', itemIndex) as boolean,

@@ -84,8 +84,8 @@ interface MoveParameters {
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client }: RunContext,
 	itemIndex: number,
+	{ client }: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const from = this.getNodeParameter('path', itemIndex) as string;
 	const destination = this.getNodeParameter('destinationFolder', itemIndex) as string;

@@ -1,5 +1,3 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import type { CaseCollisionDetector } from '../../../lib/exchange/path-template';
 import type { PreparedFolders } from '../../../lib/exchange/prepared-folders';
@@ -11,9 +9,4 @@ export interface RunContext {
 	caseCollisions: CaseCollisionDetector;
 	folders: PreparedFolders;
 	parameters: ItemParameters;
-}
-
-export interface Operation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, context: RunContext, itemIndex: number): Promise<INodeExecutionData[]>;
 }

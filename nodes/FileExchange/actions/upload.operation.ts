@@ -215,8 +215,8 @@ function localFileOf(this: IExecuteFunctions, id: string): string | undefined {
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, caseCollisions, folders, parameters }: RunContext,
 	itemIndex: number,
+	{ client, caseCollisions, folders, parameters }: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const binaryName = parameters.get<string>('binaryPropertyName', itemIndex);
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryName);

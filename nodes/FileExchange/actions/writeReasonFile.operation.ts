@@ -48,8 +48,8 @@ export const description = updateDisplayOptions({ show: { operation: ['writeReas
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client }: RunContext,
 	itemIndex: number,
+	{ client }: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const path = `${this.getNodeParameter('path', itemIndex) as string}${this.getNodeParameter('suffix', itemIndex) as string}`;
 	const reason = String(this.getNodeParameter('reason', itemIndex) ?? '');

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** A 997 (X12) or CONTRL (EDIFACT) accepting or rejecting the inbound interchange. */
-export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const binaryName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const { text } = await readPartnerFile.call(this, itemIndex);
 	const ack = acknowledge(text, {

@@ -70,7 +70,7 @@ async function book(this: IExecuteFunctions, itemIndex: number, journal: Invoice
  * One item per invoice of a GL journal CSV. Every invoice is attempted; unknown ones come out with
  * `error`, or fail the node after the others were booked when "continue on fail" is off.
  */
-export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const layout = readCsvLayout.call(this, itemIndex);
 	const { text } = await readPartnerFile.call(this, itemIndex);
 	const journals = journalPerInvoice(readJournalCsv(text, layout));

@@ -56,7 +56,7 @@ function readPayments(text: string, layout: CsvLayout | undefined, currency: str
  * some fail (unknown invoice), the file fails after the others were added, naming each failure, so
  * with "continue on fail" it reaches the error output whole, as files do that cannot be read.
  */
-export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const layout = this.getNodeParameter('sourceFormat', itemIndex) === 'edi' ? undefined : readCsvLayout.call(this, itemIndex);
 	const currency = this.getNodeParameter('defaultCurrency', itemIndex) as string;
 	const { bytes, text } = await readPartnerFile.call(this, itemIndex);

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { Order } from '../../../lib/billit/types';
+import { errorItem } from '../../shared/router';
 import type { TextEncodingName } from '../../../lib/flatfile/encoding';
 import { FORMAT_FILES, invoicesToFile, validateFileSettings, type InvoiceFileFormat } from '../../../lib/flatfile/invoices-to-file';
 import type { RowMode } from '../../../lib/flatfile/invoice-rows';
@@ -74,7 +75,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Invoices from the Billit node become one partner file, or one per invoice. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [];
 	const format = this.getNodeParameter('fileFormat', 0) as InvoiceFileFormat;
@@ -112,7 +113,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: indexes[0] });
-			output.push({ json: { error: (error as Error).message }, pairedItem: indexes.map((item) => ({ item })) });
+			output.push(errorItem(error, indexes.map((item) => ({ item }))));
 		}
 	}
 	return output;

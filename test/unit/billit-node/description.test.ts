@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import { resourceOptions, resources } from '../../../nodes/Billit/actions/resources';
 import codex from '../../../nodes/Billit/Billit.node.json';
+import type { ItemOperation } from '../../../nodes/shared/types';
 
 const description = new Billit().description;
 
@@ -83,7 +84,7 @@ describe('Billit node description', () => {
 			expect(operationOptions(resource).sort()).toEqual(operations);
 			expect(Object.keys(resources[resource].operations).sort()).toEqual(operations);
 			for (const operation of operations)
-				expect(typeof resources[resource].operations[operation].execute).toBe('function');
+				expect(typeof (resources[resource].operations[operation] as ItemOperation).execute).toBe('function');
 		}
 	});
 

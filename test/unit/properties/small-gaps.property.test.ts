@@ -9,7 +9,6 @@ import { BillitRequestError } from '../../../lib/billit/errors';
 import { collectPages, MAX_EMPTY_PAGES_IN_A_ROW } from '../../../lib/billit/paging';
 import { remittancesOf, readInterchange } from '../../../lib/flatfile/inbound';
 import { createRouter } from '../../../nodes/shared/router';
-import { forEachItem } from '../../../nodes/InvoiceFile/actions/forEachItem';
 import { assertProperty } from './settings';
 
 /** More items than push(...array) takes as arguments on Node's default stack. */
@@ -38,10 +37,11 @@ function shownNotices(properties: INodeProperties[], values: Record<string, unkn
 describe('Small gaps: properties', () => {
 	it('Get Many Return All and Invoice File Convert output any number of items', { timeout: 60_000 }, async () => {
 		const results = Array.from({ length: HUGE }, (_, index) => ({ json: { index } }));
-		const router = createRouter({ order: { operations: { getMany: { execute: async () => results } } } } as never);
+		const router = createRouter({ resources: { order: { description: [], operations: { getMany: { description: [], execute: async () => results } } } } });
 		const [routed] = await router.call(fakeContext());
 		expect(routed).toHaveLength(HUGE);
-		const converted = await forEachItem.call(fakeContext(), async () => results);
+		const withoutResource = createRouter({ operations: { getMany: { description: [], execute: async () => results } } });
+		const [converted] = await withoutResource.call(fakeContext());
 		expect(converted).toHaveLength(HUGE);
 	});
 

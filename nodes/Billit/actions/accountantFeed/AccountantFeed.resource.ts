@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as confirmItem from './confirmItem.operation';
 import * as createFeed from './createFeed.operation';
 import * as deleteFeed from './deleteFeed.operation';
@@ -24,7 +24,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const accountantFeed: BillitResource = {
+export const accountantFeed: Resource = {
 	operations: { confirmItem, createFeed, deleteFeed, downloadItem, getItems, listFeeds },
 	description: [
 		operationProperty,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as getMany from './getMany.operation';
 import * as importCoda from './importCoda.operation';
 import * as importTransactions from './importTransactions.operation';
@@ -22,7 +22,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const bankTransaction: BillitResource = {
+export const bankTransaction: Resource = {
 	operations: { getMany, importCoda, importTransactions },
 	description: [
 		operationProperty,

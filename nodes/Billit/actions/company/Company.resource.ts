@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as getAccountInformation from './getAccountInformation.operation';
 import * as listCompanies from './listCompanies.operation';
 import * as search from './search.operation';
@@ -28,7 +28,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const company: BillitResource = {
+export const company: Resource = {
 	operations: { getAccountInformation, listCompanies, search },
 	description: [
 		operationProperty,

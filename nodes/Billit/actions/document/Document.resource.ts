@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as deletePending from './deletePending.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -20,7 +20,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const document: BillitResource = {
+export const document: Resource = {
 	operations: { deletePending, get, getMany, upload },
 	description: [
 		operationProperty,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -24,7 +24,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const incomingInvoice: BillitResource = {
+export const incomingInvoice: Resource = {
 	operations: { download, get, getMany, markExported },
 	description: [
 		operationProperty,

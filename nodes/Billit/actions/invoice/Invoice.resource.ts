@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as addPayment from './addPayment.operation';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
@@ -38,7 +38,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const invoice: BillitResource = {
+export const invoice: Resource = {
 	operations: {
 		addPayment,
 		create,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -18,7 +18,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const product: BillitResource = {
+export const product: Resource = {
 	operations: { createOrUpdate, get, getMany },
 	description: [
 		operationProperty,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
@@ -16,7 +16,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const report: BillitResource = {
+export const report: Resource = {
 	operations: { get, getMany },
 	description: [operationProperty, ...get.description, ...getMany.description],
 };

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as list from './list.operation';
@@ -20,7 +20,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const webhook: BillitResource = {
+export const webhook: Resource = {
 	operations: { create, delete: deleteOperation, list, refreshSecret },
 	description: [
 		operationProperty,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as build from './build.operation';
 import * as parse from './parse.operation';
 import * as prevalidate from './prevalidate.operation';
@@ -41,7 +41,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const document: BillitResource = {
+export const document: Resource = {
 	operations: { build, parse, prevalidate, send },
 	description: [
 		operationProperty,

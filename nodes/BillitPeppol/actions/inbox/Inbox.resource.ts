@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as confirm from './confirm.operation';
 import * as download from './download.operation';
 import * as getMany from './getMany.operation';
@@ -40,7 +40,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const inbox: BillitResource = {
+export const inbox: Resource = {
 	operations: { confirm, download, getMany, refuse },
 	description: [
 		operationProperty,

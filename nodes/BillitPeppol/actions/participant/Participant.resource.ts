@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { BillitResource } from '../../../shared/types';
+import type { Resource } from '../../../shared/types';
 import * as checkCapability from './checkCapability.operation';
 import * as register from './register.operation';
 import * as unregister from './unregister.operation';
@@ -33,7 +33,7 @@ const operationProperty: INodeProperties = {
 	],
 };
 
-export const participant: BillitResource = {
+export const participant: Resource = {
 	operations: { checkCapability, register, unregister },
 	description: [
 		operationProperty,
