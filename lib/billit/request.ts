@@ -20,6 +20,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { resolveApiBaseUrl } from './environments';
 import { BillitApiError, BillitRequestError, redactSecrets } from './errors';
+import { nodeCompany, OAUTH2_NEEDS_COMPANY, type NodeCompany, type ParameterReader } from './company';
 import { companyPacer } from './company-pacing';
 import { BillitOAuth2RefreshError, detectOAuth2RefreshFailure } from './oauth-refresh-failure';
 import { companyPacingKey } from './pacer';
@@ -55,9 +56,12 @@ export interface BillitRequestOptions {
 	path: string;
 	qs?: Record<string, QueryValue>;
 	body?: unknown;
-	/** Node-level company; beats the credential's PartyID. */
+	/** Beats the node's Company and the credential's PartyID. */
 	partyId?: string | number;
+	/** Beats the node's Context Party ID and the credential's (accountant feed items carry their own). */
 	contextPartyId?: string | number;
+	/** Account-level calls (account information, company list) need no company, even over OAuth2. */
+	withoutCompany?: boolean;
 	/** Writes get a generated key unless one is given; `false` sends none. */
 	idempotencyKey?: string | false;
 	headers?: Record<string, string>;
@@ -66,7 +70,7 @@ export interface BillitRequestOptions {
 	onUnknownOutcome?: UnknownOutcomeCheck;
 	/** Resolves what an earlier request with the same idempotency key created (Billit answered 409). */
 	onAlreadyApplied?: AlreadyAppliedResolver;
-	/** Item whose parameters apply (execute functions only). */
+	/** Item whose parameters apply (action nodes; without it the node's parameters are read as in the editor and triggers). */
 	itemIndex?: number;
 	requestsPerSecond?: number;
 	retry?: Partial<RetryOptions>;
@@ -81,13 +85,12 @@ interface BillitConnection {
 	pacing: PacingSettings;
 }
 
-function isExecuteContext(context: BillitContext): context is IExecuteFunctions {
-	return typeof (context as Partial<IExecuteFunctions>).getInputData === 'function';
-}
-
-function readNodeParameter(context: BillitContext, name: string, fallback: unknown, itemIndex: number): unknown {
-	if (isExecuteContext(context)) return context.getNodeParameter(name, itemIndex, fallback);
-	return context.getNodeParameter(name, fallback);
+/** The node's parameters: an item's when the request is for an item (action nodes), else the node's (editor, triggers). */
+function parameterReader(context: BillitContext, itemIndex: number | undefined): ParameterReader {
+	return (name, fallback, options) =>
+		itemIndex === undefined
+			? (context as Exclude<BillitContext, IExecuteFunctions>).getNodeParameter(name, fallback, options)
+			: (context as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback, options);
 }
 
 export function credentialTypeFor(authentication: unknown): string {
@@ -107,22 +110,27 @@ function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[
 	);
 }
 
-type ConnectionOptions = Pick<BillitRequestOptions, 'itemIndex' | 'partyId' | 'contextPartyId'>;
+type ConnectionOptions = Pick<BillitRequestOptions, 'itemIndex' | 'partyId' | 'contextPartyId' | 'withoutCompany'>;
 
+/** The one place a Billit node's credential and company are read: the node's Company beats the credential's PartyID. */
 async function resolveConnection(context: BillitContext, options: ConnectionOptions): Promise<BillitConnection> {
-	const itemIndex = options.itemIndex ?? 0;
-	const credentialType = credentialTypeFor(
-		readNodeParameter(context, 'authentication', 'apiKey', itemIndex),
-	);
+	const read = parameterReader(context, options.itemIndex);
+	const credentialType = credentialTypeFor(read('authentication', 'apiKey'));
+	const company = nodeCompany(read);
+	const chosenPartyId = optionalId(options.partyId) ?? company.partyId;
+	if (credentialType === BILLIT_OAUTH2_CREDENTIAL && chosenPartyId === undefined && !options.withoutCompany) {
+		throw new Error(OAUTH2_NEEDS_COMPANY);
+	}
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(credentialType);
 	const baseUrl = resolveApiBaseUrl(credentials);
-	const partyId = optionalId(options.partyId) ?? optionalId(credentials.partyId);
+	const partyId = chosenPartyId ?? optionalId(credentials.partyId);
 	const credentialId = context.getNode().credentials?.[credentialType]?.id ?? undefined;
 	return {
 		credentialType,
 		baseUrl,
 		partyId,
-		contextPartyId: optionalId(options.contextPartyId) ?? optionalId(credentials.contextPartyId),
+		contextPartyId:
+			optionalId(options.contextPartyId) ?? company.contextPartyId ?? optionalId(credentials.contextPartyId),
 		secrets: credentialSecrets(credentials),
 		pacing: pacingSettings(credentials, { baseUrl, partyId }, credentialId),
 	};
@@ -292,6 +300,20 @@ function companyKeyOf(connection: BillitConnection): string {
 /** The key Billit's per-company limits are kept under (feed listings): API base URL and PartyID. */
 export async function billitCompanyKey(this: BillitContext, options: ConnectionOptions): Promise<string> {
 	return companyKeyOf(await resolveConnection(this, options));
+}
+
+/** The company and context party chosen on the node itself, without the credential's. */
+export function chosenCompany(this: IExecuteFunctions, itemIndex: number): NodeCompany {
+	return nodeCompany(parameterReader(this, itemIndex));
+}
+
+/** The PartyID and ContextPartyID a request with these options goes out with (node, else credential). */
+export async function billitCompany(
+	this: BillitContext,
+	options: ConnectionOptions,
+): Promise<{ partyId?: string; contextPartyId?: string }> {
+	const { partyId, contextPartyId } = await resolveConnection(this, options);
+	return { partyId, contextPartyId };
 }
 
 export async function billitRequest<T = unknown>(

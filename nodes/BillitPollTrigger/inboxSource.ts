@@ -7,7 +7,6 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { billitRequest } from '../../lib/billit/request';
 import { SeenSet } from '../../lib/billit/seen-set';
 import type { PeppolInboxItem } from '../../lib/billit/types';
-import { triggerCompany } from '../shared/billit/helpers/triggerCompany';
 import type { PollSettings } from './settings';
 import type { PollState } from './state';
 
@@ -17,7 +16,6 @@ async function listInbox(this: IPollFunctions): Promise<PeppolInboxItem[]> {
 	const answer = (await billitRequest.call(this, {
 		method: 'GET',
 		path: '/v1/peppol/inbox',
-		...triggerCompany.call(this),
 	})) as { InboxItems?: PeppolInboxItem[] } | null;
 	return answer?.InboxItems ?? [];
 }

@@ -1,6 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { billitRequest } from '../../lib/billit/request';
-import { triggerCompany } from '../shared/billit/helpers/triggerCompany';
 
 export interface ListAnswer {
 	rows: IDataObject[];
@@ -21,7 +20,6 @@ export async function listPage(
 			$orderby: query.orderBy,
 			$top: query.top,
 		},
-		...triggerCompany.call(this),
 	})) as { Items?: IDataObject[]; NextPageLink?: string | null } | IDataObject[] | null;
 	const rows = Array.isArray(page) ? page : (page?.Items ?? []);
 	const next = Array.isArray(page) ? undefined : page?.NextPageLink;

@@ -13,7 +13,6 @@ import {
 	DEFAULT_SIGNATURE_TOLERANCE_SECONDS,
 	verifyBillitSignature,
 } from '../../lib/billit/webhook-signature';
-import { triggerCompany } from '../shared/billit/helpers/triggerCompany';
 import { storedSecrets } from './registration';
 
 const MAX_REMEMBERED_DELIVERIES = 500;
@@ -56,7 +55,6 @@ async function fetchInvoice(this: IWebhookFunctions, orderId: number): Promise<I
 	return (await billitRequest.call(this, {
 		method: 'GET',
 		path: `/v1/orders/${orderId}`,
-		...triggerCompany.call(this),
 		// Billit waits for the answer: a short budget, then 503 so it can deliver again.
 		retry: { maxAttempts: 2, budgetMs: 5_000 },
 	})) as IDataObject;

@@ -14,8 +14,7 @@ import {
 	type WebhookEventName,
 } from '../../lib/billit/webhook-events';
 import { openSecret, sealSecret } from '../../lib/billit/webhook-secret-seal';
-import { triggerCompany, type TriggerContext } from '../shared/billit/helpers/triggerCompany';
-import { sealingKeyMaterial } from './sealing-key';
+import { sealingKeyMaterial, type TriggerContext } from './sealing-key';
 
 export interface Registration {
 	webhookId: number;
@@ -82,7 +81,6 @@ async function listWebhooks(this: IHookFunctions): Promise<Webhook[]> {
 	const answer = (await billitRequest.call(this, {
 		method: 'GET',
 		path: '/v1/webhooks',
-		...triggerCompany.call(this),
 	})) as Webhook[] | { Items?: Webhook[] } | null;
 	if (Array.isArray(answer)) return answer;
 	return answer?.Items ?? [];
@@ -125,7 +123,7 @@ export async function registrationsExist(this: IHookFunctions): Promise<boolean>
 
 async function deleteWebhook(this: IHookFunctions, webhookId: number): Promise<void> {
 	const failure = await billitRequest
-		.call(this, { method: 'DELETE', path: `/v1/webhooks/${webhookId}`, ...triggerCompany.call(this) })
+		.call(this, { method: 'DELETE', path: `/v1/webhooks/${webhookId}` })
 		.then(
 			() => undefined,
 			(error: unknown) => (isNotFound(error) ? undefined : error),
@@ -160,7 +158,6 @@ async function adopt(this: IHookFunctions, hook: Webhook): Promise<IssuedWebhook
 	const refreshed = (await billitRequest.call(this, {
 		method: 'POST',
 		path: `/v1/webhooks/refresh/${hook.WebhookID}`,
-		...triggerCompany.call(this),
 	})) as Webhook | string;
 	const secret = typeof refreshed === 'string' ? refreshed : refreshed?.Secret;
 	if (!secret) throw new NodeOperationError(this.getNode(), `Billit returned no secret for webhook #${hook.WebhookID}`);
@@ -173,7 +170,6 @@ async function register(this: IHookFunctions, event: WebhookEventName, url: stri
 		method: 'POST',
 		path: '/v1/webhooks',
 		body: { EntityType: entityType, EntityUpdateType: updateType, WebhookURL: url },
-		...triggerCompany.call(this),
 	})) as Webhook;
 	if (typeof created?.WebhookID !== 'number' || !created.Secret) {
 		throw new NodeOperationError(this.getNode(), 'Billit did not return a webhook ID and secret');

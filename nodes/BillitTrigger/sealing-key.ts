@@ -1,6 +1,13 @@
-import { NodeOperationError, type ICredentialDataDecryptedObject } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IHookFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 import { BILLIT_OAUTH2_CREDENTIAL, credentialTypeFor } from '../../lib/billit/request';
-import type { TriggerContext } from '../shared/billit/helpers/triggerCompany';
+
+export type TriggerContext = IHookFunctions | IPollFunctions | IWebhookFunctions;
 
 /**
  * What seals this trigger's webhook secrets in static data: the credential's API key, or its OAuth2

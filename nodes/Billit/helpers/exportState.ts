@@ -18,7 +18,8 @@ import {
 	type ExportMarker,
 } from '../descriptions/exportMarker';
 import { fetchOrder, listOrders, type OrderSort } from './orders';
-import { companyFor, requestForItem } from '../../shared/billit/helpers/request';
+import { chosenCompany } from '../../../lib/billit/request';
+import { requestForItem } from '../../shared/billit/helpers/request';
 
 /** Sales invoices (Income) and incoming invoices (Cost) keep separate watermarks. */
 export type ExportDirection = 'Income' | 'Cost';
@@ -40,7 +41,7 @@ function saveWatermark(this: IExecuteFunctions, scope: string, state: WatermarkS
 }
 
 function scopeOf(this: IExecuteFunctions, itemIndex: number, direction: ExportDirection): string {
-	const partyId = companyFor.call(this, itemIndex).partyId;
+	const partyId = chosenCompany.call(this, itemIndex).partyId;
 	return `${direction}:${partyId ?? 'credential'}`;
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { billitRequest } from '../../../lib/billit/request';
 import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
 import { compact } from '../../shared/compact';
-import { companyOf, findInvoiceByNumber } from './findInvoice';
+import { findInvoiceByNumber } from './findInvoice';
 import {
 	binaryPropertyProperty,
 	columnsProperty,
@@ -60,7 +60,6 @@ async function book(this: IExecuteFunctions, itemIndex: number, journal: Invoice
 		method: 'PUT',
 		path: `/v1/orders/${String(order.OrderID)}/bookingEntries`,
 		body: entries,
-		partyId: companyOf.call(this, itemIndex),
 		itemIndex,
 	});
 	return { OrderID: order.OrderID as number, booked: true };

@@ -2,11 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { compare } from '../../../lib/billit/filters';
 import { billitRequest } from '../../../lib/billit/request';
 
-/** The node's company override; empty means the credential's PartyID. */
-export function companyOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	return (this.getNodeParameter('companyId', itemIndex, '') as string) || undefined;
-}
-
 /** The Billit order with exactly this number, if there is one. */
 export async function findInvoiceByNumber(
 	this: IExecuteFunctions,
@@ -17,7 +12,6 @@ export async function findInvoiceByNumber(
 		method: 'GET',
 		path: '/v1/orders',
 		qs: { $filter: compare('OrderNumber', 'eq', invoiceNumber) },
-		partyId: companyOf.call(this, itemIndex),
 		itemIndex,
 	})) as { Items?: IDataObject[] };
 	return found.Items?.find((entry) => entry.OrderNumber === invoiceNumber);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { billitRequest } from '../../../lib/billit/request';
 import type { RemittancePayment } from '../../../lib/flatfile/payment';
-import { companyOf, findInvoiceByNumber } from './findInvoice';
+import { findInvoiceByNumber } from './findInvoice';
 
 export type Payment = Omit<RemittancePayment, 'index'>;
 
@@ -46,7 +46,6 @@ export async function postPaymentOnce(
 			alreadyApplied = true;
 			return undefined;
 		},
-		partyId: companyOf.call(this, itemIndex),
 		itemIndex,
 	});
 	if (alreadyApplied) return { OrderID, posted: false };

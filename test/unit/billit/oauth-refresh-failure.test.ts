@@ -111,7 +111,7 @@ describe('billitRequest when the OAuth2 refresh fails', () => {
 	it('fails once, with the reconnect message, the credential-invalid cause and no token', async () => {
 		const context = oauthContext(n8nReconnectError());
 		const error = (await billitRequest
-			.call(context, { method: 'POST', path: '/v1/orders', body: { OrderNumber: 'A1' }, itemIndex: 0 })
+			.call(context, { method: 'POST', path: '/v1/orders', body: { OrderNumber: 'A1' }, itemIndex: 0, partyId: 2001 })
 			.catch((caught: unknown) => caught)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Billit rejected the OAuth2 refresh token: reconnect the Billit OAuth2 credential in n8n');
@@ -125,14 +125,14 @@ describe('billitRequest when the OAuth2 refresh fails', () => {
 
 	it('does not read a token endpoint status as Billit answering the request', async () => {
 		const context = oauthContext(new NodeApiError(node, new ResponseError(401, '') as never));
-		const error = (await billitRequest.call(context, { method: 'GET', path: '/v1/account/accountInformation' }).catch((caught: unknown) => caught)) as NodeApiError;
+		const error = (await billitRequest.call(context, { method: 'GET', path: '/v1/account/accountInformation', withoutCompany: true, itemIndex: 0 }).catch((caught: unknown) => caught)) as NodeApiError;
 		expect(error.message).toBe('Billit rejected the OAuth2 refresh token: reconnect the Billit OAuth2 credential in n8n');
 		expect(error.description).toContain('(HTTP 401)');
 	});
 
 	it('leaves a failing token endpoint retryable by the user, without the credential-invalid cause', async () => {
 		const context = oauthContext(new NodeApiError(node, new ResponseError(503, 'down') as never));
-		const error = (await billitRequest.call(context, { method: 'GET', path: '/v1/account/accountInformation' }).catch((caught: unknown) => caught)) as NodeApiError;
+		const error = (await billitRequest.call(context, { method: 'GET', path: '/v1/account/accountInformation', withoutCompany: true, itemIndex: 0 }).catch((caught: unknown) => caught)) as NodeApiError;
 		expect(error.message).toMatch(/^Billit's OAuth2 token endpoint failed while renewing the access token \(HTTP 503\): try again later/);
 		expect(error.failure).toBeUndefined();
 	});

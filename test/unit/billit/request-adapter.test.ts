@@ -42,7 +42,7 @@ describe('billitRequest (n8n adapter)', () => {
 			credentials: { environment: 'sandbox', oauthTokenData: { access_token: 'token-abc-123' } },
 			responses: [{ statusCode: 200, body: '{"OrderID":5}' }],
 		});
-		const order = await billitRequest.call(context, { method: 'GET', path: '/v1/orders/5', partyId: 2001, contextPartyId: '3001' });
+		const order = await billitRequest.call(context, { method: 'GET', path: '/v1/orders/5', partyId: 2001, contextPartyId: '3001', itemIndex: 0 });
 		expect(order).toEqual({ OrderID: 5 });
 		expect(http).toHaveBeenCalledTimes(1);
 		const [type, options] = http.mock.calls[0];
@@ -64,6 +64,7 @@ describe('billitRequest (n8n adapter)', () => {
 			responses: [{ statusCode: 200, body: '77' }],
 		});
 		const created = await billitRequest.call(context, {
+			itemIndex: 0,
 			method: 'POST',
 			path: '/v1/orders',
 			body: { OrderNumber: 'A1', Reference: null },
@@ -108,7 +109,7 @@ describe('billitRequest (n8n adapter)', () => {
 			cause: { response: { status: 401, data: { errors: [{ Code: 'TokenNotValid', Description: 'Expired' }] } } },
 		});
 		helpers.httpRequestWithAuthentication.mockRejectedValue(thrown);
-		const error = (await billitRequest.call(context, { method: 'GET', path: '/v1/account/accountInformation' }).catch((caught: unknown) => caught)) as Error;
+		const error = (await billitRequest.call(context, { method: 'GET', path: '/v1/account/accountInformation', withoutCompany: true, itemIndex: 0 }).catch((caught: unknown) => caught)) as Error;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/^Billit rejected the credentials \(TokenNotValid\)/);
 	});
@@ -122,7 +123,7 @@ describe('billitRequest (n8n adapter)', () => {
 			],
 		});
 		const error = (await billitRequestAllItems
-			.call(context, { method: 'GET', path: '/v1/parties', qs: { $top: 2 } })
+			.call(context, { method: 'GET', path: '/v1/parties', qs: { $top: 2 }, itemIndex: 0 })
 			.catch((caught: unknown) => caught)) as Error;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('https://elsewhere.example');
@@ -135,8 +136,8 @@ describe('billitRequest (n8n adapter)', () => {
 	it("paces every company of one credential on the credential's budget and rate", async () => {
 		const credentials = { apiKey: `shared-${randomUUID()}`, requestsPerSecond: 7 };
 		const { context, http } = executeContext({ credentials, responses: [{ statusCode: 200, body: '{}' }] });
-		await billitRequest.call(context, { method: 'GET', path: '/v1/orders/1', partyId: 2001 });
-		await billitRequest.call(context, { method: 'GET', path: '/v1/orders/2', partyId: 2002 });
+		await billitRequest.call(context, { method: 'GET', path: '/v1/orders/1', partyId: 2001, itemIndex: 0 });
+		await billitRequest.call(context, { method: 'GET', path: '/v1/orders/2', partyId: 2002, itemIndex: 0 });
 		expect(http).toHaveBeenCalledTimes(2);
 		const shared = pacingSettings(credentials, { baseUrl: 'https://api.billit.be', partyId: '2001' }, undefined);
 		expect(getCompanyPacer(shared.key).maxRate).toBe(7);

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { claimFeedListing } from '../../../../lib/billit/feed-listing-guard';
 import { billitCompanyKey } from '../../../../lib/billit/request';
-import { companyFor, requestForItem } from '../../../shared/billit/helpers/request';
+import { requestForItem } from '../../../shared/billit/helpers/request';
 import { feedNameProperty, feedPath } from './feed.fields';
 
 export const description = updateDisplayOptions(
@@ -33,7 +33,7 @@ export async function execute(
 	const claim = await claimFeedListing(
 		{
 			// The node's company beats the credential's, as in every request.
-			companyKey: await billitCompanyKey.call(this, { itemIndex, partyId: companyFor.call(this, itemIndex).partyId }),
+			companyKey: await billitCompanyKey.call(this, { itemIndex }),
 			feedName: name,
 			nodeState: () => this.getWorkflowStaticData('node'),
 		},

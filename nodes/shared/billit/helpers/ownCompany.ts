@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { credentialTypeFor } from '../../../../lib/billit/request';
+import { billitCompany } from '../../../../lib/billit/request';
 import type { Party } from '../../../../lib/billit/types';
-import { companyFor, requestForItem } from './request';
+import { requestForItem } from './request';
 
 /** The PartyID the node acts for: the Company parameter, else the API key credential's PartyID. */
 export async function ownCompanyId(this: IExecuteFunctions, itemIndex: number): Promise<number> {
-	const chosen = companyFor.call(this, itemIndex).partyId;
-	if (chosen !== undefined) return chosen;
-	const authentication = this.getNodeParameter('authentication', itemIndex, 'apiKey');
-	const credentials = await this.getCredentials(credentialTypeFor(authentication));
-	const partyId = Number(credentials.partyId);
+	const partyId = Number((await billitCompany.call(this, { itemIndex })).partyId);
 	if (!Number.isInteger(partyId) || partyId <= 0) {
 		throw new Error('Choose the Company: the credential has no PartyID');
 	}

@@ -24,6 +24,7 @@ async function searchCompanies(
 ): Promise<INodeListSearchResult> {
 	const account = (await editorRequest.call(this, {
 		path: '/v1/account/accountInformation',
+		withoutCompany: true,
 	})) as IDataObject;
 	const needle = (filter ?? '').toLowerCase();
 	const results = ((account.Companies as IDataObject[] | undefined) ?? [])

@@ -1,0 +1,45 @@
+/**
+ * Which Billit company a node acts for, read from the node's parameters in one way for every
+ * Billit node, action or trigger, at run time and in the editor.
+ */
+
+/** Reads one node parameter (`extractValue` takes the value out of a resource locator). */
+export type ParameterReader = (name: string, fallback: unknown, options?: { extractValue?: boolean }) => unknown;
+
+export interface NodeCompany {
+	/** The Company parameter: beats the credential's PartyID. */
+	partyId?: string;
+	/** The Context Party ID parameter: beats the credential's. */
+	contextPartyId?: string;
+}
+
+export const OAUTH2_NEEDS_COMPANY =
+	'Choose a Company: an OAuth2 connection has no company of its own, so the node must say which PartyID to act for';
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || String(value).trim() === '';
+}
+
+/** A PartyID typed on a node: empty means none; anything else must be a positive whole number. */
+export function partyIdParameter(value: unknown, what: string): string | undefined {
+	if (isEmpty(value)) return undefined;
+	const text = String(value).trim();
+	const id = Number(text);
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) {
+		throw new Error(`${what} must be a positive whole number; got "${String(value)}"`);
+	}
+	return String(id);
+}
+
+/**
+ * The company and context party chosen on a node. The Company is a resource locator named
+ * `company`; Invoice File Convert saved it as the plain text parameter `companyId`, read when
+ * there is no `company`.
+ */
+export function nodeCompany(read: ParameterReader): NodeCompany {
+	const company = read('company', '', { extractValue: true });
+	return {
+		partyId: partyIdParameter(isEmpty(company) ? read('companyId', '') : company, 'Company (PartyID)'),
+		contextPartyId: partyIdParameter(read('contextPartyId', ''), 'Context Party ID'),
+	};
+}
