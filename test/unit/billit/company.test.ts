@@ -23,7 +23,9 @@ async function headersFor(
 	credentials: Parameters,
 	options: { withoutCompany?: boolean; contextPartyId?: string } = {},
 ): Promise<Record<string, string>> {
-	const http = vi.fn(async (_type: string, _request: IHttpRequestOptions) => ({ statusCode: 200, headers: {}, body: '{}' }) as IN8nHttpFullResponse);
+	const http = vi.fn<(type: string, request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>>(
+		async () => ({ statusCode: 200, headers: {}, body: '{}' }) as IN8nHttpFullResponse,
+	);
 	const common = {
 		getNode: () => node,
 		getCredentials: async () => credentials,
