@@ -14,7 +14,7 @@ import {
 	type WebhookEventName,
 } from '../../lib/billit/webhook-events';
 import { openSecret, sealSecret } from '../../lib/billit/webhook-secret-seal';
-import { sealingKeyMaterial, type TriggerContext } from './sealing-key';
+import { sealingKeyMaterial, type TriggerContext } from './sealingKey';
 
 export interface Registration {
 	webhookId: number;

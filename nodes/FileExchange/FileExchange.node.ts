@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
-import { description as connectionOptions } from './actions/connection-options';
+import { description as connectionOptions } from './descriptions/connectionOptions';
 import { FILE_EXCHANGE_APP_DESCRIPTION } from '../shared/fileExchange/appDescription';
 import { operations, router } from './actions/router';
 

@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import * as acknowledgeOperation from './actions/acknowledge.operation';
-import { billitAccessProperties } from './actions/billitAccess.description';
-import * as fileToJournal from './actions/fileToJournal.operation';
+import { billitAccessProperties } from './descriptions/billitAccess';
+import * as fileToJournal from './actions/fileToJournalEntries.operation';
 import * as fileToPayments from './actions/fileToPayments.operation';
 import * as invoicesToFile from './actions/invoicesToFile.operation';
 import { router } from './actions/router';

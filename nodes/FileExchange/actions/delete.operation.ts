@@ -5,8 +5,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { passThroughWithResult } from './shared';
-import type { RunContext } from './types';
+import { passThroughWithResult } from '../helpers/fileOperations';
+import type { RunContext } from '../helpers/runContext';
 
 const properties: INodeProperties[] = [
 	{

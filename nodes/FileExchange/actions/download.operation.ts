@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import type { RunContext } from './types';
+import type { RunContext } from '../helpers/runContext';
 
 const properties: INodeProperties[] = [
 	{

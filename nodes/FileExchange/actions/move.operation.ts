@@ -6,8 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { brusselsDateFolder, parseFileMode, passThroughWithResult } from './shared';
-import type { RunContext } from './types';
+import { brusselsDateFolder, parseFileMode, passThroughWithResult } from '../helpers/fileOperations';
+import type { RunContext } from '../helpers/runContext';
 
 const properties: INodeProperties[] = [
 	{

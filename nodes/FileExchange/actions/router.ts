@@ -6,13 +6,13 @@ import { CaseCollisionDetector } from '../../../lib/exchange/path-template';
 import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
 import { createRouter, type RunSetup } from '../../shared/router';
 import type { Operation } from '../../shared/types';
-import { applyConnectionOptions } from './connection-options';
+import { applyConnectionOptions } from '../descriptions/connectionOptions';
 import * as del from './delete.operation';
 import * as download from './download.operation';
-import { ItemParameters } from './item-parameters';
+import { ItemParameters } from '../helpers/itemParameters';
 import * as list from './list.operation';
 import * as move from './move.operation';
-import type { RunContext } from './types';
+import type { RunContext } from '../helpers/runContext';
 import * as upload from './upload.operation';
 import * as writeReasonFile from './writeReasonFile.operation';
 

@@ -10,8 +10,8 @@ import {
 
 import type { ConflictMode, UploadSource } from '../../../lib/exchange/client';
 import { resolvePathTemplate, type PathTemplateValues } from '../../../lib/exchange/path-template';
-import { parseFileMode, passThroughWithResult } from './shared';
-import type { RunContext } from './types';
+import { parseFileMode, passThroughWithResult } from '../helpers/fileOperations';
+import type { RunContext } from '../helpers/runContext';
 
 const properties: INodeProperties[] = [
 	{

@@ -6,8 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { parseFileMode, passThroughWithResult } from './shared';
-import type { RunContext } from './types';
+import { parseFileMode, passThroughWithResult } from '../helpers/fileOperations';
+import type { RunContext } from '../helpers/runContext';
 
 const properties: INodeProperties[] = [
 	{

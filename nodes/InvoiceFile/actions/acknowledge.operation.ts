@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { acknowledge } from '../../../lib/flatfile/acknowledgment';
-import { binaryPropertyProperty, encodingProperty, maxFileSizeProperty, readPartnerFile } from './layout.description';
+import { binaryPropertyProperty, encodingProperty, maxFileSizeProperty, readPartnerFile } from '../descriptions/layout';
 
 const show = { operation: ['acknowledge'] };
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { readCsvRemittance } from '../../../lib/flatfile/csv-remittance';
 import { fileHash, paymentIdempotencyKeys } from '../../../lib/flatfile/idempotency';
 import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
-import { postPaymentOnce, type Payment } from './postPayment';
+import { postPaymentOnce, type Payment } from '../helpers/postPayment';
 import type { CsvLayout } from '../../../lib/flatfile/tabular';
 import {
 	binaryPropertyProperty,
@@ -13,7 +13,7 @@ import {
 	maxFileSizeProperty,
 	readCsvLayout,
 	readPartnerFile,
-} from './layout.description';
+} from '../descriptions/layout';
 
 const show = { operation: ['fileToPayments'] };
 const csv = { ...show, sourceFormat: ['csv'] };

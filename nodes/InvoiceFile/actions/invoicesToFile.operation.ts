@@ -4,7 +4,7 @@ import { errorItem } from '../../shared/router';
 import type { TextEncodingName } from '../../../lib/flatfile/encoding';
 import { FORMAT_FILES, invoicesToFile, validateFileSettings, type InvoiceFileFormat } from '../../../lib/flatfile/invoices-to-file';
 import type { RowMode } from '../../../lib/flatfile/invoice-rows';
-import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from './layout.description';
+import { binaryPropertyProperty, columnsProperty, delimiterProperty, encodingProperty, headerRowProperty, readColumns } from '../descriptions/layout';
 
 const show = { operation: ['invoicesToFile'] };
 const tabular = { ...show, fileFormat: ['csv', 'fixedWidth'] };

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { describe, expect, it, vi } from 'vitest';
 
-import { holdsExpression, ItemParameters } from '../../../nodes/FileExchange/actions/item-parameters';
+import { holdsExpression, ItemParameters } from '../../../nodes/FileExchange/helpers/itemParameters';
 
 /** n8n's getNodeParameter over stored `raw` values; an `=` string resolves to its text and the item index. */
 function nodeWith(raw: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import {
 import { compact } from '../../../shared/compact';
 import { parseId } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { feedItemIdProperty, feedNameProperty, feedPath } from './feed.fields';
+import { feedItemIdProperty, feedNameProperty, feedPath } from '../../descriptions/accountantFeed';
 import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(

@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { feedNameProperty, feedPath } from './feed.fields';
+import { feedNameProperty, feedPath } from '../../descriptions/accountantFeed';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['createFeed'] } },

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/billit/helpers/binary';
 import { parseId } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { feedItemIdProperty, feedNameProperty, feedPath } from './feed.fields';
+import { feedItemIdProperty, feedNameProperty, feedPath } from '../../descriptions/accountantFeed';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['downloadItem'] } },

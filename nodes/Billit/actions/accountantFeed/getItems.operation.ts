@@ -7,7 +7,7 @@ import {
 import { claimFeedListing } from '../../../../lib/billit/feed-listing-guard';
 import { billitCompanyKey } from '../../../../lib/billit/request';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { feedNameProperty, feedPath } from './feed.fields';
+import { feedNameProperty, feedPath } from '../../descriptions/accountantFeed';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['getItems'] } },

@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import { downloadOrderFiles, downloadOrderFilesProperties } from '../shared/downloadOrderFiles';
+import { downloadOrderFiles, downloadOrderFilesProperties } from '../../helpers/downloadOrderFiles';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['incomingInvoice'], operation: ['download'] } },

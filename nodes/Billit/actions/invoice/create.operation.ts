@@ -14,7 +14,7 @@ import { createOrderOnce } from '../../helpers/createOrder';
 import { orderLinesFrom } from '../../helpers/orderLines';
 import { dateOnly, parseId } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { createProperties } from './create.description';
+import { createProperties } from '../../descriptions/invoiceCreate';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['create'] } },

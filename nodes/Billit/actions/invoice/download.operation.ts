@@ -8,8 +8,8 @@ import { findUblFile } from '../../helpers/orderFiles';
 import {
 	downloadFilesOfOrder,
 	downloadOrderFilesProperties,
-} from '../shared/downloadOrderFiles';
-import { itemWithoutBillitUbl, whenNoUblProperty, type WhenNoUbl } from './downloadWithoutUbl';
+} from '../../helpers/downloadOrderFiles';
+import { itemWithoutBillitUbl, whenNoUblProperty, type WhenNoUbl } from '../../helpers/downloadWithoutUbl';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['download'] } },

@@ -7,7 +7,7 @@ import {
 import { and, compare } from '../../../../lib/billit/filters';
 import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { partyBody, partyFieldOptions, partyTypeOptions } from './party.fields';
+import { partyBody, partyFieldOptions, partyTypeOptions } from '../../descriptions/party';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['party'], operation: ['createOrUpdate'] } },

@@ -7,7 +7,7 @@ import { buildPartyFilter } from '../../../../lib/billit/filters';
 import { pagingProperties, simplifyProperty } from '../../../shared/billit/descriptions/paging';
 import { listForItem } from '../../../shared/billit/helpers/request';
 import { simplifyParty } from '../../helpers/simplify';
-import { partyTypeOptions } from './party.fields';
+import { partyTypeOptions } from '../../descriptions/party';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['party'], operation: ['getMany'] } },

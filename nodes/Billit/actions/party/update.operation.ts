@@ -7,7 +7,7 @@ import {
 import { partyLocator } from '../../descriptions/locators';
 import { parseId } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { PATCHABLE_PARTY_FIELDS, partyBody, partyPatchFieldOptions } from './party.fields';
+import { PATCHABLE_PARTY_FIELDS, partyBody, partyPatchFieldOptions } from '../../descriptions/party';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['party'], operation: ['update'] } },

@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { listWebhooks, refreshWebhookSecret } from './webhooks';
+import { listWebhooks, refreshWebhookSecret } from '../../helpers/webhooks';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['create'] } },

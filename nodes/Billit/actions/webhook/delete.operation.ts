@@ -5,7 +5,7 @@ import {
 } from 'n8n-workflow';
 import { parseId } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { webhookIdProperty } from './webhook.fields';
+import { webhookIdProperty } from '../../descriptions/webhook';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['delete'] } },

@@ -3,7 +3,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { listWebhooks } from './webhooks';
+import { listWebhooks } from '../../helpers/webhooks';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['list'] } },

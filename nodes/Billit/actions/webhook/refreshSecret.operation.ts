@@ -5,8 +5,8 @@ import {
 } from 'n8n-workflow';
 import { parseId } from '../../../shared/billit/helpers/parse';
 
-import { webhookIdProperty } from './webhook.fields';
-import { refreshWebhookSecret } from './webhooks';
+import { webhookIdProperty } from '../../descriptions/webhook';
+import { refreshWebhookSecret } from '../../helpers/webhooks';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['refreshSecret'] } },

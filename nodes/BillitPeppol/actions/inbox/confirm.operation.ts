@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { inboxItemIdParameter, inboxItemIdProperty } from './inboxItemId';
+import { inboxItemIdParameter, inboxItemIdProperty } from '../../helpers/inboxItemId';
 import { alreadyDone } from '../../../../lib/billit/request-core';
 
 export const description = updateDisplayOptions(

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { changeOwnRegistration } from './ownRegistration';
+import { changeOwnRegistration } from '../../helpers/ownRegistration';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['register'] } },

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { compare } from '../../../../lib/billit/filters';
-import { editorRequest } from './billitContext';
+import { editorRequest } from './editorRequest';
 
 const PAGE_SIZE = 50;
 

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { editorRequest } from './billitContext';
+import { editorRequest } from './editorRequest';
 
 /** Billit's type codes (`/v1/misc/typecodes/{type}`) as options, sorted by label. */
 async function typeCodes(

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { requestForItem } from '../../../shared/billit/helpers/request';
+import { requestForItem } from '../../shared/billit/helpers/request';
 
 /** The company's webhooks (Billit hides their secrets here). */
 export async function listWebhooks(

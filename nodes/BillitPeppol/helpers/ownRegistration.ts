@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { requestForItem } from '../../../shared/billit/helpers/request';
-import { ownCompanyId } from '../../../shared/billit/helpers/ownCompany';
+import { requestForItem } from '../../shared/billit/helpers/request';
+import { ownCompanyId } from '../../shared/billit/helpers/ownCompany';
 
 /** Registers (POST) or unregisters (DELETE) the node's own company as a Peppol receiver. */
 export async function changeOwnRegistration(

@@ -1,7 +1,7 @@
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import type { CaseCollisionDetector } from '../../../lib/exchange/path-template';
 import type { PreparedFolders } from '../../../lib/exchange/prepared-folders';
-import type { ItemParameters } from './item-parameters';
+import type { ItemParameters } from './itemParameters';
 
 /** State shared by all items of one execution. */
 export interface RunContext {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { partyLocator } from '../../descriptions/locators';
-import { orderDirectionOptions, orderTypeOptions } from '../../../shared/billit/descriptions/orderOptions';
+import { partyLocator } from './locators';
+import { orderDirectionOptions, orderTypeOptions } from '../../shared/billit/descriptions/orderOptions';
 
 const lineFields: INodeProperties[] = [
 	{ displayName: 'Description', name: 'Description', type: 'string', default: '' },

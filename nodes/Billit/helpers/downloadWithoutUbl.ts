@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { Order } from '../../../../lib/billit/types';
-import { buildUbl } from '../../../../lib/ubl/build';
-import { fromBillitOrder } from '../../../../lib/ubl/from-billit';
-import { builtMetadata } from '../../../shared/billit/helpers/buildFromOrder';
-import { ownCompanyParty } from '../../../shared/billit/helpers/ownCompany';
-import { readUblElement } from '../../../../lib/ubl/payload';
-import { prevalidate } from '../../../shared/billit/helpers/validation';
-import { withInputItem } from '../../../shared/billit/helpers/inputItem';
+import type { Order } from '../../../lib/billit/types';
+import { buildUbl } from '../../../lib/ubl/build';
+import { fromBillitOrder } from '../../../lib/ubl/from-billit';
+import { builtMetadata } from '../../shared/billit/helpers/buildFromOrder';
+import { ownCompanyParty } from '../../shared/billit/helpers/ownCompany';
+import { readUblElement } from '../../../lib/ubl/payload';
+import { prevalidate } from '../../shared/billit/helpers/validation';
+import { withInputItem } from '../../shared/billit/helpers/inputItem';
 
 export type WhenNoUbl = 'error' | 'returnWithoutFile' | 'build';
 

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { compact } from '../../../shared/compact';
+import { compact } from '../../shared/compact';
 
 const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
 

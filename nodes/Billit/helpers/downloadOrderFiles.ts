@@ -5,17 +5,17 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { invoiceLocator } from '../../descriptions/locators';
-import { binaryPropertyProperty, maxFileSizeProperty } from '../../../shared/billit/descriptions/paging';
-import { downloadBillitFile, maxBytesFor, toBinary } from '../../../shared/billit/helpers/binary';
-import { withInputItem } from '../../../shared/billit/helpers/inputItem';
-import { fetchOrder, orderIdParameter } from '../../helpers/orders';
+import { invoiceLocator } from '../descriptions/locators';
+import { binaryPropertyProperty, maxFileSizeProperty } from '../../shared/billit/descriptions/paging';
+import { downloadBillitFile, maxBytesFor, toBinary } from '../../shared/billit/helpers/binary';
+import { withInputItem } from '../../shared/billit/helpers/inputItem';
+import { fetchOrder, orderIdParameter } from './orders';
 import {
 	findUblFile,
 	orderFiles,
 	type OrderFileKind,
 	type OrderFileReference,
-} from '../../helpers/orderFiles';
+} from './orderFiles';
 
 /** Download of an order's files, shared by sales and incoming invoices. */
 export const downloadOrderFilesProperties: INodeProperties[] = [

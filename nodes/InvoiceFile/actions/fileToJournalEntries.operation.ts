@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { billitRequest } from '../../../lib/billit/request';
 import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
 import { compact } from '../../shared/compact';
-import { findInvoiceByNumber } from './findInvoice';
+import { findInvoiceByNumber } from '../helpers/findInvoice';
 import {
 	binaryPropertyProperty,
 	columnsProperty,
@@ -12,7 +12,7 @@ import {
 	maxFileSizeProperty,
 	readCsvLayout,
 	readPartnerFile,
-} from './layout.description';
+} from '../descriptions/layout';
 
 const show = { operation: ['fileToJournalEntries'] };
 

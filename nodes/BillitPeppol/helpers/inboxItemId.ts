@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { parseId } from '../../../shared/billit/helpers/parse';
+import { parseId } from '../../shared/billit/helpers/parse';
 
 export const inboxItemIdProperty: INodeProperties = {
 	displayName: 'Inbox Item ID',
