@@ -10,6 +10,7 @@ import {
 	parsePeppolIdentifier,
 	vatEndpoint,
 } from './peppol-identifiers';
+import { isValidBelgianEnterpriseNumber, isValidGln } from './validate/rules/identifiers';
 
 export type ParticipantInputKind = 'belgianCompany' | 'gln' | 'vat' | 'explicit';
 
@@ -21,21 +22,8 @@ export interface ParticipantQuery {
 
 const SCHEME_BELGIAN_VAT = '9925';
 
-/** Belgian enterprise numbers end in 97 minus the first eight digits modulo 97. */
-function isValidBelgianCompanyNumber(digits: string): boolean {
-	const base = Number(digits.slice(0, 8));
-	return 97 - (base % 97) === Number(digits.slice(8));
-}
-
-/** GS1 check digit: weights 3 and 1 from the right, excluding the check digit itself. */
-function isValidGln(digits: string): boolean {
-	const body = digits.slice(0, 12).split('').map(Number);
-	const sum = body.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 1 : 3), 0);
-	return (10 - (sum % 10)) % 10 === Number(digits[12]);
-}
-
 function belgianQuery(companyNumber: string, original: string): ParticipantQuery {
-	if (!isValidBelgianCompanyNumber(companyNumber)) {
+	if (!isValidBelgianEnterpriseNumber(companyNumber)) {
 		throw new Error(`"${original}" is not a valid Belgian company number (its check digits do not match)`);
 	}
 	return {

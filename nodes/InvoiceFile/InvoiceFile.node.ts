@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import * as acknowledgeOperation from './actions/acknowledge.operation';
 import { billitAccessProperties } from './descriptions/billitAccess';
-import * as fileToJournal from './actions/fileToJournalEntries.operation';
+import * as fileToJournalEntries from './actions/fileToJournalEntries.operation';
 import * as fileToPayments from './actions/fileToPayments.operation';
 import * as invoicesToFile from './actions/invoicesToFile.operation';
 import { router } from './actions/router';
@@ -45,7 +45,7 @@ export class InvoiceFile implements INodeType {
 			},
 			...invoicesToFile.description,
 			...fileToPayments.description,
-			...fileToJournal.description,
+			...fileToJournalEntries.description,
 			...billitAccessProperties,
 			...acknowledgeOperation.description,
 		],

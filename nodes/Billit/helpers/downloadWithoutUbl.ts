@@ -4,7 +4,7 @@ import { buildUbl } from '../../../lib/ubl/build';
 import { fromBillitOrder } from '../../../lib/ubl/from-billit';
 import { builtMetadata } from '../../shared/billit/helpers/buildFromOrder';
 import { ownCompanyParty } from '../../shared/billit/helpers/ownCompany';
-import { readUblElement } from '../../../lib/ubl/payload';
+import { readUblElement } from '../../../lib/ubl/parse';
 import { prevalidate } from '../../shared/billit/helpers/validation';
 import { withInputItem } from '../../shared/billit/helpers/inputItem';
 

@@ -5,7 +5,7 @@ import type {
 	CommercialDocument,
 	ResponseStatus,
 } from '../../../lib/ubl/model';
-import type { UblPayload } from '../../../lib/ubl/payload';
+import type { UblPayload } from '../../../lib/ubl/parse';
 
 export interface ParsedOutput {
 	json: IDataObject;

@@ -1,7 +1,7 @@
 import { createRouter } from '../../shared/router';
 import type { Operation } from '../../shared/types';
 import * as acknowledge from './acknowledge.operation';
-import * as fileToJournal from './fileToJournalEntries.operation';
+import * as fileToJournalEntries from './fileToJournalEntries.operation';
 import * as fileToPayments from './fileToPayments.operation';
 import * as invoicesToFile from './invoicesToFile.operation';
 
@@ -9,7 +9,7 @@ import * as invoicesToFile from './invoicesToFile.operation';
 export const operations: Record<string, Operation> = {
 	invoicesToFile,
 	fileToPayments,
-	fileToJournalEntries: fileToJournal,
+	fileToJournalEntries,
 	acknowledge,
 };
 

@@ -3,7 +3,7 @@ import { attachmentPrefixProperty } from '../../descriptions/attachmentPrefix';
 import { ublInputProperties } from '../../descriptions/ublInput';
 import { parsedOutput } from '../../helpers/parsedOutput';
 import { readUblInput } from '../../helpers/ublInput';
-import { readUblPayload } from '../../../../lib/ubl/payload';
+import { readUblPayload } from '../../../../lib/ubl/parse';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['parse'] } },

@@ -7,7 +7,7 @@ import {
 import { ublInputProperties } from '../../descriptions/ublInput';
 import { readUblInput } from '../../helpers/ublInput';
 import { textOf } from '../../../../lib/ubl/xml-query';
-import { readUblElement } from '../../../../lib/ubl/payload';
+import { readUblElement } from '../../../../lib/ubl/parse';
 import { ruleReleaseProperty } from '../../descriptions/ruleRelease';
 import { assertValid, chosenRelease, prevalidate } from '../../../shared/billit/helpers/validation';
 

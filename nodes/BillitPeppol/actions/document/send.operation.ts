@@ -13,7 +13,7 @@ import { showWhen } from '../../descriptions/showWhen';
 import { ublInputProperties } from '../../descriptions/ublInput';
 import { buildFromOrder } from '../../../shared/billit/helpers/buildFromOrder';
 import { readUblInput } from '../../helpers/ublInput';
-import { readUblDocument, readUblElement } from '../../../../lib/ubl/payload';
+import { readUblDocument, readUblElement } from '../../../../lib/ubl/parse';
 import { ruleReleaseProperty } from '../../descriptions/ruleRelease';
 import { assertValid, chosenRelease, prevalidate } from '../../../shared/billit/helpers/validation';
 

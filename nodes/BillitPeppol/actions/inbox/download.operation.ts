@@ -8,7 +8,7 @@ import { binaryPropertyProperty, maxFileSizeProperty } from '../../../shared/bil
 import { downloadBillitFile, maxBytesFor, toBinary } from '../../../shared/billit/helpers/binary';
 import { attachmentPrefixProperty } from '../../descriptions/attachmentPrefix';
 import { parsedOutput } from '../../helpers/parsedOutput';
-import { readUblPayload } from '../../../../lib/ubl/payload';
+import { readUblPayload } from '../../../../lib/ubl/parse';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['inbox'], operation: ['download'] } },

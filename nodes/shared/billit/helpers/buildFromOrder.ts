@@ -8,7 +8,7 @@ import type { ValidationResult } from '../../../../lib/ubl/validate';
 import { parseJsonParameter } from './parse';
 import { findBillitOrder, noOrderMessage, NO_ORDER_HINT } from './orderInput';
 import { ownCompanyParty } from './ownCompany';
-import { readUblElement } from '../../../../lib/ubl/payload';
+import { readUblElement } from '../../../../lib/ubl/parse';
 import { chosenRelease, prevalidate } from './validation';
 
 export interface BuiltUbl {
