@@ -1,20 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { authenticationProperty } from '../../shared/billit/descriptions/connection';
 
 /** Operations that can talk to Billit; each shows an "addToBillit" parameter (a hidden `true` where Billit is always needed). */
 const show = { operation: ['fileToPayments', 'fileToJournalEntries'], addToBillit: [true] };
 
 export const billitAccessProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'API Key', value: 'apiKey' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'apiKey',
-		displayOptions: { show },
-	},
+	{ ...authenticationProperty, displayOptions: { show } },
 	{
 		displayName: 'Company (Party ID)',
 		name: 'companyId',
