@@ -28,6 +28,22 @@ describe('the packed package in a real n8n', () => {
 		expect([...fromThisPackage].sort()).toEqual([...new Set(expected)].sort());
 	});
 
+	it("serves a light and a dark icon for each of this package's node and credential types", async () => {
+		const ours = [...(await n8n.nodeTypes()), ...(await n8n.credentialTypes())].filter(
+			(type) => type.name.startsWith(n8n.typeName('')) || declaredTypes(repoRoot).credentials.includes(type.name),
+		) as Array<{ name: string; iconUrl?: { light?: string; dark?: string } }>;
+		expect(ours.length).toBeGreaterThan(8);
+		for (const type of ours) {
+			const urls = [type.iconUrl?.light, type.iconUrl?.dark];
+			expect(urls, type.name).toEqual([expect.stringMatching(/\.svg$/), expect.stringMatching(/\.svg$/)]);
+			for (const url of urls) {
+				const response = await fetch(new URL(`/${String(url)}`, n8n.coordinates.baseUrl));
+				expect({ type: type.name, url, status: response.status }).toEqual({ type: type.name, url, status: 200 });
+				expect(await response.text()).toContain('<svg');
+			}
+		}
+	});
+
 	it('loads every credential type package.json declares', async () => {
 		// Credential types keep their plain name; only node types get the package prefix.
 		expect(missing(declaredTypes(repoRoot).credentials, await n8n.credentialTypes())).toEqual([]);
