@@ -1,5 +1,5 @@
 import type { IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type { BillitRequestOptions } from '../../lib/billit/request';
+import type { BillitRequestOptions } from '../../lib/billit/request/request';
 
 export type TriggerContext = IHookFunctions | IPollFunctions | IWebhookFunctions;
 

@@ -5,15 +5,15 @@
  * exports static data in clear).
  */
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
-import { billitRequest } from '../../lib/billit/request';
+import { billitRequest } from '../../lib/billit/request/request';
 import type { Webhook } from '../../lib/billit/types';
 import {
 	WEBHOOK_EVENTS,
 	eventNameOf,
 	isWebhookEventName,
 	type WebhookEventName,
-} from '../../lib/billit/webhook-events';
-import { openSecret, sealSecret } from '../../lib/billit/webhook-secret-seal';
+} from '../../lib/billit/webhooks/webhook-events';
+import { openSecret, sealSecret } from '../../lib/billit/webhooks/webhook-secret-seal';
 import { triggerCompany, type TriggerContext } from './company';
 import { sealingKeyMaterial } from './sealing-key';
 

@@ -1,5 +1,5 @@
 import { NodeOperationError, type ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { BILLIT_OAUTH2_CREDENTIAL, credentialTypeFor } from '../../lib/billit/request';
+import { BILLIT_OAUTH2_CREDENTIAL, credentialTypeFor } from '../../lib/billit/request/request';
 import type { TriggerContext } from './company';
 
 /**

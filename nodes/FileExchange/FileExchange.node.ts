@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
+import { fileExchangeCredentialTests } from '../../lib/exchange/credentials/credential-test';
 import { description as connectionOptions } from './actions/connection-options';
 import { FILE_EXCHANGE_APP_DESCRIPTION } from './appDescription';
 import { operations, router } from './actions/router';

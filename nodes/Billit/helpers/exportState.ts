@@ -9,8 +9,8 @@ import {
 	markDone,
 	readWatermark,
 	type WatermarkState,
-} from '../../../lib/billit/exportWatermark';
-import { and, compare } from '../../../lib/billit/filters';
+} from '../../../lib/billit/state/export-watermark';
+import { and, compare } from '../../../lib/billit/listing/filters';
 import {
 	isExported,
 	markerPatch,

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { billitRequest, type BillitRequestOptions } from '../../../lib/billit/request';
+import { billitRequest, type BillitRequestOptions } from '../../../lib/billit/request/request';
 
 /** The company chosen on the node, read while the editor loads options. */
 function currentCompany(this: ILoadOptionsFunctions): string | undefined {

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { credentialTypeFor } from '../../../lib/billit/request';
+import { credentialTypeFor } from '../../../lib/billit/request/request';
 import type { Party } from '../../../lib/billit/types';
 import { companyFor, requestForItem } from '../../Billit/helpers/request';
 

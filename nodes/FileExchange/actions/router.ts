@@ -1,10 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { ExchangeProtocol } from '../../../lib/exchange/client';
-import { createExchangeClient } from '../../../lib/exchange/credentials';
-import { CaseCollisionDetector } from '../../../lib/exchange/path-template';
+import { createExchangeClient } from '../../../lib/exchange/credentials/credentials';
+import { CaseCollisionDetector } from '../../../lib/exchange/paths/path-template';
 import { mapWithConcurrency } from '../../../lib/exchange/pool';
-import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import { PreparedFolders } from '../../../lib/exchange/paths/prepared-folders';
 import { applyConnectionOptions } from './connection-options';
 import * as del from './delete.operation';
 import * as download from './download.operation';

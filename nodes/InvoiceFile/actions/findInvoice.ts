@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { compare } from '../../../lib/billit/filters';
-import { billitRequest } from '../../../lib/billit/request';
+import { compare } from '../../../lib/billit/listing/filters';
+import { billitRequest } from '../../../lib/billit/request/request';
 
 /** The node's company override; empty means the credential's PartyID. */
 export function companyOf(this: IExecuteFunctions, itemIndex: number): string | undefined {

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
-import type { Clock } from '../../../lib/billit/clock';
-import { executeBillitRequest, type SendFunction } from '../../../lib/billit/request-core';
+import type { Clock } from '../../../lib/billit/request/clock';
+import { executeBillitRequest, type SendFunction } from '../../../lib/billit/request/request-core';
 import { runNode } from '../../helpers/fake-execute';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import {

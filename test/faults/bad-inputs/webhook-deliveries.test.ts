@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
 import { webhookTrigger, type Delivery } from '../support/webhook';
 
 const SECRET = 'whsec-faults-suite';

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { DEMO } from '../../../emulator';
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
 import { runNode } from '../../helpers/fake-execute';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import {

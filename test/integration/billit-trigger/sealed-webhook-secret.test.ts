@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Emulator } from '../../../emulator';
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
 import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
 import { COMPANY, credentialsFor, startBillitEmulator } from '../billit-node/harness';

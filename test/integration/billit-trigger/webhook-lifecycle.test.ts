@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
-import { openSecret } from '../../../lib/billit/webhook-secret-seal';
+import { openSecret } from '../../../lib/billit/webhooks/webhook-secret-seal';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
 import { COMPANY, credentialsFor, received, startBillitEmulator } from '../billit-node/harness';
 import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { takeContractViolations } from '../../../emulator/contract-guard';
-import { billitRequest } from '../../../lib/billit/request';
+import { billitRequest } from '../../../lib/billit/request/request';
 import { fakeExecute } from '../../helpers/fake-execute';
 import { COMPANY, credentialsFor, useBillitEmulator } from '../billit-node/harness';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
 import { fakeTrigger, type FakeTrigger } from './trigger-context';
 

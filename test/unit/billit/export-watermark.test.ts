@@ -4,7 +4,7 @@ import {
 	emptyWatermark,
 	markDone,
 	readWatermark,
-} from '../../../lib/billit/exportWatermark';
+} from '../../../lib/billit/state/export-watermark';
 
 const row = (OrderID: number, second: number) => ({
 	OrderID,

@@ -5,7 +5,7 @@ import {
 	computeBillitSignature,
 	hexDigestsEqual,
 	verifyBillitSignature,
-} from '../../../lib/billit/webhook-signature';
+} from '../../../lib/billit/webhooks/webhook-signature';
 
 const secret = 'whsec_4f2a';
 const rawBody = '{"UpdatedEntityID":42,"UpdatedEntityType":"Order","WebhookUpdateTypeTC":"I"}';

@@ -7,7 +7,7 @@ import { compact } from '../../helpers/compact';
 import { parseId } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
 import { feedItemIdProperty, feedNameProperty, feedPath } from './feed.fields';
-import { alreadyDone } from '../../../../lib/billit/request-core';
+import { alreadyDone } from '../../../../lib/billit/request/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['confirmItem'] } },

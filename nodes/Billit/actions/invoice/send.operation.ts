@@ -6,7 +6,7 @@ import {
 import { transportTypeOptions } from '../../descriptions/orderOptions';
 import { parseIdList } from '../../helpers/parse';
 import { requestForItem } from '../../helpers/request';
-import { alreadyDone } from '../../../../lib/billit/request-core';
+import { alreadyDone } from '../../../../lib/billit/request/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['send'] } },
