@@ -20,7 +20,7 @@ import { sealingKeyMaterial } from './sealing-key';
 export interface Registration {
 	webhookId: number;
 	url: string;
-	/** The signing secret, sealed with the credential (see lib/billit/webhook-secret-seal). */
+	/** The signing secret, sealed with the credential (see lib/billit/webhooks/webhook-secret-seal). */
 	sealedSecret?: string;
 	/** The signing secret in clear, as versions before sealing stored it; sealed on the next activation. */
 	secret?: string;
