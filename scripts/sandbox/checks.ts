@@ -4,7 +4,7 @@
  */
 import { and, compare, compareDate } from '../../lib/billit/listing/filters';
 import { KEYSET_ORDER_BY, keyOf, keysetFilter } from '../../lib/billit/listing/keyset';
-import { ownInvoiceXml } from '../../test/integration/emulator/own-ubl';
+import { ownInvoiceXml } from '../../test/support/ubl/own-ubl';
 import { billitError, type Answer, type SandboxClient } from './client';
 
 export type Verdict = 'confirmed' | 'contradicted' | 'not observable';

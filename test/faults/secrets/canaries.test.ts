@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Emulator } from '../../../emulator';
 import { DEMO } from '../../../emulator';
 import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
-import { runNode } from '../../helpers/fake-execute';
+import { runNode } from '../../support/fake-n8n/execute';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import {
 	COMPANY,

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
-import { binaryItem, fakeExecuteFunctions, type ParameterValue } from '../../integration/exchange/fake-n8n';
+import { binaryItem, fakeExecuteFunctions, type ParameterValue } from '../../support/fake-n8n/file-exchange';
 import { testServers } from '../../integration/exchange/helpers';
 
 export { binaryItem };

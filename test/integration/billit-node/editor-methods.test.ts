@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listSearch } from '../../../nodes/Billit/methods/listSearch';
 import { loadOptions } from '../../../nodes/Billit/methods/loadOptions';
-import { fakeLoadOptions, locator } from '../../helpers/fake-execute';
+import { fakeLoadOptions, locator } from '../../support/fake-n8n/execute';
 import { COMPANY, credentialsFor, received, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
-import { binaryItem, locator } from '../../helpers/fake-execute';
+import { binaryItem, locator } from '../../support/fake-n8n/execute';
 import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

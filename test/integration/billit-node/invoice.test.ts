@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locator, type Parameters } from '../../helpers/fake-execute';
+import { locator, type Parameters } from '../../support/fake-n8n/execute';
 import { COMPANY, createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import type { Emulator, Switches } from '../../../emulator';
 import { strictSwitches } from '../../../emulator/switches';
-import { locator } from '../../helpers/fake-execute';
+import { locator } from '../../support/fake-n8n/execute';
 import { COMPANY, resetEmulator, runBillit, startBillitEmulator } from './harness';
 
 const variants: Array<[string, Partial<Switches>]> = [

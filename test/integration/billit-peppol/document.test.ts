@@ -5,7 +5,7 @@ import { belgianCompanyNumber } from '../../../emulator/seed';
 import { buildUbl } from '../../../lib/ubl/build';
 import type { ApplicationResponseDocument } from '../../../lib/ubl/model';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { binaryItem } from '../../helpers/fake-execute';
+import { binaryItem } from '../../support/fake-n8n/execute';
 import { COMPANY, fixture, received, resetEmulator, runPeppol, startBillitEmulator } from './harness';
 
 let emulator: Emulator;

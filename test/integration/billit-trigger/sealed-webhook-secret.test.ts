@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
-import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
+import { fakeTrigger, type FakeTrigger } from '../../support/fake-n8n/trigger';
 import { COMPANY, credentialsFor, startBillitEmulator } from '../billit-node/harness';
 
 const node = new BillitTrigger();

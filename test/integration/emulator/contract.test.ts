@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { belgianCompanyNumber } from '../../../emulator/seed';
-import { ownInvoiceXml } from './own-ubl';
+import { ownInvoiceXml } from '../../support/ubl/own-ubl';
 import {
 	call,
 	errorCode,

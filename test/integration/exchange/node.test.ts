@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
-import { binaryItem, fakeExecuteFunctions, storedBinaryItem, storedBinaryReads, type ParameterValue } from './fake-n8n';
+import { binaryItem, fakeExecuteFunctions, storedBinaryItem, storedBinaryReads, type ParameterValue } from '../../support/fake-n8n/file-exchange';
 import { diskPath, remoteJoin, uniqueName } from './helpers';
 import { ftpCase, sftpCase } from './server-cases';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 import { waitForSftpLog, type SftpLogEntry } from '../../support/servers/sftp-log';
-import { fakeExecuteFunctions, storedBinaryItem } from './fake-n8n';
+import { fakeExecuteFunctions, storedBinaryItem } from '../../support/fake-n8n/file-exchange';
 import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
 import { sftpCase } from './server-cases';
 

@@ -2,7 +2,7 @@ import { chown, mkdir, stat, writeFile } from 'node:fs/promises';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FileExchangeTrigger } from '../../../nodes/FileExchangeTrigger/FileExchangeTrigger.node';
-import { fakePollFunctions, type ParameterValue } from './fake-n8n';
+import { fakePollFunctions, type ParameterValue } from '../../support/fake-n8n/file-exchange';
 import { diskPath } from './helpers';
 import { ftpCase, sftpCase, type ServerCase } from './server-cases';
 

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { DEMO, type Emulator } from '../../../emulator';
 import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
-import { binaryItem, runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
+import { binaryItem, runNode, type FakeExecuteOptions, type Parameters } from '../../support/fake-n8n/execute';
 import { COMPANY, credentialsFor } from '../billit-node/harness';
 
 /** Creates sales invoices with these numbers and incl. totals through the emulator's API; returns their OrderIDs. */

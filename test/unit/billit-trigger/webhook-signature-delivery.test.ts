@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { computeBillitSignature } from '../../../lib/billit/webhooks/webhook-signature';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
-import { fakeTrigger, type FakeTrigger } from './trigger-context';
+import { fakeTrigger, type FakeTrigger } from '../../support/fake-n8n/trigger';
 
 const SECRET = 'whsec-order-created-0123456789abcdef';
 const NOW = Date.parse('2026-03-02T10:00:00Z');

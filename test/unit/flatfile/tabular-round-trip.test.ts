@@ -4,7 +4,7 @@ import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
 import { decodeText } from '../../../lib/flatfile/encoding';
 import { csvToRecords } from '../../../lib/flatfile/tabular';
 import { fixedWidthToRecords } from '../../../lib/flatfile/fixed-width';
-import { binaryItem, runNode } from '../../helpers/fake-execute';
+import { binaryItem, runNode } from '../../support/fake-n8n/execute';
 import { ORDERS, sample } from './fixtures';
 
 const columns = [

@@ -9,7 +9,7 @@ import {
 	PEPPOL_BILLING_CUSTOMIZATION_ID,
 	PEPPOL_BILLING_PROFILE_ID,
 } from '../../../lib/ubl/namespaces';
-import { BELGIAN_CUSTOMER, COMPANY, DUTCH_CUSTOMER, line, salesOrder } from './billit-orders';
+import { BELGIAN_CUSTOMER, COMPANY, DUTCH_CUSTOMER, line, salesOrder } from '../../support/ubl/billit-orders';
 
 describe('fromBillitOrder', () => {
 	it('maps a Belgian sales invoice with Peppol ids, parties, payment and totals', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { WorkflowFile } from '../../support/n8n/client';
-import { repoRoot } from '../../support/n8n/repo';
+import type { WorkflowFile } from '../n8n/client';
+import { repoRoot } from '../n8n/repo';
 
 /** A shipped example exactly as it is on disk: the tests import this, never an edited copy. */
 export function readExample(fileName: string): WorkflowFile {

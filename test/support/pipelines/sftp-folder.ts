@@ -1,7 +1,7 @@
 import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
-import type { SftpServerInfo } from '../../support/servers/types';
+import type { SftpServerInfo } from '../servers/types';
 
 export interface ServerFile {
 	/** Path as the SFTP client sees it, e.g. `/export/0123456789/sales/2026/2026-0001.pdf`. */

@@ -14,7 +14,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { mock } from 'vitest-mock-extended';
-import { fakeExecute, type Parameters } from '../../helpers/fake-execute';
+import { fakeExecute, type Parameters } from './execute';
 
 export type TriggerFunctions = IHookFunctions & IWebhookFunctions & IPollFunctions;
 

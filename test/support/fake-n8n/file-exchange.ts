@@ -13,7 +13,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { readAll } from './helpers';
+import { readAll } from '../../integration/exchange/helpers';
 
 /** A parameter value, or a function of the item index (an n8n expression: resolved per item, `=…` when read raw). */
 export type ParameterValue = unknown | ((itemIndex: number) => unknown);

@@ -1,6 +1,6 @@
 import { DEMO } from '../../../emulator/seed';
-import type { SftpServerInfo } from '../../support/servers/types';
-import type { N8nClient, StoredCredential, WorkflowFile } from '../../support/n8n/client';
+import type { SftpServerInfo } from '../servers/types';
+import type { N8nClient, StoredCredential, WorkflowFile } from '../n8n/client';
 import { credentialNamesOf } from './examples';
 
 export interface PipelineTargets {

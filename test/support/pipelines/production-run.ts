@@ -1,6 +1,6 @@
-import type { N8nClient, StoredWorkflow } from '../../support/n8n/client';
-import { requestJson } from '../../support/n8n/http';
-import type { N8nExecution } from '../../support/n8n/run-data';
+import type { N8nClient, StoredWorkflow } from '../n8n/client';
+import { requestJson } from '../n8n/http';
+import type { N8nExecution } from '../n8n/run-data';
 
 const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
 // Short enough to wait for, long enough that the workflow is unpublished before it fires again.
