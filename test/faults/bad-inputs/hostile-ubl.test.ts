@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 function ublItem(xml: Buffer) {
-	return binaryItem('data', xml, 'invoice.xml', 'application/xml');
+	return binaryItem(xml, 'invoice.xml', { mimeType: 'application/xml' });
 }
 
 async function runDocument(operation: 'send' | 'parse', xml: Buffer) {

@@ -48,7 +48,7 @@ const billitInvoice = {
 };
 
 function ublItem(xml: Buffer | string): INodeExecutionData {
-	return binaryItem('data', xml, 'invoice.xml', 'application/xml');
+	return binaryItem(xml, 'invoice.xml', { mimeType: 'application/xml' });
 }
 
 function xmlOf(item: INodeExecutionData, field = 'data'): Buffer {
@@ -130,7 +130,7 @@ describe('Document: Build UBL', () => {
 
 	it('embeds a PDF from an input binary field', async () => {
 		const pdf = Buffer.from('%PDF-1.4 test rendering');
-		const input = binaryItem('pdf', pdf, 'invoice-2026-0007.pdf', 'application/pdf');
+		const input = binaryItem(pdf, 'invoice-2026-0007.pdf', { field: 'pdf', mimeType: 'application/pdf' });
 		const [item] = await document(
 			'build',
 			{ order: billitInvoice, buildOptions: { pdfBinaryPropertyName: 'pdf' } },

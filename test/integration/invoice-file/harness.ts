@@ -42,7 +42,7 @@ export async function runOnFile(
 ): Promise<INodeExecutionData[]> {
 	const { output } = await runNode(new InvoiceFile(), {
 		parameters: { binaryPropertyName: 'data', encoding: 'utf-8', authentication: 'apiKey', companyId: '', ...parameters },
-		items: [binaryItem('data', file.content, file.name, 'text/plain')],
+		items: [binaryItem(file.content, file.name, { mimeType: 'text/plain' })],
 		credentials: credentialsFor(emulator),
 		...options,
 	});

@@ -1,20 +1,22 @@
 /**
- * A faked n8n context for the Billit triggers: hook (checkExists/create/delete), webhook and poll
- * functions in one object. Parameters come from a plain object, static data is shared across calls
- * (as n8n keeps it for an active workflow), and HTTP goes out for real through the helpers of the
- * project's fake execute context, so the Billit emulator can answer.
+ * A faked n8n context for trigger nodes: hook (checkExists/create/delete), webhook and poll
+ * functions in one object. Parameters follow the model of ./parameters (read for item 0), static
+ * data is shared across calls (as n8n keeps it for an active workflow), and the helpers are those of
+ * the fake execute context: real HTTP, so the Billit emulator can answer, and binary data.
  */
 import { randomUUID } from 'node:crypto';
 
 import type {
 	IDataObject,
 	IHookFunctions,
+	INode,
 	IPollFunctions,
 	IWebhookFunctions,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { mock } from 'vitest-mock-extended';
-import { fakeExecute, type Parameters } from './execute';
+import { fakeExecute, testNode } from './execute';
+import { readParameter, type ParameterReadOptions, type Parameters } from './parameters';
 
 export type TriggerFunctions = IHookFunctions & IWebhookFunctions & IPollFunctions;
 
@@ -38,47 +40,29 @@ export interface FakeTrigger {
 	setMode(mode: WorkflowExecuteMode): void;
 }
 
-function readPath(source: Parameters, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>(
-			(value, key) => (value !== null && typeof value === 'object' ? (value as Parameters)[key] : undefined),
-			source,
-		);
-}
-
 export function fakeTrigger(options: {
 	parameters: Parameters;
 	credentials: Record<string, IDataObject>;
 	webhookUrl?: string;
 	staticData?: IDataObject;
+	mode?: WorkflowExecuteMode;
+	/** The node as n8n describes it; a Billit Trigger by default. */
+	node?: Partial<INode>;
 }): FakeTrigger {
 	const { context: execute } = fakeExecute({ parameters: {}, credentials: options.credentials });
 	const context = mock<TriggerFunctions>();
 	const staticData = options.staticData ?? {};
 	const answer: RecordedAnswer = {};
 	let request: DeliveryRequest = { rawBody: '', headers: {} };
-	let mode: WorkflowExecuteMode = 'trigger';
+	let mode: WorkflowExecuteMode = options.mode ?? 'trigger';
 
 	// A workflow of its own per fake: the trigger also remembers deliveries per workflow in the process.
 	const workflowId = randomUUID();
 	context.getWorkflow.mockImplementation(() => ({ id: workflowId, name: 'Billit Trigger test', active: true }));
-	context.getNode.mockImplementation(() => ({
-		id: 'billit-trigger-test',
-		name: 'Billit Trigger',
-		type: 'n8n-nodes-billit.billitTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	}));
-	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown, parameterOptions?: { extractValue?: boolean }) => {
-		const value = readPath(options.parameters, name);
-		if (value === undefined) return fallback;
-		if (parameterOptions?.extractValue && value !== null && typeof value === 'object' && '__rl' in value) {
-			return (value as unknown as { value: unknown }).value;
-		}
-		return value;
-	}) as unknown as TriggerFunctions['getNodeParameter']);
+	const node = testNode({ id: 'billit-trigger-test', name: 'Billit Trigger', type: 'n8n-nodes-billit.billitTrigger', ...options.node });
+	context.getNode.mockImplementation(() => node);
+	context.getNodeParameter.mockImplementation(((name: string, fallback?: unknown, parameterOptions?: ParameterReadOptions) =>
+		readParameter(options.parameters, name, 0, fallback, parameterOptions)) as unknown as TriggerFunctions['getNodeParameter']);
 	context.getCredentials.mockImplementation((async (type: string) => {
 		const credentials = options.credentials[type];
 		if (!credentials) throw new Error(`No test credentials of type ${type}`);

@@ -1,4 +1,4 @@
-import { FIXTURE_NAMES, fixture, type FixtureName } from '../../unit/ubl/validate/helpers';
+import { FIXTURE_NAMES, fixture, type FixtureName } from './peppol-examples';
 
 /** One generated document: what was changed, and the ids the rules' text makes it break. */
 export interface Mutation {

@@ -54,7 +54,7 @@ describe('File to Payments (node)', () => {
 	it('one item per payment with a stable idempotency key, without posting', async () => {
 		const { output } = await runNode(new InvoiceFile(), {
 			parameters: { operation: 'fileToPayments', binaryPropertyName: 'data', sourceFormat: 'edi', encoding: 'utf-8', defaultCurrency: 'EUR', addToBillit: false },
-			items: [binaryItem('data', sample('820-multi-invoice.x12'), 'in.x12', 'text/plain')],
+			items: [binaryItem(sample('820-multi-invoice.x12'), 'in.x12', { mimeType: 'text/plain' })],
 		});
 		expect(output.map((item) => [item.json.invoiceNumber, item.json.amount, item.json.index])).toEqual([['2026/0001', 1210, 0], ['2026/0002', 605, 1]]);
 		expect(output[0].json.idempotencyKey).toMatch(/^remittance[0-9a-f]{32}$/);
