@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { statement, type TestStatement } from '../../unit/emulator/coda-file';
+import { statement, type TestStatement } from '../../support/emulator/coda-file';
 import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binaryItem, locator } from '../../support/fake-n8n/execute';
-import { multiStatementFile } from '../../unit/emulator/coda-file';
+import { multiStatementFile } from '../../support/emulator/coda-file';
 import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

@@ -3,7 +3,7 @@ import { buildEdifactInterchange, edifactProblems, readEdifactInterchange } from
 import { invoiceToInvoic, readInvoic } from '../../../lib/flatfile/edifact/invoic';
 import { buildX12Interchange, readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
 import { invoiceTo810, read810 } from '../../../lib/flatfile/x12/invoice-810';
-import { ORDERS } from './fixtures';
+import { ORDERS } from '../../support/flatfile/fixtures';
 
 const DATE = new Date('2026-01-15T09:30:00Z');
 

@@ -5,7 +5,7 @@ import { decodeText } from '../../../lib/flatfile/encoding';
 import { csvToRecords } from '../../../lib/flatfile/tabular';
 import { fixedWidthToRecords } from '../../../lib/flatfile/fixed-width';
 import { binaryItem, runNode } from '../../support/fake-n8n/execute';
-import { ORDERS, sample } from './fixtures';
+import { ORDERS, sample } from '../../support/flatfile/fixtures';
 
 const columns = [
 	{ header: 'Invoice', path: 'OrderNumber', format: 'text', start: 1, length: 10 },

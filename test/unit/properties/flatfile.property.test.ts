@@ -15,7 +15,7 @@ import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
 import { csvToRecords } from '../../../lib/flatfile/tabular';
 import { buildX12Interchange, readX12Interchange } from '../../../lib/flatfile/x12/envelope';
 import { invoiceTo810, read810 } from '../../../lib/flatfile/x12/invoice-810';
-import { sample } from '../flatfile/fixtures';
+import { sample } from '../../support/flatfile/fixtures';
 import { cents, hostileText, invoice, mutated, notAnAmount, printableText } from './flatfile-generators';
 import { expectLinearTime } from './linear-time';
 import { assertProperty } from './settings';
