@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 
 import { firstControlCharacter } from '../../text/control-characters';
 
-/** The variables a path template may use, as documented in design.md ("Path templates"). */
+/** The variables a path template may use (the File Exchange node's Path Template field lists them too). */
 export const PATH_TEMPLATE_VARIABLES = [
 	'uen_number',
 	'vat_number',

@@ -15,7 +15,7 @@ import {
 } from './target';
 
 /**
- * The Billit API contract as billit-api.md documents it. The same assertions run against the
+ * The Billit API contract as Billit's documentation describes it. The same assertions run against the
  * emulator and, when sandbox credentials are set, against the real Billit sandbox; behaviours the
  * documentation leaves open are printed as observations instead of asserted.
  */
