@@ -15,10 +15,6 @@ export interface WatermarkState {
 	done: number[];
 }
 
-export function emptyWatermark(): WatermarkState {
-	return { pending: [], done: [] };
-}
-
 /** Reads a stored state, tolerating what an older or hand-edited store holds. */
 export function readWatermark(stored: unknown): WatermarkState {
 	const value = (stored ?? {}) as Partial<WatermarkState>;

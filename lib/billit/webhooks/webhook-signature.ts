@@ -25,10 +25,6 @@ function hmacHex(secret: string, timestamp: number | string, rawBody: string | B
 		.digest('hex');
 }
 
-export function computeBillitSignature(secret: string, rawBody: string | Buffer, timestamp: number): string {
-	return `t=${timestamp},s=${hmacHex(secret, timestamp, rawBody)}`;
-}
-
 export function parseBillitSignatureHeader(
 	header: string,
 ): { timestamp: string; signature: string } | undefined {
