@@ -1,4 +1,4 @@
-import type { XmlElement } from './xml';
+import type { XmlElement } from '../../../lib/ubl/xml';
 
 /**
  * Visits every element in document order with its path, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`
