@@ -91,7 +91,8 @@ function portCommand(host: string, port: number): string {
  * Active-mode transfers for basic-ftp, which only speaks passive mode: this machine listens on the
  * address of the control connection, tells the server with PORT (EPRT for IPv6), and takes the
  * server's connection as the data connection, wrapped in TLS (resuming the control session) for FTPS.
- * basic-ftp reads the data socket only when the server answers 150, after it connected to us.
+ * basic-ftp reads the data socket only when the server answers 150, after it connected to us. It
+ * takes it from `ftp.dataSocket`, undocumented (test/integration/exchange/library-internals.test.ts).
  */
 export async function enterActiveMode(ftp: FTPContext): Promise<FTPResponse> {
 	const localHost = (ftp.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/i, '');

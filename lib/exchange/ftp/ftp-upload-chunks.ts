@@ -23,7 +23,8 @@ export async function tlsHandshakeDone(socket: TLSSocket): Promise<void> {
  * The content of one FTP upload, each chunk reported to `counted`, ending only once the data
  * connection's TLS handshake is done. basic-ftp starts piping when `getCipher()` is set, which a
  * resumed session sets before the handshake; an empty upload then closed the data connection
- * mid-handshake, and vsftpd failed it with a TLS alert.
+ * mid-handshake, and vsftpd failed it with a TLS alert. `ftp.dataSocket` is basic-ftp's own
+ * undocumented field; test/integration/exchange/library-internals.test.ts fails if that changes.
  */
 export async function* ftpUploadChunks(
 	content: Readable | Buffer,

@@ -10,7 +10,10 @@ export const DEFAULT_REQUESTS_IN_FLIGHT = 64;
  */
 export const DEFAULT_BYTES_IN_FLIGHT = 4 * 1024 * 1024;
 
-/** ssh2 keeps the per-request data limits it derived from the server (limits@openssh.com) on the wrapper. */
+/**
+ * ssh2 keeps the per-request data limits it derived from the server (limits@openssh.com) on the
+ * wrapper, undocumented; test/integration/exchange/library-internals.test.ts fails if that changes.
+ */
 interface NegotiatedLimits {
 	_maxReadLen?: unknown;
 	_maxWriteLen?: unknown;
