@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
-import { read810 } from '../../../lib/flatfile/x12/invoice-810';
+import { read810 } from '../../support/flatfile/readers';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
 import { decodeText } from '../../../lib/flatfile/encoding';
 import { csvToRecords } from '../../../lib/flatfile/tabular';
-import { fixedWidthToRecords } from '../../../lib/flatfile/fixed-width';
+import { fixedWidthToRecords } from '../../support/flatfile/readers';
 import { binaryItem, runNode } from '../../support/fake-n8n/execute';
 import { ORDERS, sample } from '../../support/flatfile/fixtures';
 
