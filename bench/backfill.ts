@@ -8,11 +8,11 @@ import { performance } from 'node:perf_hooks';
 
 import { createEmulator, DEMO, type Emulator } from '../emulator';
 import { assertSucceeded } from '../test/support/n8n/run-data';
-import { readExample } from '../test/e2e/pipelines/examples';
-import { SftpFolder } from '../test/e2e/pipelines/sftp-folder';
+import { readExample } from '../test/support/pipelines/examples';
+import { SftpFolder } from '../test/support/pipelines/sftp-folder';
 import type { BenchOptions, BenchResult, Benchmark, BenchRow } from './types';
 import { cappedSalesExport } from './backfill/capped-workflow';
-import { createCredentialsFor } from '../test/e2e/pipelines/credentials';
+import { createCredentialsFor } from '../test/support/pipelines/credentials';
 import { expectedExport, exportedCount, verifyExport } from './backfill/expected-export';
 import { countEmulatorRequests } from './backfill/request-counter';
 import { seedSentInvoices } from './export/sent-invoices';

@@ -8,8 +8,8 @@ import { chown, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DEMO } from '../emulator';
-import { SftpExchangeClient } from '../lib/exchange/sftp-client';
-import { CompanyPacer } from '../lib/billit/pacer';
+import { SftpExchangeClient } from '../lib/exchange/sftp/sftp-client';
+import { CompanyPacer } from '../lib/billit/pacing/pacer';
 import type { SftpServerInfo } from '../test/support/servers/types';
 import { perSecond } from './format';
 import { timeAsync } from './measure';

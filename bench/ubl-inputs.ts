@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { buildUbl } from '../lib/ubl/build';
 import { fromBillitOrder } from '../lib/ubl/from-billit';
-import { COMPANY, line, salesOrder } from '../test/unit/ubl/billit-orders';
+import { COMPANY, line, salesOrder } from '../test/support/ubl/billit-orders';
 
 const FIXTURE_DIR = join(__dirname, '..', 'test', 'fixtures', 'ubl');
 

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { apiBaseUrlExpression, customUrlWarnings } from '../lib/billit/environments';
-import { pacingCredentialProperties } from '../lib/billit/pacing-settings';
-import { PARTY_ID_ADVICE } from '../lib/billit/errors';
+import { pacingCredentialProperties } from '../lib/billit/pacing/pacing-settings';
+import { PARTY_ID_ADVICE } from '../lib/billit/request/errors';
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	const wanted = name.toLowerCase();

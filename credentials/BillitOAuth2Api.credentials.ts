@@ -1,7 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { customUrlWarnings, oauthAuthorizeUrlExpression, oauthTokenUrlExpression } from '../lib/billit/environments';
-import { pacingCredentialProperties } from '../lib/billit/pacing-settings';
+import { pacingCredentialProperties } from '../lib/billit/pacing/pacing-settings';
 
 // No `test`: n8n tests OAuth2 credentials by connecting (the authorization code flow).
 export class BillitOAuth2Api implements ICredentialType {

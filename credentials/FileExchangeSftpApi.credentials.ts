@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { SFTP_SETTING_DEFAULTS } from '../lib/exchange/credential-defaults';
+import { SFTP_SETTING_DEFAULTS } from '../lib/exchange/credentials/credential-defaults';
 
 /** Plain fields (a credential dialog cannot edit a collection), shown once "Show Advanced Settings" is on. */
 function advancedSettings(fields: INodeProperties[]): INodeProperties[] {

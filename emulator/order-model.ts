@@ -25,7 +25,7 @@ const lineSchema: Schema = {
 
 const fileUploadSchema: Schema = { FileName: 'string', MimeType: 'string', FileContent: 'string' };
 
-/** Fields a PATCH may change (billit-api.md, "Patchable on orders"), with their types. */
+/** Fields a PATCH on an order may change, with their types (Billit's page `patchable-properties`). */
 export const patchableOrderSchema: Schema = {
 	Paid: 'boolean',
 	PaidDate: 'date',

@@ -6,7 +6,7 @@ set -eu
 
 # python3, make and g++ compile sqlite3 for the n8n runtime (scripts/n8n-runtime.mjs); chromium renders
 # the n8n editor in browser tests. redis-server backs the integration test of the Billit pacing shared
-# across n8n queue-mode workers (lib/billit/redis-pacing-store.ts).
+# across n8n queue-mode workers (lib/billit/pacing/redis-pacing-store.ts).
 PACKAGES="openssh-server openssh-client vsftpd openssl passwd python3 make g++ chromium redis-server"
 # Where Debian's invoke-rc.d looks for the policy that keeps package installs from starting services.
 POLICY_RC_D=${POLICY_RC_D:-/usr/sbin/policy-rc.d}

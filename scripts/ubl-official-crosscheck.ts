@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { isRuleRelease, validateUbl } from '../lib/ubl/validate';
-import { mutationSuite } from '../test/unit/ubl/validate/mutations';
+import { mutationSuite } from '../test/support/ubl/mutations';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SaxonJS = require('saxon-js') as { transform(options: object, mode: 'sync'): { principalResult: string } };

@@ -1,4 +1,4 @@
-import type { BillitHttpRequest, SendFunction } from '../../lib/billit/request-core';
+import type { BillitHttpRequest, SendFunction } from '../../lib/billit/request/request-core';
 
 export interface CountingSend {
 	send: SendFunction;

@@ -2,8 +2,8 @@ import { posix } from 'node:path';
 
 import type { FileExchangeClient } from '../../lib/exchange/client';
 import { mapWithConcurrency } from '../../lib/exchange/pool';
-import type { CompanyPacer } from '../../lib/billit/pacer';
-import { executeBillitRequest, type SendFunction } from '../../lib/billit/request-core';
+import type { CompanyPacer } from '../../lib/billit/pacing/pacer';
+import { executeBillitRequest, type SendFunction } from '../../lib/billit/request/request-core';
 
 export interface ExportTarget {
 	baseUrl: string;

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { posix } from 'node:path';
 
 import { mapWithConcurrency } from '../../lib/exchange/pool';
-import { SftpExchangeClient } from '../../lib/exchange/sftp-client';
+import { SftpExchangeClient } from '../../lib/exchange/sftp/sftp-client';
 import type { SftpServerInfo } from '../../test/support/servers/types';
 import type { PayloadFile } from './payload';
 

@@ -15,10 +15,10 @@ import type {
 	UploadStatus,
 } from './client';
 import { ExchangeError } from './errors';
-import { partPathFor } from './part-files';
+import { partPathFor } from './paths/part-files';
 import { firstControlCharacter } from '../text/control-characters';
 
-export { PART_SUFFIX } from './part-files';
+export { PART_SUFFIX } from './paths/part-files';
 const MAX_RENAME_ATTEMPTS = 1000;
 
 async function sha256Of(content: Readable | Buffer): Promise<string> {

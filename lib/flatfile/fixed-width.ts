@@ -1,6 +1,5 @@
-import { readCell, renderCell, validateColumns, writeFieldPath, type ColumnSpec } from './columns';
-import { FlatFileError, lineLocation, relocated } from './errors';
-import type { ParsedRecord } from './tabular';
+import { renderCell, validateColumns, type ColumnSpec } from './columns';
+import { FlatFileError } from './errors';
 import { firstControlCharacter } from '../text/control-characters';
 
 export interface FixedColumnSpec extends ColumnSpec {
@@ -41,7 +40,7 @@ export function validateFixedLayout(layout: FixedWidthLayout): void {
 	}
 }
 
-function lineWidth(layout: FixedWidthLayout): number {
+export function lineWidth(layout: FixedWidthLayout): number {
 	return Math.max(...layout.columns.map((column) => column.start + column.length - 1));
 }
 
@@ -80,45 +79,4 @@ export function rowsToFixedWidth(rows: unknown[], layout: FixedWidthLayout): str
 			return line.join('') + lineEnding;
 		})
 		.join('');
-}
-
-function unpad(text: string, column: FixedColumnSpec): string {
-	const padding = column.padding ?? ' ';
-	let value = text;
-	if ((column.align ?? 'left') === 'right') {
-		while (value.startsWith(padding) && value.length > 1) value = value.slice(1);
-	} else {
-		while (value.endsWith(padding)) value = value.slice(0, -1);
-	}
-	return value === padding && padding !== '0' ? '' : value.trim();
-}
-
-/** Reads fixed-width text by the layout; a short line is an error naming the line. */
-export function fixedWidthToRecords(text: string, layout: FixedWidthLayout): ParsedRecord[] {
-	validateFixedLayout(layout);
-	const width = lineWidth(layout);
-	const records: ParsedRecord[] = [];
-	text.split(/\r?\n/).forEach((text, index) => {
-		if (text.trim() === '') return;
-		const lineNumber = index + 1;
-		const line = Array.from(text);
-		if (line.length < width) {
-			throw new FlatFileError(
-				`The line is ${line.length} characters long; the layout needs ${width}`,
-				lineLocation(lineNumber),
-			);
-		}
-		const values: Record<string, unknown> = {};
-		for (const column of layout.columns) {
-			const cell = unpad(line.slice(column.start - 1, column.start - 1 + column.length).join(''), column);
-			try {
-				const value = readCell(cell, column);
-				if (value !== undefined) writeFieldPath(values, column.path, value);
-			} catch (error) {
-				throw relocated(error, { location: lineLocation(lineNumber) });
-			}
-		}
-		records.push({ line: lineNumber, values });
-	});
-	return records;
 }

@@ -92,10 +92,3 @@ export function refuseControlCharacters(text: string, tag: string): void {
 	const control = firstControlCharacter(text);
 	if (control) throw new FlatFileError(`A value of segment ${tag} holds the control character ${control}, which EDI cannot carry`);
 }
-
-/** Segments from `start` while `belongs` holds. */
-export function takeWhile(segments: Segment[], start: number, belongs: (tag: string) => boolean) {
-	let end = start;
-	while (end < segments.length && belongs(segments[end].tag)) end++;
-	return segments.slice(start, end);
-}

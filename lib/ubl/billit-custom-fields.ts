@@ -66,17 +66,3 @@ export function applyUblCustomFields(document: CommercialDocument, customFields:
 		if (value !== undefined) SETTERS[path](document, value);
 	}
 }
-
-/**
- * Custom fields that look like UBL paths but are not supported, or whose value cannot be written
- * there (a date field holding no valid date), so a caller can warn about them.
- */
-export function unsupportedUblCustomFields(customFields: Record<string, unknown> = {}): string[] {
-	return Object.entries(customFields)
-		.filter(([key, raw]) => {
-			const path = ublPathOf(key);
-			if (path === undefined) return false;
-			return !Object.hasOwn(SETTERS, path) || (textValue(raw) !== undefined && valueFor(path, raw) === undefined);
-		})
-		.map(([key]) => key);
-}

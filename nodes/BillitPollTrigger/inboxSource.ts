@@ -4,8 +4,8 @@
  * listing. The remembered set is therefore never larger than the listing.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { billitRequest } from '../../lib/billit/request';
-import { SeenSet } from '../../lib/billit/seen-set';
+import { billitRequest } from '../../lib/billit/request/request';
+import { SeenSet } from '../../lib/billit/state/seen-set';
 import type { PeppolInboxItem } from '../../lib/billit/types';
 import type { PollSettings } from './settings';
 import type { PollState } from './state';

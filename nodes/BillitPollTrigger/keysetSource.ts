@@ -5,9 +5,9 @@
  * strict keyset comparison alone would skip, without emitting the others twice.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { and, compare, compareReturnedDate } from '../../lib/billit/filters';
-import { KEYSET_ORDER_BY, keyOf, walkKeyset, type KeysetCursor } from '../../lib/billit/keyset';
-import { SeenSet } from '../../lib/billit/seen-set';
+import { and, compare, compareReturnedDate } from '../../lib/billit/listing/filters';
+import { KEYSET_ORDER_BY, keyOf, walkKeyset, type KeysetCursor } from '../../lib/billit/listing/keyset';
+import { SeenSet } from '../../lib/billit/state/seen-set';
 import { PAGE_SIZE, listPage } from './request';
 import type { PollSettings } from './settings';
 import type { PollState } from './state';

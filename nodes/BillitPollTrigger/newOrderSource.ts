@@ -5,7 +5,7 @@
  * is one number.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { and, compare, compareDate } from '../../lib/billit/filters';
+import { and, compare, compareDate } from '../../lib/billit/listing/filters';
 import { PAGE_SIZE, listPage } from './request';
 import type { PollSettings } from './settings';
 import type { PollState } from './state';

@@ -1,5 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { billitRequest } from '../../lib/billit/request';
+import { billitRequest } from '../../lib/billit/request/request';
 
 export interface ListAnswer {
 	rows: IDataObject[];

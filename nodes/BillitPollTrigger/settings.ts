@@ -1,5 +1,5 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { and, buildOrderFilter, compare, documentedDate, or, type OrderFilterFields } from '../../lib/billit/filters';
+import { and, buildOrderFilter, compare, documentedDate, or, type OrderFilterFields } from '../../lib/billit/listing/filters';
 import type { PollEvent } from './state';
 
 export interface PollSettings {

@@ -3,8 +3,8 @@
  * the poll emitted, before the workflow ran: the trigger is at least once, never exactly once.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import type { KeysetCursor } from '../../lib/billit/keyset';
-import type { SeenRecord } from '../../lib/billit/seen-set';
+import type { KeysetCursor } from '../../lib/billit/listing/keyset';
+import type { SeenRecord } from '../../lib/billit/state/seen-set';
 
 export type PollEvent =
 	| 'newInvoice'

@@ -6,7 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from '../../lib/billit/webhook-signature';
+import { DEFAULT_SIGNATURE_TOLERANCE_SECONDS } from '../../lib/billit/webhooks/webhook-signature';
 import {
 	authenticationProperty,
 	companyProperties,

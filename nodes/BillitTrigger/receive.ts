@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { billitRequest } from '../../lib/billit/request';
-import { SeenSet, type SeenRecord, type SeenSetLimits } from '../../lib/billit/seen-set';
-import { decodeWebhookEnvelope, type WebhookEventName } from '../../lib/billit/webhook-events';
+import { billitRequest } from '../../lib/billit/request/request';
+import { SeenSet, type SeenRecord, type SeenSetLimits } from '../../lib/billit/state/seen-set';
+import { decodeWebhookEnvelope, type WebhookEventName } from '../../lib/billit/webhooks/webhook-events';
 import {
 	BILLIT_SIGNATURE_HEADER,
 	DEFAULT_SIGNATURE_TOLERANCE_SECONDS,
 	verifyBillitSignature,
-} from '../../lib/billit/webhook-signature';
+} from '../../lib/billit/webhooks/webhook-signature';
 import { storedSecrets } from './registration';
 
 const MAX_REMEMBERED_DELIVERIES = 500;

@@ -5,21 +5,21 @@
  * exports static data in clear).
  */
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
-import { billitRequest } from '../../lib/billit/request';
+import { billitRequest } from '../../lib/billit/request/request';
 import type { Webhook } from '../../lib/billit/types';
 import {
 	WEBHOOK_EVENTS,
 	eventNameOf,
 	isWebhookEventName,
 	type WebhookEventName,
-} from '../../lib/billit/webhook-events';
-import { openSecret, sealSecret } from '../../lib/billit/webhook-secret-seal';
+} from '../../lib/billit/webhooks/webhook-events';
+import { openSecret, sealSecret } from '../../lib/billit/webhooks/webhook-secret-seal';
 import { sealingKeyMaterial, type TriggerContext } from './sealingKey';
 
 export interface Registration {
 	webhookId: number;
 	url: string;
-	/** The signing secret, sealed with the credential (see lib/billit/webhook-secret-seal). */
+	/** The signing secret, sealed with the credential (see lib/billit/webhooks/webhook-secret-seal). */
 	sealedSecret?: string;
 	/** The signing secret in clear, as versions before sealing stored it; sealed on the next activation. */
 	secret?: string;

@@ -5,7 +5,7 @@ import {
 	type IPollFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
-import { BILLIT_OAUTH2_CREDENTIAL, credentialTypeFor } from '../../lib/billit/request';
+import { BILLIT_OAUTH2_CREDENTIAL, credentialTypeFor } from '../../lib/billit/request/request';
 
 export type TriggerContext = IHookFunctions | IPollFunctions | IWebhookFunctions;
 

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
+import { fileExchangeCredentialTests } from '../../lib/exchange/credentials/credential-test';
 import { description as connectionOptions } from './descriptions/connectionOptions';
 import { FILE_EXCHANGE_APP_DESCRIPTION } from '../shared/fileExchange/appDescription';
 import { operations, router } from './actions/router';
@@ -26,7 +26,8 @@ export class FileExchange implements INodeType {
 		usableAsTool: true,
 		credentials: [
 			{
-				// The credential names are fixed by design.md; the "-Api" suffix is meant for HTTP API credentials.
+				// Saved workflows refer to credentials by these type names, so they never change; n8n's lint
+				// rules want every credential type name to end in "Api", HTTP or not.
 				name: 'fileExchangeSftpApi',
 				required: true,
 				displayOptions: { show: { protocol: ['sftp'] } },

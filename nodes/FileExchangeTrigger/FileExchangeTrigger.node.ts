@@ -10,17 +10,17 @@ import {
 } from 'n8n-workflow';
 
 import type { ExchangeProtocol, FileExchangeClient } from '../../lib/exchange/client';
-import { fileExchangeCredentialTests } from '../../lib/exchange/credential-test';
-import { createExchangeClient } from '../../lib/exchange/credentials';
+import { fileExchangeCredentialTests } from '../../lib/exchange/credentials/credential-test';
+import { createExchangeClient } from '../../lib/exchange/credentials/credentials';
 import { FILE_EXCHANGE_APP_DESCRIPTION } from '../shared/fileExchange/appDescription';
-import { decideInProgress, recordPickUp, type InProgressState } from '../../lib/exchange/in-progress-state';
+import { decideInProgress, recordPickUp, type InProgressState } from '../../lib/exchange/polling/in-progress-state';
 import {
 	decidePoll,
 	emptyPollState,
 	type PolledFile,
 	type PollSettings,
 	type PollState,
-} from '../../lib/exchange/poll-state';
+} from '../../lib/exchange/polling/poll-state';
 
 const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
 	sftp: 'fileExchangeSftpApi',
@@ -98,7 +98,8 @@ export class FileExchangeTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				// The credential names are fixed by design.md; the "-Api" suffix is meant for HTTP API credentials.
+				// Saved workflows refer to credentials by these type names, so they never change; n8n's lint
+				// rules want every credential type name to end in "Api", HTTP or not.
 				name: 'fileExchangeSftpApi',
 				required: true,
 				displayOptions: { show: { protocol: ['sftp'] } },

@@ -10,7 +10,7 @@ import { newOwnerAccount, prepareAccess, type OwnerAccount } from '../../test/su
 import { buildAndPack, installPackageInto } from '../../test/support/n8n/package-tarball';
 import { repoRoot } from '../../test/support/n8n/repo';
 import { ensureN8nRuntime } from '../../test/support/n8n/runtime';
-import { credentialNamesOf, readExample } from '../../test/e2e/pipelines/examples';
+import { credentialNamesOf, readExample } from '../../test/support/pipelines/examples';
 import { demoCredentialData, type DemoSftpLogin } from './credentials';
 import { loadOrCreateHostKey } from './host-key';
 import { seedDemoInvoices } from './scene';

@@ -2,9 +2,9 @@
  * The behaviours the sandbox suite checks, one named check each: what the package assumes, and a
  * run that says whether the API confirms it, contradicts it, or does not let it be observed.
  */
-import { and, compare, compareDate } from '../../lib/billit/filters';
-import { KEYSET_ORDER_BY, keyOf, keysetFilter } from '../../lib/billit/keyset';
-import { ownInvoiceXml } from '../../test/integration/emulator/own-ubl';
+import { and, compare, compareDate } from '../../lib/billit/listing/filters';
+import { KEYSET_ORDER_BY, keyOf, keysetFilter } from '../../lib/billit/listing/keyset';
+import { ownInvoiceXml } from '../../test/support/ubl/own-ubl';
 import { billitError, type Answer, type SandboxClient } from './client';
 
 export type Verdict = 'confirmed' | 'contradicted' | 'not observable';

@@ -10,7 +10,7 @@ import { demoCredentialLines } from '../../scripts/demo/credentials';
 import { startDemo, type RunningDemo } from '../../scripts/demo/start';
 import type { WorkflowFile } from '../support/n8n/client';
 import { assertSucceeded, nodeOutput } from '../support/n8n/run-data';
-import { runOnceOnSchedule, shortenSchedule } from './pipelines/production-run';
+import { runOnceOnSchedule, shortenSchedule } from '../support/pipelines/production-run';
 
 // `npm run demo` as a user meets it, driven with n8n's own FTP node (protocol SFTP, which connects
 // with zlib compression offered first) against the demo's embedded SFTP server.

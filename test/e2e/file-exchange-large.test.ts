@@ -6,8 +6,8 @@ import { chain, fileExchangeNode, manualTrigger } from './billit-workflow-nodes'
 import type { StoredCredential, StoredWorkflow } from '../support/n8n/client';
 import { assertSucceeded, nodeOutput } from '../support/n8n/run-data';
 import { sharedN8n } from '../support/n8n/shared-instance';
-import { fileExchangeSftpCredential } from './pipelines/credentials';
-import { SftpFolder } from './pipelines/sftp-folder';
+import { fileExchangeSftpCredential } from '../support/pipelines/credentials';
+import { SftpFolder } from '../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const sftp = inject('testServers').sftp;

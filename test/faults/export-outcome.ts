@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 import type { Emulator } from '../../emulator';
-import type { SftpFolder } from '../e2e/pipelines/sftp-folder';
+import type { SftpFolder } from '../support/pipelines/sftp-folder';
 import type { SftpLogEntry } from '../support/servers/sftp-log';
 import { isPartFile, serverWrites } from './export-placements';
 import { isMarkedExported, type ExpectedFile, type SeededScene } from './export-seed';

@@ -10,10 +10,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createEmulator, DEMO, type Emulator } from '../../emulator';
-import { createCredentialsFor } from '../e2e/pipelines/credentials';
-import { readExample } from '../e2e/pipelines/examples';
-import { shortenSchedule } from '../e2e/pipelines/production-run';
-import { SftpFolder } from '../e2e/pipelines/sftp-folder';
+import { createCredentialsFor } from '../support/pipelines/credentials';
+import { readExample } from '../support/pipelines/examples';
+import { shortenSchedule } from '../support/pipelines/production-run';
+import { SftpFolder } from '../support/pipelines/sftp-folder';
 import { readSftpLog } from '../support/servers/sftp-log';
 import type { RunningSftpServer } from '../support/servers/sftp-server';
 import { faultHits, injectExportFaults } from './export-faults';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 import type { Emulator } from '../../emulator';
-import type { SftpFolder } from '../e2e/pipelines/sftp-folder';
+import type { SftpFolder } from '../support/pipelines/sftp-folder';
 import type { InboundFile } from './import-inbound-files';
 
 export interface FileOutcome {

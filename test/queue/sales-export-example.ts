@@ -1,7 +1,7 @@
 import { beforeAll } from 'vitest';
 
 import type { StoredWorkflow } from '../support/n8n/client';
-import { readExample } from '../e2e/pipelines/examples';
+import { readExample } from '../support/pipelines/examples';
 import { useImportedExample } from '../e2e/pipelines/imported-example';
 import { SalesExportScene } from './sales-export-scene';
 

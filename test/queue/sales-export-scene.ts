@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 
 import type { N8nClient } from '../support/n8n/client';
 import { BillitEmulatorClient, type EmulatedOrder } from '../e2e/pipelines/billit-emulator';
-import { SftpFolder } from '../e2e/pipelines/sftp-folder';
+import { SftpFolder } from '../support/pipelines/sftp-folder';
 import { readSftpLog, type SftpLogEntry } from '../support/servers/sftp-log';
 import { writesOf } from './sftp-writes';
 

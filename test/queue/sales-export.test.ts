@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { assertSucceeded } from '../support/n8n/run-data';
 import { sharedN8n } from '../support/n8n/shared-instance';
-import { runOnceOnSchedule, shortenSchedule } from '../e2e/pipelines/production-run';
+import { runOnceOnSchedule, shortenSchedule } from '../support/pipelines/production-run';
 import { RequestRecorder } from './emulator-requests';
 import { overlapped, runOnce, runOnEveryWorker, scheduleEvery, type ExecutionSummary } from './overlapping-runs';
 import { useSalesExportExample } from './sales-export-example';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { and, compare } from '../../../lib/billit/filters';
-import { newIdempotencyKey, type UnknownOutcomeDecision } from '../../../lib/billit/request-core';
+import { and, compare } from '../../../lib/billit/listing/filters';
+import { newIdempotencyKey, type UnknownOutcomeDecision } from '../../../lib/billit/request/request-core';
 import { requestForItem } from '../../shared/billit/helpers/request';
 
 /** The OrderID of an existing order with this type and direction matching `identity`, if any. */

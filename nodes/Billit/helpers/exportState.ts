@@ -9,8 +9,8 @@ import {
 	markDone,
 	readWatermark,
 	type WatermarkState,
-} from '../../../lib/billit/exportWatermark';
-import { and, compare } from '../../../lib/billit/filters';
+} from '../../../lib/billit/state/export-watermark';
+import { and, compare } from '../../../lib/billit/listing/filters';
 import {
 	isExported,
 	markerPatch,
@@ -18,7 +18,7 @@ import {
 	type ExportMarker,
 } from '../descriptions/exportMarker';
 import { fetchOrder, listOrders, type OrderSort } from './orders';
-import { chosenCompany } from '../../../lib/billit/request';
+import { chosenCompany } from '../../../lib/billit/request/request';
 import { requestForItem } from '../../shared/billit/helpers/request';
 
 /** Sales invoices (Income) and incoming invoices (Cost) keep separate watermarks. */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { UnknownOutcomeContext } from '../../../lib/billit/request-core';
+import type { UnknownOutcomeContext } from '../../../lib/billit/request/request-core';
 import { requestForItem } from '../../shared/billit/helpers/request';
 
 interface Lookup {

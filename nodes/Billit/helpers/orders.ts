@@ -5,8 +5,8 @@ import {
 	type INodeExecutionData,
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
-import { compare } from '../../../lib/billit/filters';
-import { walkKeyset, type KeysetCursor } from '../../../lib/billit/keyset';
+import { compare } from '../../../lib/billit/listing/filters';
+import { walkKeyset, type KeysetCursor } from '../../../lib/billit/listing/keyset';
 import { INVOICE_NUMBER_MODE } from '../descriptions/locators';
 import { NOT_THE_INVOICE_NUMBER } from '../../shared/billit/helpers/orderIdHint';
 import { parseId } from '../../shared/billit/helpers/parse';

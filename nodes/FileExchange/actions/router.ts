@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ExchangeProtocol } from '../../../lib/exchange/client';
-import { createExchangeClient } from '../../../lib/exchange/credentials';
-import { CaseCollisionDetector } from '../../../lib/exchange/path-template';
-import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import { createExchangeClient } from '../../../lib/exchange/credentials/credentials';
+import { CaseCollisionDetector } from '../../../lib/exchange/paths/path-template';
+import { PreparedFolders } from '../../../lib/exchange/paths/prepared-folders';
 import { createRouter, type RunSetup } from '../../shared/router';
 import type { Operation } from '../../shared/types';
 import { applyConnectionOptions } from '../descriptions/connectionOptions';

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import type { ConflictMode, UploadSource } from '../../../lib/exchange/client';
-import { resolvePathTemplate, type PathTemplateValues } from '../../../lib/exchange/path-template';
+import { resolvePathTemplate, type PathTemplateValues } from '../../../lib/exchange/paths/path-template';
 import { parseFileMode, passThroughWithResult } from '../helpers/fileOperations';
 import type { RunContext } from '../helpers/runContext';
 

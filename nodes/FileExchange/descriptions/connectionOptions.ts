@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import { MAX_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/pool';
-import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
 
 interface ConnectionOptions {
 	transfersInFlight?: number;

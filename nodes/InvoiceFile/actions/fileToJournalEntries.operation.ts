@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { billitRequest } from '../../../lib/billit/request';
+import { billitRequest } from '../../../lib/billit/request/request';
 import { journalPerInvoice, readJournalCsv, type InvoiceJournal } from '../../../lib/flatfile/journal';
 import { compact } from '../../shared/compact';
 import { findInvoiceByNumber } from '../helpers/findInvoice';

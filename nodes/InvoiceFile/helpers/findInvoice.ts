@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { compare } from '../../../lib/billit/filters';
-import { billitRequest } from '../../../lib/billit/request';
+import { compare } from '../../../lib/billit/listing/filters';
+import { billitRequest } from '../../../lib/billit/request/request';
 
 /** The Billit order with exactly this number, if there is one. */
 export async function findInvoiceByNumber(

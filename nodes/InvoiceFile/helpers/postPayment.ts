@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { billitRequest } from '../../../lib/billit/request';
+import { billitRequest } from '../../../lib/billit/request/request';
 import type { RemittancePayment } from '../../../lib/flatfile/payment';
 import { findInvoiceByNumber } from './findInvoice';
 

@@ -9,7 +9,7 @@ import { Billit } from '../../../nodes/Billit/Billit.node';
 import type { StoredCredential } from '../../support/n8n/client';
 import { repoRoot } from '../../support/n8n/repo';
 import { sharedN8n } from '../../support/n8n/shared-instance';
-import { SftpFolder } from '../pipelines/sftp-folder';
+import { SftpFolder } from '../../support/pipelines/sftp-folder';
 import { launchChromium, ownerSession } from './chromium';
 import {
 	chooseCredentialOption,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredWorkflow } from '../../support/n8n/client';
 import { repoRoot } from '../../support/n8n/repo';
 import { sharedN8n } from '../../support/n8n/shared-instance';
-import { readExample } from '../pipelines/examples';
+import { readExample } from '../../support/pipelines/examples';
 import { renderedNodes, openWorkflow } from './canvas';
 import { launchChromium, ownerSession } from './chromium';
 

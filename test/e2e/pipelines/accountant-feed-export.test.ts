@@ -4,10 +4,10 @@ import { DEMO } from '../../../emulator/seed';
 import { assertSucceeded } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { readExample } from './examples';
+import { readExample } from '../../support/pipelines/examples';
 import { useImportedExample } from './imported-example';
-import { runOnceOnSchedule, shortenSchedule } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { runOnceOnSchedule, shortenSchedule } from '../../support/pipelines/production-run';
+import { SftpFolder } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

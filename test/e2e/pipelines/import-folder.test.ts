@@ -7,10 +7,10 @@ import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
 import { repoRoot } from '../../support/n8n/repo';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient } from './billit-emulator';
-import { readExample } from './examples';
+import { readExample } from '../../support/pipelines/examples';
 import { useImportedExample } from './imported-example';
-import { runOncePolled } from './production-run';
-import { SETTLED_AGE_MS, SftpFolder } from './sftp-folder';
+import { runOncePolled } from '../../support/pipelines/production-run';
+import { SETTLED_AGE_MS, SftpFolder } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

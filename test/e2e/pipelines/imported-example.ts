@@ -2,7 +2,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import type { N8nClient, StoredWorkflow, WorkflowFile } from '../../support/n8n/client';
 import { sharedN8n } from '../../support/n8n/shared-instance';
-import { createCredentialsFor } from './credentials';
+import { createCredentialsFor } from '../../support/pipelines/credentials';
 
 /** A change made to an imported workflow through n8n's API, as a user would in the editor (e.g. `shortenSchedule`). */
 export type WorkflowEdit = (n8n: N8nClient, workflowId: string) => Promise<void>;

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
-import { read810 } from '../../../lib/flatfile/x12/invoice-810';
+import { read810 } from '../../support/flatfile/readers';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { readExample } from './examples';
+import { readExample } from '../../support/pipelines/examples';
 import { exportedFlags, flagsOf } from './export-flags';
 import { useImportedExample } from './imported-example';
-import { runOnceOnSchedule, shortenSchedule } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { runOnceOnSchedule, shortenSchedule } from '../../support/pipelines/production-run';
+import { SftpFolder } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

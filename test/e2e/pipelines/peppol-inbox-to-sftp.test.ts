@@ -6,10 +6,10 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedInboxItem } from './billit-emulator';
-import { readExample } from './examples';
+import { readExample } from '../../support/pipelines/examples';
 import { useImportedExample } from './imported-example';
-import { runOnceOnSchedule, shortenSchedule } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { runOnceOnSchedule, shortenSchedule } from '../../support/pipelines/production-run';
+import { SftpFolder } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

@@ -1,5 +1,5 @@
 import type { N8nClient } from '../../support/n8n/client';
-import { editNodes } from './production-run';
+import { editNodes } from '../../support/pipelines/production-run';
 
 /**
  * The one change a test makes to an example with a Billit Trigger, through n8n's API as a user

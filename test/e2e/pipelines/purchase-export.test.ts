@@ -6,11 +6,11 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { assertSucceeded, nodeOutput } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { readExample } from './examples';
+import { readExample } from '../../support/pipelines/examples';
 import { exportedFlags, flagsOf } from './export-flags';
 import { useImportedExample } from './imported-example';
-import { runOnceOnSchedule, shortenSchedule } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { runOnceOnSchedule, shortenSchedule } from '../../support/pipelines/production-run';
+import { SftpFolder } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

@@ -7,10 +7,10 @@ import type { StoredWorkflow } from '../../support/n8n/client';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, type EmulatedOrder } from './billit-emulator';
-import { createCredentialsFor } from './credentials';
-import { readExample } from './examples';
-import { runOnceOnSchedule, shortenSchedule } from './production-run';
-import { SftpFolder } from './sftp-folder';
+import { createCredentialsFor } from '../../support/pipelines/credentials';
+import { readExample } from '../../support/pipelines/examples';
+import { runOnceOnSchedule, shortenSchedule } from '../../support/pipelines/production-run';
+import { SftpFolder } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

@@ -6,11 +6,11 @@ import { requestJson } from '../../support/n8n/http';
 import { assertSucceeded, nodeOutput, type N8nExecution } from '../../support/n8n/run-data';
 import { sharedN8n } from '../../support/n8n/shared-instance';
 import { BillitEmulatorClient, DEMO_COMPANY, type EmulatedOrder } from './billit-emulator';
-import { credentialNamesOf, readExample } from './examples';
+import { credentialNamesOf, readExample } from '../../support/pipelines/examples';
 import { useImportedExamples } from './imported-example';
 import { allowPlainHttpWebhooks } from './plain-http-webhooks';
-import { runOnceOnSchedule, shortenSchedule } from './production-run';
-import { SftpFolder, type ServerFile } from './sftp-folder';
+import { runOnceOnSchedule, shortenSchedule } from '../../support/pipelines/production-run';
+import { SftpFolder, type ServerFile } from '../../support/pipelines/sftp-folder';
 
 const n8n = sharedN8n();
 const billit = new BillitEmulatorClient();

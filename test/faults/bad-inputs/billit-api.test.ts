@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
-import type { Clock } from '../../../lib/billit/clock';
-import { executeBillitRequest, type SendFunction } from '../../../lib/billit/request-core';
-import { runNode } from '../../helpers/fake-execute';
+import type { Clock } from '../../../lib/billit/request/clock';
+import { executeBillitRequest, type SendFunction } from '../../../lib/billit/request/request-core';
+import { runNode } from '../../support/fake-n8n/execute';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import {
 	credentialsFor,

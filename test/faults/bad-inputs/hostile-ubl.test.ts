@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { binaryItem } from '../../helpers/fake-execute';
+import { binaryItem } from '../../support/fake-n8n/execute';
 import { runPeppol } from '../../integration/billit-peppol/harness';
 import { resetEmulator, startBillitEmulator } from '../support/billit';
 import { deeplyNested, hostileXmlCases, hugeDocument } from '../support/ubl-samples';
@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 function ublItem(xml: Buffer) {
-	return binaryItem('data', xml, 'invoice.xml', 'application/xml');
+	return binaryItem(xml, 'invoice.xml', { mimeType: 'application/xml' });
 }
 
 async function runDocument(operation: 'send' | 'parse', xml: Buffer) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { signatureHeader } from '../../../emulator/webhook-dispatcher';
 import { webhookTrigger, type Delivery } from '../support/webhook';
 
 const SECRET = 'whsec-faults-suite';
@@ -17,14 +17,14 @@ const body = JSON.stringify({
 const now = () => Math.floor(Date.now() / 1000);
 
 function signed(rawBody: string, secret = SECRET, timestamp = now()): Delivery {
-	return { rawBody, headers: { 'Billit-Signature': computeBillitSignature(secret, rawBody, timestamp) } };
+	return { rawBody, headers: { 'Billit-Signature': signatureHeader(secret, rawBody, timestamp) } };
 }
 
 function withSignature(signature: string): Delivery {
 	return { rawBody: body, headers: { 'Billit-Signature': `t=${now()},s=${signature}` } };
 }
 
-const goodHex = computeBillitSignature(SECRET, body, now()).split('s=')[1];
+const goodHex = signatureHeader(SECRET, body, now()).split('s=')[1];
 
 const rejected: Array<{ name: string; delivery: () => Delivery; reason: RegExp }> = [
 	{ name: 'missing signature header', delivery: () => ({ rawBody: body, headers: {} }), reason: /missing Billit-Signature header/ },

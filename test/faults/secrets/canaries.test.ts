@@ -7,8 +7,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { DEMO } from '../../../emulator';
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
-import { runNode } from '../../helpers/fake-execute';
+import { signatureHeader } from '../../../emulator/webhook-dispatcher';
+import { runNode } from '../../support/fake-n8n/execute';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import {
 	COMPANY,
@@ -136,8 +136,8 @@ describe('canary secrets stay out of outputs, errors, request logs and printed o
 		const deliver = webhookTrigger(canaries.webhookSecret);
 		const body = JSON.stringify({ UpdatedEntityID: 9, UpdatedEntityType: 'Order', WebhookUpdateTypeTC: 'I', EntityDetail: { OrderID: 9 } });
 		const now = Math.floor(Date.now() / 1000);
-		const good = { rawBody: body, headers: { 'Billit-Signature': computeBillitSignature(canaries.webhookSecret, body, now) } };
-		const forged = { rawBody: body, headers: { 'Billit-Signature': computeBillitSignature('other', body, now) } };
+		const good = { rawBody: body, headers: { 'Billit-Signature': signatureHeader(canaries.webhookSecret, body, now) } };
+		const forged = { rawBody: body, headers: { 'Billit-Signature': signatureHeader('other', body, now) } };
 		const results = [await deliver(good), await deliver(forged), await deliver(good)];
 		expect(results[0].response.workflowData).toBeDefined();
 		expect(results[1].answered?.status).toBe(401);

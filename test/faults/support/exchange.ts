@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
-import { binaryItem, fakeExecuteFunctions, type ParameterValue } from '../../integration/exchange/fake-n8n';
+import { binaryItem, fakeExecute, type ParameterValue } from '../../support/fake-n8n/execute';
 import { testServers } from '../../integration/exchange/helpers';
 
 export { binaryItem };
@@ -37,11 +37,12 @@ export async function runFileExchange(
 	options: { items?: INodeExecutionData[]; credentials?: IDataObject } = {},
 ): Promise<INodeExecutionData[][]> {
 	return await new FileExchange().execute.call(
-		fakeExecuteFunctions({
+		fakeExecute({
 			items: options.items ?? [binaryItem('<Invoice/>', 'invoice.xml')],
 			parameters: { protocol: 'sftp', operation, ...parameters },
-			credentials: options.credentials ?? sftpCredential(),
-		}),
+			credentials: { fileExchangeSftpApi: options.credentials ?? sftpCredential() },
+			node: { id: 'file-exchange-test', name: 'File Exchange', type: 'n8n-nodes-billit.fileExchange' },
+		}).context,
 	);
 }
 

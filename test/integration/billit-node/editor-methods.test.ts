@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listSearch } from '../../../nodes/shared/billit/methods/listSearch';
 import { loadOptions } from '../../../nodes/shared/billit/methods/loadOptions';
-import { fakeLoadOptions, locator } from '../../helpers/fake-execute';
+import { fakeLoadOptions, locator } from '../../support/fake-n8n/execute';
 import { COMPANY, credentialsFor, received, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

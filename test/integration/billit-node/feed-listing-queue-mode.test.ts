@@ -2,7 +2,7 @@ import type { INodeExecutionData, Logger } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { Billit } from '../../../nodes/Billit/Billit.node';
-import { fakeExecute, type Parameters } from '../../helpers/fake-execute';
+import { fakeExecute, type Parameters } from '../../support/fake-n8n/execute';
 import { startRedis, type RedisServer } from '../../queue/redis';
 import { credentialsFor, received, useBillitEmulator } from './harness';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createEmulator, DEMO, type Emulator } from '../../../emulator';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { Billit } from '../../../nodes/Billit/Billit.node';
-import { runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
+import { runNode, type FakeExecuteOptions, type Parameters } from '../../support/fake-n8n/execute';
 
 export const COMPANY = DEMO.partyIds[0];
 export const OAUTH_TOKEN = 'billit-node-test-access-token';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locator } from '../../helpers/fake-execute';
+import { locator, perItem } from '../../support/fake-n8n/execute';
 import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
@@ -161,12 +161,13 @@ describe('Incoming Invoice', () => {
 		const sales = emulator.admin.seed({ partyId: COMPANY, invoices: 1 }).OrderIDs[0];
 		const { output } = await runBillit(
 			emulator,
-			{ resource: 'incomingInvoice', operation: 'get', options: { simplify: true } },
 			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }],
-				itemParameters: [{ orderId: locator(orderId) }, { orderId: locator(sales) }],
+				resource: 'incomingInvoice',
+				operation: 'get',
+				options: { simplify: true },
+				orderId: perItem(locator(orderId), locator(sales)),
 			},
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output[0].json).toMatchObject({
 			OrderID: orderId,

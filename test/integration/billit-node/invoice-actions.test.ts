@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
-import { binaryItem, locator } from '../../helpers/fake-execute';
+import { binaryItem, locator, perItem, type ParameterValue } from '../../support/fake-n8n/execute';
 import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
@@ -19,7 +19,7 @@ async function createInvoice(
 	return await createConsultancyInvoice(emulator, customer, { additionalFields: orderNumber ? { OrderNumber: orderNumber } : {} });
 }
 
-async function send(orderIds: string, transportType = 'Peppol', options = {}) {
+async function send(orderIds: ParameterValue, transportType = 'Peppol', options = {}) {
 	return await runBillit(
 		emulator,
 		{ resource: 'invoice', operation: 'send', orderIds, transportType, strictTransport: true },
@@ -40,10 +40,9 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 	it('reports a customer not on Peppol with Billit code and item, and goes on with continue-on-fail', async () => {
 		const good = await createInvoice();
 		const bad = await createInvoice(mailOnlyCustomer);
-		const { output } = await send('', 'Peppol', {
+		const { output } = await send(perItem(String(bad), String(good)), 'Peppol', {
 			continueOnFail: true,
 			items: [{ json: {} }, { json: {} }],
-			itemParameters: [{ orderIds: String(bad) }, { orderIds: String(good) }],
 		});
 		expect(output[0]).toMatchObject({ pairedItem: { item: 0 } });
 		expect(output[0].json.error).toMatch(/TheCustomerIsNotActiveOnPeppol/);
@@ -61,7 +60,7 @@ describe('Invoice: Send, Download, Delivery Status', () => {
 	it('downloads all files into binary fields named by what they hold, keeping the input item', async () => {
 		const orderId = await createInvoice(PEPPOL_CUSTOMER, 'INV-2026-7');
 		await send(String(orderId));
-		const earlier = binaryItem('data', Buffer.from('a,b\n'), 'lines.csv', 'text/csv');
+		const earlier = binaryItem(Buffer.from('a,b\n'), 'lines.csv', { mimeType: 'text/csv' });
 		const { output } = await runBillit(
 			emulator,
 			{ resource: 'invoice', operation: 'download', orderId: locator(orderId), file: 'all', options: {} },
@@ -146,15 +145,16 @@ describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
 		const orderId = await createInvoice();
 		const { output } = await runBillit(
 			emulator,
-			{ resource: 'invoice', operation: 'update', orderId: locator(orderId) },
 			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }],
-				itemParameters: [
-					{ updateFields: { json: '{"TotalIncl": 1}', InternalInfo: 'x' } },
-					{ updateFields: { ExportedToConnector: true, InternalInfo: 'exported', PaidDate: '' } },
-				],
+				resource: 'invoice',
+				operation: 'update',
+				orderId: locator(orderId),
+				updateFields: perItem(
+					{ json: '{"TotalIncl": 1}', InternalInfo: 'x' },
+					{ ExportedToConnector: true, InternalInfo: 'exported', PaidDate: '' },
+				),
 			},
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output[0].json.error).toMatch(/cannot patch TotalIncl/);
 		expect(output[1].json).toMatchObject({ OrderID: orderId, ExportedToConnector: true });
@@ -211,12 +211,8 @@ describe('Invoice: Update, Add Payment, Delete, Get Deleted', () => {
 		const orderId = await createInvoice();
 		const { output } = await runBillit(
 			emulator,
-			{ resource: 'invoice', operation: 'delete' },
-			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }],
-				itemParameters: [{ orderId: locator(999999) }, { orderId: locator(orderId) }],
-			},
+			{ resource: 'invoice', operation: 'delete', orderId: perItem(locator(999999), locator(orderId)) },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output[0].json.error).toMatch(/404|NotFound|999999/);
 		expect(output[1].json).toEqual({ OrderID: orderId, deleted: true });

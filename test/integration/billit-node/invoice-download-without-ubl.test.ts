@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locator } from '../../helpers/fake-execute';
+import { locator } from '../../support/fake-n8n/execute';
 import { createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { touchOrder } from '../../../emulator/order-model';
-import { billitAuthenticate } from '../../helpers/fake-execute';
+import { billitAuthenticate } from '../../support/fake-n8n/execute';
 import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator({ pageSize: 2 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locator, type Parameters } from '../../helpers/fake-execute';
+import { locator, perItem, type Parameters } from '../../support/fake-n8n/execute';
 import { COMPANY, createConsultancyInvoice, PEPPOL_CUSTOMER, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
@@ -84,16 +84,15 @@ describe('Invoice: Create', () => {
 	it('names the bad line of a malformed lines JSON and lets the other items succeed', async () => {
 		const { output } = await runBillit(
 			emulator,
-			createWithJsonLines,
 			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }, { json: {} }],
-				itemParameters: [
-					{ linesJson: '[{"Description":"A","Quantity":1,"UnitPriceExcl":10}' },
-					{ linesJson: '[{"Description":"B","Quantity":1,"UnitPriceExcl":10}]' },
-					{ linesJson: '[{"Description":"C","Quantity":"two","UnitPriceExcl":10}]' },
-				],
+				...createWithJsonLines,
+				linesJson: perItem(
+					'[{"Description":"A","Quantity":1,"UnitPriceExcl":10}',
+					'[{"Description":"B","Quantity":1,"UnitPriceExcl":10}]',
+					'[{"Description":"C","Quantity":"two","UnitPriceExcl":10}]',
+				),
 			},
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }, { json: {} }] },
 		);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.error).toMatch(/Lines \(JSON\) is not valid JSON/);
@@ -103,14 +102,17 @@ describe('Invoice: Create', () => {
 	});
 
 	it('sends a line AccountCode and a patched AccountCode as numbers, as the model types them, and names a non-numeric one', async () => {
-		const { output } = await runBillit(emulator, createWithJsonLines, {
-			continueOnFail: true,
-			items: [{ json: {} }, { json: {} }],
-			itemParameters: [
-				{ linesJson: '[{"Description":"A","Quantity":1,"UnitPriceExcl":10,"AccountCode":" 700000 "}]' },
-				{ linesJson: '[{"Description":"B","Quantity":1,"UnitPriceExcl":10,"AccountCode":"70-00"}]' },
-			],
-		});
+		const { output } = await runBillit(
+			emulator,
+			{
+				...createWithJsonLines,
+				linesJson: perItem(
+					'[{"Description":"A","Quantity":1,"UnitPriceExcl":10,"AccountCode":" 700000 "}]',
+					'[{"Description":"B","Quantity":1,"UnitPriceExcl":10,"AccountCode":"70-00"}]',
+				),
+			},
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
+		);
 		const orderId = output[0].json.OrderID as number;
 		expect(output[1].json.error).toMatch(/Line 1: AccountCode "70-00" is not a whole number/);
 		const [post] = received(emulator, { method: 'POST', path: '/v1/orders' });

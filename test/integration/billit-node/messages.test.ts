@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Billit } from '../../../nodes/Billit/Billit.node';
-import { locator, runNode } from '../../helpers/fake-execute';
+import { locator, runNode } from '../../support/fake-n8n/execute';
 import { createConsultancyInvoice, credentialsFor, PEPPOL_CUSTOMER, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();

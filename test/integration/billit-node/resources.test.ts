@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binaryItem, locator } from '../../helpers/fake-execute';
-import { multiStatementFile } from '../../unit/emulator/coda-file';
+import { binaryItem, locator } from '../../support/fake-n8n/execute';
+import { multiStatementFile } from '../../support/emulator/coda-file';
 import { COMPANY, jsonOf, received, runBillit, useBillitEmulator } from './harness';
 
 const emulator = useBillitEmulator();
@@ -105,7 +105,7 @@ describe('Document', () => {
 		const { output } = await runBillit(
 			emulator,
 			{ resource: 'document', operation: 'upload', binaryPropertyName: 'data', options: {} },
-			{ items: [binaryItem('data', pdf, 'lost.pdf', 'application/pdf')] },
+			{ items: [binaryItem(pdf, 'lost.pdf', { mimeType: 'application/pdf' })] },
 		);
 		expect(output[0].json).toEqual({ FileName: 'lost.pdf', MimeType: 'application/pdf', alreadyApplied: true });
 		expect(emulator.store.companyData(COMPANY).documents.size).toBe(before + 1);
@@ -123,7 +123,7 @@ describe('Document', () => {
 				// A text File Source saved by an older version is not sent: the model types FileSource as a File.
 				options: { FileSource: 'SFTP' },
 			},
-			{ items: [{ ...binaryItem('data', pdf, 'bill.pdf', 'application/pdf'), json: { path: '/inbound/bill.pdf' } }] },
+			{ items: [{ ...binaryItem(pdf, 'bill.pdf', { mimeType: 'application/pdf' }), json: { path: '/inbound/bill.pdf' } }] },
 		);
 		const uploadId = output[0].json.UploadID as number;
 		expect(output[0].json).toMatchObject({ path: '/inbound/bill.pdf', FileName: 'bill.pdf' });
@@ -166,7 +166,7 @@ describe('Document upload of a UBL file', () => {
 		const { output } = await runBillit(
 			emulator,
 			{ resource: 'document', operation: 'upload', binaryPropertyName: 'invoice', options: {} },
-			{ items: [binaryItem('invoice', xml, 'base-example.xml', 'application/xml')] },
+			{ items: [binaryItem(xml, 'base-example.xml', { field: 'invoice', mimeType: 'application/xml' })] },
 		);
 		expect(output[0].json).toMatchObject({
 			FileName: 'base-example.xml',
@@ -351,13 +351,9 @@ describe('Accountant Feed', () => {
 			options: {},
 		};
 		let downloads = 0;
-		const { output } = await runBillit(emulator, download, {
+		const { output } = await runBillit(emulator, { ...download, feedItemId: String(item.FeedItemID) }, {
 			continueOnFail: true,
 			items: [{ json: {} }, { json: {} }],
-			itemParameters: [
-				{ feedItemId: String(item.FeedItemID) },
-				{ feedItemId: String(item.FeedItemID) },
-			],
 			alterResponse: (request, response) => {
 				if (!request.url.includes('/v1/accountant/feeds/export/')) return;
 				downloads += 1;
@@ -383,7 +379,7 @@ describe('Bank Transaction', () => {
 		const { output } = await runBillit(
 			emulator,
 			{ resource: 'bankTransaction', operation: 'importCoda', binaryPropertyName: 'data' },
-			{ items: [binaryItem('data', Buffer.from(coda, 'latin1'), 'statement.cod', 'text/plain')] },
+			{ items: [binaryItem(Buffer.from(coda, 'latin1'), 'statement.cod', { mimeType: 'text/plain' })] },
 		);
 		expect(output[0].json).toMatchObject({ FileName: 'statement.cod', CreationDate: '2026-11-01', Statements: 2 });
 		const [post] = received(emulator, { method: 'POST', path: '/importFile' });
@@ -416,7 +412,7 @@ describe('Bank Transaction', () => {
 			runBillit(
 				emulator,
 				{ resource: 'bankTransaction', operation: 'importCoda', binaryPropertyName: 'data' },
-				{ items: [binaryItem('data', 'hello', 'x.cod', 'text/plain')] },
+				{ items: [binaryItem('hello', 'x.cod', { mimeType: 'text/plain' })] },
 			),
 		).rejects.toThrow(/"x.cod" is not a CODA bank statement/);
 		expect(received(emulator, { path: '/importFile' })).toHaveLength(0);

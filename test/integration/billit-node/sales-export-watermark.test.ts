@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
-import { locator } from '../../helpers/fake-execute';
+import { locator } from '../../support/fake-n8n/execute';
 import {
 	createConsultancyInvoice,
 	jsonOf,

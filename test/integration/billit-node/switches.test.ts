@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import type { Emulator, Switches } from '../../../emulator';
 import { strictSwitches } from '../../../emulator/switches';
-import { locator } from '../../helpers/fake-execute';
+import { locator, perItem } from '../../support/fake-n8n/execute';
 import { COMPANY, resetEmulator, runBillit, startBillitEmulator } from './harness';
 
 const variants: Array<[string, Partial<Switches>]> = [
@@ -98,12 +98,8 @@ describe.each(variants)('Billit node with %s', (_name, switches) => {
 	it('reports an unknown order id with Billit code and item', async () => {
 		const { output } = await runBillit(
 			emulator,
-			{ resource: 'invoice', operation: 'get', options: {} },
-			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }],
-				itemParameters: [{ orderId: locator(987654) }, { orderId: locator(987655) }],
-			},
+			{ resource: 'invoice', operation: 'get', options: {}, orderId: perItem(locator(987654), locator(987655)) },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output[0]).toMatchObject({
 			pairedItem: { item: 0 },

@@ -5,7 +5,7 @@ import { belgianCompanyNumber } from '../../../emulator/seed';
 import { buildUbl } from '../../../lib/ubl/build';
 import type { ApplicationResponseDocument } from '../../../lib/ubl/model';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { binaryItem } from '../../helpers/fake-execute';
+import { binaryItem } from '../../support/fake-n8n/execute';
 import { COMPANY, fixture, received, resetEmulator, runPeppol, startBillitEmulator } from './harness';
 
 let emulator: Emulator;
@@ -48,7 +48,7 @@ const billitInvoice = {
 };
 
 function ublItem(xml: Buffer | string): INodeExecutionData {
-	return binaryItem('data', xml, 'invoice.xml', 'application/xml');
+	return binaryItem(xml, 'invoice.xml', { mimeType: 'application/xml' });
 }
 
 function xmlOf(item: INodeExecutionData, field = 'data'): Buffer {
@@ -130,7 +130,7 @@ describe('Document: Build UBL', () => {
 
 	it('embeds a PDF from an input binary field', async () => {
 		const pdf = Buffer.from('%PDF-1.4 test rendering');
-		const input = binaryItem('pdf', pdf, 'invoice-2026-0007.pdf', 'application/pdf');
+		const input = binaryItem(pdf, 'invoice-2026-0007.pdf', { field: 'pdf', mimeType: 'application/pdf' });
 		const [item] = await document(
 			'build',
 			{ order: billitInvoice, buildOptions: { pdfBinaryPropertyName: 'pdf' } },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../../../emulator';
 import { BillitPeppol } from '../../../nodes/BillitPeppol/BillitPeppol.node';
-import { runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
+import { runNode, type FakeExecuteOptions, type Parameters } from '../../support/fake-n8n/execute';
 import { credentialsFor } from '../billit-node/harness';
 
 export {

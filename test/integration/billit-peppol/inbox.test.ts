@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 import type { Emulator } from '../../../emulator';
+import { perItem } from '../../support/fake-n8n/execute';
 import { COMPANY, jsonOf, received, resetEmulator, runPeppol, startBillitEmulator } from './harness';
 
 let emulator: Emulator;
@@ -139,12 +140,8 @@ describe('Inbox', () => {
 		const [item] = seedInbox('invoice', 1);
 		const { output } = await runPeppol(
 			emulator,
-			{ resource: 'inbox', operation: 'confirm' },
-			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }],
-				itemParameters: [{ inboxItemId: '999999' }, { inboxItemId: String(item.InboxItemID) }],
-			},
+			{ resource: 'inbox', operation: 'confirm', inboxItemId: perItem('999999', String(item.InboxItemID)) },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(String(output[0].json.error)).toMatch(/999999|not found/i);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { belgianCompanyNumber, PEPPOL_CUSTOMER_GLN } from '../../../emulator/seed';
+import { perItem } from '../../support/fake-n8n/execute';
 import { COMPANY, received, resetEmulator, runPeppol, startBillitEmulator } from './harness';
 
 let emulator: Emulator;
@@ -94,12 +95,8 @@ describe('Participant: Check Receiving Capability', () => {
 	it('gives an error item for an identifier with wrong check digits and goes on with the next', async () => {
 		const { output } = await runPeppol(
 			emulator,
-			{ resource: 'participant', operation: 'checkCapability' },
-			{
-				continueOnFail: true,
-				items: [{ json: {} }, { json: {} }],
-				itemParameters: [{ identifier: 'BE0123456789' }, { identifier: PEPPOL_CUSTOMER }],
-			},
+			{ resource: 'participant', operation: 'checkCapability', identifier: perItem('BE0123456789', PEPPOL_CUSTOMER) },
+			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
 		expect(output[0]).toEqual({
 			json: { error: expect.stringContaining('not a valid Belgian company number') },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { BillitPollTrigger } from '../../../nodes/BillitPollTrigger/BillitPollTrigger.node';
 import { COMPANY, credentialsFor, received, startBillitEmulator } from '../billit-node/harness';
-import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
+import { fakeTrigger, type FakeTrigger } from '../../support/fake-n8n/trigger';
 
 const node = new BillitPollTrigger();
 let emulator: Emulator;

@@ -7,9 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Emulator } from '../../../emulator';
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { signatureHeader } from '../../../emulator/webhook-dispatcher';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
-import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
+import { fakeTrigger, type FakeTrigger } from '../../support/fake-n8n/trigger';
 import { COMPANY, credentialsFor, startBillitEmulator } from '../billit-node/harness';
 
 const node = new BillitTrigger();
@@ -34,7 +34,7 @@ function remoteSecret(): string {
 }
 
 async function deliver(target: FakeTrigger, secret: string, body = deliveryFor(7)) {
-	target.deliver({ rawBody: body, headers: { 'Billit-Signature': computeBillitSignature(secret, body, Math.floor(Date.now() / 1000)) } });
+	target.deliver({ rawBody: body, headers: { 'Billit-Signature': signatureHeader(secret, body, Math.floor(Date.now() / 1000)) } });
 	return await node.webhook.call(target.context);
 }
 

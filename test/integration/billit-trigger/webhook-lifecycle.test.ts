@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
-import { openSecret } from '../../../lib/billit/webhook-secret-seal';
+import { openSecret } from '../../../lib/billit/webhooks/webhook-secret-seal';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
 import { COMPANY, credentialsFor, received, startBillitEmulator } from '../billit-node/harness';
-import { fakeTrigger, type FakeTrigger } from '../../unit/billit-trigger/trigger-context';
+import { fakeTrigger, type FakeTrigger } from '../../support/fake-n8n/trigger';
 
 const node = new BillitTrigger();
 const ALL_FOUR = ['orderCreated', 'orderUpdated', 'messageCreated', 'messageUpdated'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { FEED_LISTING_INTERVAL_MS } from '../../../lib/billit/feed-listing-guard';
-import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
-import { RedisFeedListings } from '../../../lib/billit/redis-feed-listings';
+import { FEED_LISTING_INTERVAL_MS } from '../../../lib/billit/listing/feed-listing-guard';
+import type { QueueRedisSettings } from '../../../lib/billit/queue-redis/queue-redis-settings';
+import { RedisFeedListings } from '../../../lib/billit/listing/redis-feed-listings';
 import { freePort } from '../../support/n8n/free-port';
 import { startRedis } from '../../queue/redis';
 import { useRedisScene } from './redis-scene';

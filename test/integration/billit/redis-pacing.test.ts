@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { CompanyPacing } from '../../../lib/billit/company-pacing';
-import { PACING_WINDOW_MS, pacingIntervalMs } from '../../../lib/billit/pacer';
-import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
-import { RedisPacingStore, RedisUnavailableError } from '../../../lib/billit/redis-pacing-store';
+import { CompanyPacing } from '../../../lib/billit/pacing/company-pacing';
+import { PACING_WINDOW_MS, pacingIntervalMs } from '../../../lib/billit/pacing/pacer';
+import type { QueueRedisSettings } from '../../../lib/billit/queue-redis/queue-redis-settings';
+import { RedisPacingStore, RedisUnavailableError } from '../../../lib/billit/pacing/redis-pacing-store';
 import { busiestWindow } from '../../busiest-window';
 import { freePort } from '../../support/n8n/free-port';
 import { startRedis } from '../../queue/redis';

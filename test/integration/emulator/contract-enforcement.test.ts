@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { takeContractViolations } from '../../../emulator/contract-guard';
-import { billitRequest } from '../../../lib/billit/request';
-import { fakeExecute } from '../../helpers/fake-execute';
+import { billitRequest } from '../../../lib/billit/request/request';
+import { fakeExecute } from '../../support/fake-n8n/execute';
 import { COMPANY, credentialsFor, useBillitEmulator } from '../billit-node/harness';
 
 const emulator = useBillitEmulator();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { belgianCompanyNumber } from '../../../emulator/seed';
-import { ownInvoiceXml } from './own-ubl';
+import { ownInvoiceXml } from '../../support/ubl/own-ubl';
 import {
 	call,
 	errorCode,
@@ -15,7 +15,7 @@ import {
 } from './target';
 
 /**
- * The Billit API contract as billit-api.md documents it. The same assertions run against the
+ * The Billit API contract as Billit's documentation describes it. The same assertions run against the
  * emulator and, when sandbox credentials are set, against the real Billit sandbox; behaviours the
  * documentation leaves open are printed as observations instead of asserted.
  */

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../emulator';
 import { belgianCompanyNumber } from '../../../emulator/seed';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { multiStatementFile } from '../../unit/emulator/coda-file';
-import { ownInvoiceXml } from './own-ubl';
+import { multiStatementFile } from '../../support/emulator/coda-file';
+import { ownInvoiceXml } from '../../support/ubl/own-ubl';
 import { call, errorCode, invoiceBody, startEmulatorTarget, type Answer, type Target } from './target';
 
 let target: Target;

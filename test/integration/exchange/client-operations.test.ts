@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FileExchangeClient } from '../../../lib/exchange/client';
 import { ExchangeError } from '../../../lib/exchange/errors';
-import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
-import { partPathFor } from '../../../lib/exchange/part-files';
-import { resolvePathTemplate } from '../../../lib/exchange/path-template';
-import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
-import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { FtpExchangeClient } from '../../../lib/exchange/ftp/ftp-client';
+import { partPathFor } from '../../../lib/exchange/paths/part-files';
+import { resolvePathTemplate } from '../../../lib/exchange/paths/path-template';
+import { PreparedFolders } from '../../../lib/exchange/paths/prepared-folders';
+import { SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
 import type { FtpServerInfo, SftpServerInfo } from '../../support/servers/types';
 import {
 	backdateOnDisk,

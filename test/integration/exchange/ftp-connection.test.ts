@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { testFtpConnection } from '../../../lib/exchange/connection-test';
-import { FtpExchangeClient, type FtpConnectionOptions } from '../../../lib/exchange/ftp-client';
+import { testFtpConnection } from '../../../lib/exchange/credentials/connection-test';
+import { FtpExchangeClient, type FtpConnectionOptions } from '../../../lib/exchange/ftp/ftp-client';
 import { bufferSource, ftpOptions, readAll, remoteJoin, testServers, uniqueName } from './helpers';
 
 async function connectWith(options: FtpConnectionOptions): Promise<FtpExchangeClient> {

@@ -1,9 +1,9 @@
 import { readFile, stat, symlink } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
-import { partPathFor } from '../../../lib/exchange/part-files';
-import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import { FtpExchangeClient } from '../../../lib/exchange/ftp/ftp-client';
+import { partPathFor } from '../../../lib/exchange/paths/part-files';
+import { PreparedFolders } from '../../../lib/exchange/paths/prepared-folders';
 import {
 	backdateOnDisk,
 	bufferSource,

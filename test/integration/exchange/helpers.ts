@@ -4,8 +4,8 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { inject } from 'vitest';
 
-import type { FtpConnectionOptions } from '../../../lib/exchange/ftp-client';
-import type { SftpConnectionOptions } from '../../../lib/exchange/sftp-connection';
+import type { FtpConnectionOptions } from '../../../lib/exchange/ftp/ftp-client';
+import type { SftpConnectionOptions } from '../../../lib/exchange/sftp/sftp-connection';
 import type { FtpServerInfo, SftpServerInfo } from '../../support/servers/types';
 
 export function testServers() {

@@ -1,35 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
-import { binaryItem, fakeExecuteFunctions, storedBinaryItem, storedBinaryReads, type ParameterValue } from './fake-n8n';
+import { binaryItem, fakeExecute, storedBinaryItem, storedBinaryReads, type ParameterValue } from '../../support/fake-n8n/execute';
 import { diskPath, remoteJoin, uniqueName } from './helpers';
 import { ftpCase, sftpCase } from './server-cases';
 
 const cases = [sftpCase('fingerprintSha256'), ftpCase('FTPS (vsftpd, explicit TLS)', 'vsftpdExplicit')];
 
-describe.each(cases)('File Exchange node over $name', ({ protocol, info, credentials }) => {
+describe.each(cases)('File Exchange node over $name', ({ protocol, credentialType, info, credentials }) => {
 	const node = new FileExchange();
 	const run = async (
 		operation: string,
 		parameters: Record<string, ParameterValue>,
-		items = [{ json: {} }] as Parameters<typeof fakeExecuteFunctions>[0]['items'],
+		items: INodeExecutionData[] = [{ json: {} }],
 		continueOnFail = false,
 	) =>
 		await node.execute.call(
-			fakeExecuteFunctions({
+			fakeExecute({
 				items,
 				parameters: { protocol, operation, ...parameters },
-				credentials: credentials(),
+				credentials: { [credentialType]: credentials() },
 				continueOnFail,
-			}),
+				node: { id: 'file-exchange-test', name: 'File Exchange', type: 'n8n-nodes-billit.fileExchange' },
+			}).context,
 		);
 
 	it('uploads items through a path template, one connection, modes on disk, per-item errors paired', async () => {
 		const base = remoteJoin(info().remoteRoot, uniqueName('node'));
 		const orders = ['2026/0001', '2026/0002', '..', '2026/0004'];
-		const items = orders.map((order) => binaryItem(`<Invoice id="${order}"/>`, 'invoice.xml', { order }));
+		const items = orders.map((order) => binaryItem(`<Invoice id="${order}"/>`, 'invoice.xml', { json: { order } }));
 		const [output] = await run(
 			'upload',
 			{
@@ -81,7 +83,7 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 
 	it('passes the uploaded file on, so a second File Exchange node can upload it again', async () => {
 		const base = remoteJoin(info().remoteRoot, uniqueName('chain'));
-		const upload = async (items: Parameters<typeof fakeExecuteFunctions>[0]['items'], folder: string) =>
+		const upload = async (items: INodeExecutionData[], folder: string) =>
 			await run('upload', {
 				binaryPropertyName: 'data',
 				baseFolder: base,
@@ -89,7 +91,7 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 				templateValues: {},
 				uploadOptions: {},
 			}, items);
-		const [first] = await upload([binaryItem('<Invoice/>', 'invoice.xml', { order: '7' })], 'archive');
+		const [first] = await upload([binaryItem('<Invoice/>', 'invoice.xml', { json: { order: '7' } })], 'archive');
 		expect(first[0].binary?.data?.fileName).toBe('invoice.xml');
 		const [second] = await upload(first, 'partner');
 		expect(second[0].json).toMatchObject({ order: '7', fileExchange: { path: `${base}/partner/invoice.xml` } });
@@ -252,12 +254,13 @@ describe.each(cases)('File Exchange node over $name', ({ protocol, info, credent
 	it('gives every item an error when the connection fails and continue-on-fail is on', async () => {
 		const node2 = new FileExchange();
 		const [output] = await node2.execute.call(
-			fakeExecuteFunctions({
+			fakeExecute({
 				items: [{ json: {} }, { json: {} }],
 				parameters: { protocol, operation: 'list', folder: '/', recursive: false, glob: '', includeFolders: false },
-				credentials: { ...credentials(), password: 'wrong-password-xyz' },
+				credentials: { [credentialType]: { ...credentials(), password: 'wrong-password-xyz' } },
 				continueOnFail: true,
-			}),
+				node: { id: 'file-exchange-test', name: 'File Exchange', type: 'n8n-nodes-billit.fileExchange' },
+			}).context,
 		);
 		expect(output).toHaveLength(2);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);

@@ -7,6 +7,8 @@ import { testServers } from './helpers';
 export interface ServerCase {
 	name: string;
 	protocol: 'sftp' | 'ftp';
+	/** The credential type the node asks for with this protocol. */
+	credentialType: 'fileExchangeSftpApi' | 'fileExchangeFtpApi';
 	info: () => SftpServerInfo | FtpServerInfo;
 	credentials: () => IDataObject;
 }
@@ -17,6 +19,7 @@ export function sftpCase(hostKeyForm: 'knownHostsLine' | 'fingerprintSha256'): S
 	return {
 		name: 'SFTP',
 		protocol: 'sftp',
+		credentialType: 'fileExchangeSftpApi',
 		info,
 		credentials: () => ({
 			host: info().host,
@@ -35,6 +38,7 @@ export function ftpCase(name: string, key: 'vsftpdExplicit' | 'vsftpdPlain'): Se
 	return {
 		name,
 		protocol: 'ftp',
+		credentialType: 'fileExchangeFtpApi',
 		info,
 		credentials: () => ({
 			host: info().host,

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { testSftpConnection } from '../../../lib/exchange/connection-test';
-import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
-import type { SftpConnectionOptions } from '../../../lib/exchange/sftp-connection';
+import { testSftpConnection } from '../../../lib/exchange/credentials/connection-test';
+import { SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
+import type { SftpConnectionOptions } from '../../../lib/exchange/sftp/sftp-connection';
 import { sftpOptions, testServers } from './helpers';
 import { authorise, pkcs8Ed25519Key, sshKeygenKey, type ClientKey } from './ssh-keys';
 

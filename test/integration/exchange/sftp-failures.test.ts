@@ -5,10 +5,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
-import { assertInsideBaseOnServer } from '../../../lib/exchange/confine';
-import { partPathFor } from '../../../lib/exchange/part-files';
-import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import { SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
+import { assertInsideBaseOnServer } from '../../../lib/exchange/paths/confine';
+import { partPathFor } from '../../../lib/exchange/paths/part-files';
+import { PreparedFolders } from '../../../lib/exchange/paths/prepared-folders';
 import {
 	backdateOnDisk,
 	bufferSource,

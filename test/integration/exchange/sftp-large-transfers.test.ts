@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
 import { diskPath, partFilesOnDisk, readAll, sftpOptions, testServers } from './helpers';
 import { useSftpSession } from './sftp-session';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';

@@ -1,7 +1,7 @@
 import { beforeAll, afterAll } from 'vitest';
 
-import { SftpExchangeClient } from '../../../lib/exchange/sftp-client';
-import type { SftpConnectionOptions } from '../../../lib/exchange/sftp-connection';
+import { SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
+import type { SftpConnectionOptions } from '../../../lib/exchange/sftp/sftp-connection';
 import { remoteJoin, sftpOptions, testServers, uniqueName } from './helpers';
 
 export interface SftpSession {

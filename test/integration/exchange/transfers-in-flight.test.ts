@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 import { waitForSftpLog, type SftpLogEntry } from '../../support/servers/sftp-log';
-import { fakeExecuteFunctions, storedBinaryItem } from './fake-n8n';
+import { fakeExecute, storedBinaryItem } from '../../support/fake-n8n/execute';
 import { diskPath, remoteJoin, testServers, uniqueName } from './helpers';
 import { sftpCase } from './server-cases';
 
@@ -35,7 +35,7 @@ describe.each([1, 32])('File Exchange over SFTP with %i transfers in flight', (t
 		const contents = Array.from({ length: FILES }, () => randomBytes(FILE_BYTES));
 		const names = contents.map((_content, index) => `invoice-${String(index).padStart(3, '0')}.pdf`);
 		const [output] = await new FileExchange().execute.call(
-			fakeExecuteFunctions({
+			fakeExecute({
 				items: contents.map((content, index) => storedBinaryItem(content, names[index])),
 				parameters: {
 					protocol: 'sftp',
@@ -47,8 +47,9 @@ describe.each([1, 32])('File Exchange over SFTP with %i transfers in flight', (t
 					uploadOptions: { fileMode: '664', onConflict: 'fail' },
 					connectionOptions: { transfersInFlight },
 				},
-				credentials: credentials(),
-			}),
+				credentials: { fileExchangeSftpApi: credentials() },
+				node: { id: 'file-exchange-test', name: 'File Exchange', type: 'n8n-nodes-billit.fileExchange' },
+			}).context,
 		);
 
 		expect(output.map((item) => item.json.fileExchange)).toEqual(

@@ -2,7 +2,8 @@ import { chown, mkdir, stat, writeFile } from 'node:fs/promises';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FileExchangeTrigger } from '../../../nodes/FileExchangeTrigger/FileExchangeTrigger.node';
-import { fakePollFunctions, type ParameterValue } from './fake-n8n';
+import type { ParameterValue } from '../../support/fake-n8n/parameters';
+import { fakeTrigger } from '../../support/fake-n8n/trigger';
 import { diskPath } from './helpers';
 import { ftpCase, sftpCase, type ServerCase } from './server-cases';
 
@@ -46,12 +47,13 @@ export async function pollTrigger(
 	mode: 'trigger' | 'manual' = 'trigger',
 ): Promise<INodeExecutionData[]> {
 	const result = await new FileExchangeTrigger().poll.call(
-		fakePollFunctions({
+		fakeTrigger({
 			parameters: { protocol: serverCase.protocol, ...parameters },
-			credentials: serverCase.credentials(),
+			credentials: { [serverCase.credentialType]: serverCase.credentials() },
 			staticData,
 			mode,
-		}),
+			node: { id: 'file-exchange-test', name: 'File Exchange Trigger', type: 'n8n-nodes-billit.fileExchangeTrigger' },
+		}).context,
 	);
 	return result?.[0] ?? [];
 }

@@ -2,7 +2,7 @@ import { appendFile, stat } from 'node:fs/promises';
 import type { IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { ParameterValue } from './fake-n8n';
+import type { ParameterValue } from '../../support/fake-n8n/parameters';
 import { diskPath, remoteJoin, uniqueName } from './helpers';
 import { makeFoldersAsServerUser, pollTrigger, triggerCases, writeAsServerUser } from './trigger-harness';
 

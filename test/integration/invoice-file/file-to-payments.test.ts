@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
-import { sample } from '../../unit/flatfile/fixtures';
+import { sample } from '../../support/flatfile/fixtures';
 import { received, resetEmulator, startBillitEmulator } from '../billit-node/harness';
 import { createInvoices, paymentsOn, runFileToPayments } from './harness';
 

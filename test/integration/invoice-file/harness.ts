@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { DEMO, type Emulator } from '../../../emulator';
 import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
-import { binaryItem, runNode, type FakeExecuteOptions, type Parameters } from '../../helpers/fake-execute';
+import { binaryItem, runNode, type FakeExecuteOptions, type Parameters } from '../../support/fake-n8n/execute';
 import { COMPANY, credentialsFor } from '../billit-node/harness';
 
 /** Creates sales invoices with these numbers and incl. totals through the emulator's API; returns their OrderIDs. */
@@ -42,7 +42,7 @@ export async function runOnFile(
 ): Promise<INodeExecutionData[]> {
 	const { output } = await runNode(new InvoiceFile(), {
 		parameters: { binaryPropertyName: 'data', encoding: 'utf-8', authentication: 'apiKey', companyId: '', ...parameters },
-		items: [binaryItem('data', file.content, file.name, 'text/plain')],
+		items: [binaryItem(file.content, file.name, { mimeType: 'text/plain' })],
 		credentials: credentialsFor(emulator),
 		...options,
 	});

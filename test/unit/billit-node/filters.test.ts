@@ -9,7 +9,7 @@ import {
 	odataLiteral,
 	odataReturnedDate,
 	or,
-} from '../../../lib/billit/filters';
+} from '../../../lib/billit/listing/filters';
 
 describe('OData literals', () => {
 	it('quotes strings and doubles embedded quotes', () => {

@@ -20,7 +20,7 @@ import {
 	parseJsonParameter,
 } from '../../../nodes/shared/billit/helpers/parse';
 import { simplifyOrder, splitOrderLines } from '../../../nodes/Billit/helpers/simplify';
-import { fakeExecute } from '../../helpers/fake-execute';
+import { fakeExecute } from '../../support/fake-n8n/execute';
 
 describe('compact', () => {
 	it('drops null, undefined and empty strings deeply and keeps false and 0', () => {

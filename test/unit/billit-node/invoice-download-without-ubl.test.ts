@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { Billit } from '../../../nodes/Billit/Billit.node';
 import { itemWithoutBillitUbl } from '../../../nodes/Billit/helpers/downloadWithoutUbl';
-import { fakeExecute } from '../../helpers/fake-execute';
+import { fakeExecute } from '../../support/fake-n8n/execute';
 
 const properties = new Billit().description.properties;
 

@@ -5,7 +5,7 @@ import {
 	keysetFilter,
 	walkKeyset,
 	type KeysetPageRequest,
-} from '../../../lib/billit/keyset';
+} from '../../../lib/billit/listing/keyset';
 
 interface Row {
 	OrderID: number;

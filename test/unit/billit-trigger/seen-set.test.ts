@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeenSet } from '../../../lib/billit/seen-set';
+import { SeenSet } from '../../../lib/billit/state/seen-set';
 
 describe('SeenSet', () => {
 	it('stays within its size bound, dropping the oldest keys', () => {

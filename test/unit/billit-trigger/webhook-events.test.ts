@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWebhookEnvelope, eventNameOf } from '../../../lib/billit/webhook-events';
+import { decodeWebhookEnvelope, eventNameOf } from '../../../lib/billit/webhooks/webhook-events';
 
 const message = {
 	OrderID: 812,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeBillitSignature } from '../../../lib/billit/webhook-signature';
+import { signatureHeader } from '../../../emulator/webhook-dispatcher';
 import { BillitTrigger } from '../../../nodes/BillitTrigger/BillitTrigger.node';
-import { fakeTrigger, type FakeTrigger } from './trigger-context';
+import { fakeTrigger, type FakeTrigger } from '../../support/fake-n8n/trigger';
 
 const SECRET = 'whsec-order-created-0123456789abcdef';
 const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -49,7 +49,7 @@ function expectRefused(result: Awaited<ReturnType<typeof deliver>>, reason: RegE
 
 describe('Billit Trigger: signature check', () => {
 	it('emits a delivery with a valid signature', async () => {
-		const result = await deliver(body, computeBillitSignature(SECRET, body, nowSeconds()));
+		const result = await deliver(body, signatureHeader(SECRET, body, nowSeconds()));
 		expect(trigger.answer.status).toBeUndefined();
 		const json = result.workflowData![0][0].json;
 		expect(json).toMatchObject({ event: 'orderCreated', orderId: 4711, entityType: 'Order', updateType: 'I' });
@@ -57,19 +57,19 @@ describe('Billit Trigger: signature check', () => {
 	});
 
 	it('refuses a tampered body', async () => {
-		const signature = computeBillitSignature(SECRET, body, nowSeconds());
+		const signature = signatureHeader(SECRET, body, nowSeconds());
 		expectRefused(await deliver(body.replace('4711', '4712'), signature), /does not match/);
 	});
 
 	it('refuses a signature made with another secret', async () => {
-		expectRefused(await deliver(body, computeBillitSignature('another-secret', body, nowSeconds())), /does not match/);
+		expectRefused(await deliver(body, signatureHeader('another-secret', body, nowSeconds())), /does not match/);
 	});
 
 	it('refuses a stale timestamp and accepts one inside a configured tolerance', async () => {
 		const tenMinutesAgo = nowSeconds() - 600;
-		expectRefused(await deliver(body, computeBillitSignature(SECRET, body, tenMinutesAgo)), /tolerance/);
+		expectRefused(await deliver(body, signatureHeader(SECRET, body, tenMinutesAgo)), /tolerance/);
 		trigger.parameters.options = { signatureToleranceSeconds: 900 };
-		const result = await deliver(body, computeBillitSignature(SECRET, body, tenMinutesAgo));
+		const result = await deliver(body, signatureHeader(SECRET, body, tenMinutesAgo));
 		expect(result.workflowData).toHaveLength(1);
 	});
 
@@ -84,18 +84,18 @@ describe('Billit Trigger: signature check', () => {
 	});
 
 	it('answers 401, not 500, to a signature of the wrong length', async () => {
-		const valid = computeBillitSignature(SECRET, body, nowSeconds());
+		const valid = signatureHeader(SECRET, body, nowSeconds());
 		expectRefused(await deliver(body, valid.slice(0, -2)), /does not match/);
 		expectRefused(await deliver(body, `${valid}ab`), /does not match/);
 	});
 
 	it('refuses every delivery while no secret is stored', async () => {
 		trigger.staticData.registrations = {};
-		expectRefused(await deliver(body, computeBillitSignature(SECRET, body, nowSeconds())), /no webhook secret/);
+		expectRefused(await deliver(body, signatureHeader(SECRET, body, nowSeconds())), /no webhook secret/);
 	});
 
 	it('answers a replay inside the window with 200 and emits it once', async () => {
-		const signature = computeBillitSignature(SECRET, body, nowSeconds());
+		const signature = signatureHeader(SECRET, body, nowSeconds());
 		const first = await deliver(body, signature);
 		expect(first.workflowData).toHaveLength(1);
 		vi.advanceTimersByTime(60_000);
@@ -104,16 +104,16 @@ describe('Billit Trigger: signature check', () => {
 		expect(replay.webhookResponse).toMatchObject({ duplicate: true });
 		expect(trigger.answer.status).toBeUndefined();
 		// Re-signed later with the same body: still the same delivery.
-		const resigned = await deliver(body, computeBillitSignature(SECRET, body, nowSeconds()));
+		const resigned = await deliver(body, signatureHeader(SECRET, body, nowSeconds()));
 		expect(resigned.workflowData).toBeUndefined();
 		// Another change is a new delivery.
 		const other = body.replace('2026/0001', '2026/0002');
-		const next = await deliver(other, computeBillitSignature(SECRET, other, nowSeconds()));
+		const next = await deliver(other, signatureHeader(SECRET, other, nowSeconds()));
 		expect(next.workflowData).toHaveLength(1);
 	});
 
 	it('still answers a replay as a duplicate when the static data written by the first delivery was not kept', async () => {
-		const signature = computeBillitSignature(SECRET, body, nowSeconds());
+		const signature = signatureHeader(SECRET, body, nowSeconds());
 		expect((await deliver(body, signature)).workflowData).toHaveLength(1);
 		// What a real n8n 2.41 handed the next delivery: the registrations, no remembered deliveries.
 		delete trigger.staticData.deliveries;
@@ -124,14 +124,14 @@ describe('Billit Trigger: signature check', () => {
 	});
 
 	it('does not record a refused delivery as seen', async () => {
-		await deliver(body, computeBillitSignature('wrong', body, nowSeconds()));
-		const result = await deliver(body, computeBillitSignature(SECRET, body, nowSeconds()));
+		await deliver(body, signatureHeader('wrong', body, nowSeconds()));
+		const result = await deliver(body, signatureHeader(SECRET, body, nowSeconds()));
 		expect(result.workflowData).toHaveLength(1);
 	});
 
 	it('answers events that were not chosen without starting the workflow', async () => {
 		const updated = body.replace('"I"', '"U"');
-		const result = await deliver(updated, computeBillitSignature(SECRET, updated, nowSeconds()));
+		const result = await deliver(updated, signatureHeader(SECRET, updated, nowSeconds()));
 		expect(result.workflowData).toBeUndefined();
 		expect(result.webhookResponse).toMatchObject({ ignored: 'orderUpdated' });
 	});

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { systemClock } from '../../../lib/billit/clock';
-import { CompanyPacing, type PacingStoreFactory } from '../../../lib/billit/company-pacing';
-import { CompanyPacer } from '../../../lib/billit/pacer';
-import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
-import { SharedCompanyPacer } from '../../../lib/billit/shared-pacer';
+import { systemClock } from '../../../lib/billit/request/clock';
+import { CompanyPacing, type PacingStoreFactory } from '../../../lib/billit/pacing/company-pacing';
+import { CompanyPacer } from '../../../lib/billit/pacing/pacer';
+import type { QueueRedisSettings } from '../../../lib/billit/queue-redis/queue-redis-settings';
+import { SharedCompanyPacer } from '../../../lib/billit/pacing/shared-pacer';
 
 const QUEUE_ENV = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: 'redis.internal', QUEUE_BULL_REDIS_PASSWORD: 'redis-secret-password' };
 const KEY_A = 'https://api.billit.be#1001';

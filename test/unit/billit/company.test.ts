@@ -2,7 +2,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse, ILoa
 import { describe, expect, it, vi } from 'vitest';
 
 import { OAUTH2_NEEDS_COMPANY, partyIdParameter } from '../../../lib/billit/company';
-import { billitCompany, billitRequest, chosenCompany } from '../../../lib/billit/request';
+import { billitCompany, billitRequest, chosenCompany } from '../../../lib/billit/request/request';
 
 const node: INode = { id: 'n1', name: 'Billit', type: 'n8n-nodes-billit.billit', typeVersion: 1, position: [0, 0], parameters: {} };
 const API_KEY_CREDENTIAL = { environment: 'sandbox', apiKey: 'key', partyId: '1000', contextPartyId: '5000' };

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	beginRun,
-	emptyWatermark,
 	markDone,
 	readWatermark,
-} from '../../../lib/billit/exportWatermark';
+} from '../../../lib/billit/state/export-watermark';
 
 const row = (OrderID: number, second: number) => ({
 	OrderID,
@@ -14,7 +13,7 @@ const row = (OrderID: number, second: number) => ({
 describe('export watermark', () => {
 	it('moves only over the exported front of what the run listed, in keyset order', () => {
 		// Listed out of key order (an invoice edited during the walk keeps its first position).
-		let state = beginRun(emptyWatermark(), [row(1, 1), row(3, 5), row(2, 3)]);
+		let state = beginRun(readWatermark(undefined), [row(1, 1), row(3, 5), row(2, 3)]);
 		state = markDone(state, 3).state;
 		expect(state.cursor).toBeUndefined();
 		state = markDone(state, 1).state;
@@ -31,7 +30,7 @@ describe('export watermark', () => {
 	});
 
 	it('keeps the cursor for an order the run did not list, and a new run forgets the old one', () => {
-		const start = beginRun(emptyWatermark(), [row(1, 1)]);
+		const start = beginRun(readWatermark(undefined), [row(1, 1)]);
 		expect(markDone(start, 9)).toEqual({ state: start, listed: false });
 		const done = markDone(start, 1).state;
 		const next = beginRun(done, [row(4, 7)]);

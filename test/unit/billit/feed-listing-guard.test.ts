@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { FEED_LISTING_INTERVAL_MS, FeedListingGuard, type FeedListing, type FeedListingsFactory } from '../../../lib/billit/feed-listing-guard';
-import type { QueueRedisSettings } from '../../../lib/billit/queue-redis-settings';
+import { FEED_LISTING_INTERVAL_MS, FeedListingGuard, type FeedListing, type FeedListingsFactory } from '../../../lib/billit/listing/feed-listing-guard';
+import type { QueueRedisSettings } from '../../../lib/billit/queue-redis/queue-redis-settings';
 
 const QUEUE_ENV = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: 'redis.internal', QUEUE_BULL_REDIS_PASSWORD: 'redis-secret-password' };
 const COMPANY = 'https://api.billit.be#1001';

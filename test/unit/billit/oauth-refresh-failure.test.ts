@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { mock } from 'vitest-mock-extended';
 
-import { BillitOAuth2RefreshError, detectOAuth2RefreshFailure } from '../../../lib/billit/oauth-refresh-failure';
-import { billitRequest } from '../../../lib/billit/request';
+import { BillitOAuth2RefreshError, detectOAuth2RefreshFailure } from '../../../lib/billit/request/oauth-refresh-failure';
+import { billitRequest } from '../../../lib/billit/request/request';
 
 const ACCESS_TOKEN = 'access-token-canary-51e0';
 const REFRESH_TOKEN = 'refresh-token-canary-8d2f';

@@ -2,8 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { describe, expect, it } from 'vitest';
 
-import type { Clock } from '../../../lib/billit/clock';
-import { CompanyPacer, companyPacingKey, getCompanyPacer, PACING_WINDOW_MS } from '../../../lib/billit/pacer';
+import type { Clock } from '../../../lib/billit/request/clock';
+import { CompanyPacer, companyPacingKey, getCompanyPacer, PACING_WINDOW_MS } from '../../../lib/billit/pacing/pacer';
 import { busiestWindow } from '../../busiest-window';
 
 /** A clock whose sleepers wake only when the test says so, late if it says so. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { BillitApi } from '../../../credentials/BillitApi.credentials';
 import { BillitOAuth2Api } from '../../../credentials/BillitOAuth2Api.credentials';
-import { companyPacingKey } from '../../../lib/billit/pacer';
-import { pacingSettings } from '../../../lib/billit/pacing-settings';
+import { companyPacingKey } from '../../../lib/billit/pacing/pacer';
+import { pacingSettings } from '../../../lib/billit/pacing/pacing-settings';
 
 const BASE = 'https://api.billit.be';
 const API_KEY = 'secret-api-key-123';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { BillitRequestError } from '../../../lib/billit/errors';
-import { collectPages } from '../../../lib/billit/paging';
-import { executeBillitRequest } from '../../../lib/billit/request-core';
+import { BillitRequestError } from '../../../lib/billit/request/errors';
+import { collectPages } from '../../../lib/billit/listing/paging';
+import { executeBillitRequest } from '../../../lib/billit/request/request-core';
 import { createHttpSend } from './helpers/http-send';
 import { startTestServer, type TestServer } from './helpers/test-server';
 

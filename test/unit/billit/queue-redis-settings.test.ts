@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { queueRedisLookup } from '../../../lib/billit/queue-redis-settings';
+import { queueRedisLookup } from '../../../lib/billit/queue-redis/queue-redis-settings';
 
 const folder = mkdtempSync(join(tmpdir(), 'queue-redis-settings-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -5,9 +5,9 @@ import { NodeApiError } from 'n8n-workflow';
 import { describe, expect, it, vi } from 'vitest';
 import { mock } from 'vitest-mock-extended';
 
-import { getCompanyPacer } from '../../../lib/billit/pacer';
-import { pacingSettings } from '../../../lib/billit/pacing-settings';
-import { billitRequest, billitRequestAllItems } from '../../../lib/billit/request';
+import { getCompanyPacer } from '../../../lib/billit/pacing/pacer';
+import { pacingSettings } from '../../../lib/billit/pacing/pacing-settings';
+import { billitRequest, billitRequestAllItems } from '../../../lib/billit/request/request';
 
 // Generated per run: what must never surface in an error.
 const API_KEY = `live-${randomUUID()}`;

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { BillitApiError, BillitRequestError } from '../../../lib/billit/errors';
-import { CompanyPacer } from '../../../lib/billit/pacer';
+import { BillitApiError, BillitRequestError } from '../../../lib/billit/request/errors';
+import { CompanyPacer } from '../../../lib/billit/pacing/pacer';
 import {
 	executeBillitRequest,
 	type BillitCoreDependencies,
 	type BillitCoreRequest,
-} from '../../../lib/billit/request-core';
+} from '../../../lib/billit/request/request-core';
 import { driveFakeTime, useFakeTime } from './helpers/fake-time';
 import { createHttpSend } from './helpers/http-send';
 import { sequence, startTestServer, type Answer, type Responder, type TestServer } from './helpers/test-server';

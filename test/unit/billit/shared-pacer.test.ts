@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { systemClock } from '../../../lib/billit/clock';
-import { CompanyPacer } from '../../../lib/billit/pacer';
-import type { SharedPacingStore } from '../../../lib/billit/redis-pacing-store';
-import { SharedCompanyPacer } from '../../../lib/billit/shared-pacer';
+import { systemClock } from '../../../lib/billit/request/clock';
+import { CompanyPacer } from '../../../lib/billit/pacing/pacer';
+import type { SharedPacingStore } from '../../../lib/billit/pacing/redis-pacing-store';
+import { SharedCompanyPacer } from '../../../lib/billit/pacing/shared-pacer';
 
 const KEY = 'https://api.billit.be#1001';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { openSecret, sealSecret } from '../../../lib/billit/webhook-secret-seal';
+import { openSecret, sealSecret } from '../../../lib/billit/webhooks/webhook-secret-seal';
 
 const SECRET = 'whsec-0123456789abcdef-canary';
 const API_KEY = 'billit-api-key-of-this-credential';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseCoda } from '../../../emulator/coda';
-import { amount15, multiStatementFile, record, statement } from './coda-file';
+import { amount15, multiStatementFile, record, statement } from '../../support/emulator/coda-file';
 
 describe('CODA 2.x parser', () => {
 	it('reads every statement of a multi-statement file', () => {

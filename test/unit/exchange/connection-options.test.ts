@@ -1,9 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { FtpExchangeClient } from '../../../lib/exchange/ftp-client';
+import { FtpExchangeClient } from '../../../lib/exchange/ftp/ftp-client';
 import { checkedTransfersInFlight, MAX_TRANSFERS_IN_FLIGHT } from '../../../lib/exchange/pool';
-import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, LARGE_FILE_THREAD_MIN_BYTES, SftpExchangeClient } from '../../../lib/exchange/sftp-client';
+import { DEFAULT_SFTP_TRANSFERS_IN_FLIGHT, LARGE_FILE_THREAD_MIN_BYTES, SftpExchangeClient } from '../../../lib/exchange/sftp/sftp-client';
 import { applyConnectionOptions, description } from '../../../nodes/FileExchange/descriptions/connectionOptions';
 import { FileExchange } from '../../../nodes/FileExchange/FileExchange.node';
 

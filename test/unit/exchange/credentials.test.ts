@@ -4,7 +4,7 @@ import {
 	createExchangeClient,
 	ftpOptionsFromCredential,
 	sftpOptionsFromCredential,
-} from '../../../lib/exchange/credentials';
+} from '../../../lib/exchange/credentials/credentials';
 import { BillitApi } from '../../../credentials/BillitApi.credentials';
 import { BillitOAuth2Api } from '../../../credentials/BillitOAuth2Api.credentials';
 import { FileExchangeFtpApi } from '../../../credentials/FileExchangeFtpApi.credentials';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { decodeEmission, encodeEmission, isDueAgain } from '../../../lib/exchange/emission';
+import { decodeEmission, encodeEmission, isDueAgain } from '../../../lib/exchange/polling/emission';
 
 describe('emission records', () => {
 	it('round-trips through its short text form', () => {

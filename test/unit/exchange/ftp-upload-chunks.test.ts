@@ -9,7 +9,7 @@ import { connect, createSecureContext, TLSSocket, type SecureContext } from 'nod
 import type { FTPContext } from 'basic-ftp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { ftpUploadChunks, tlsHandshakeDone } from '../../../lib/exchange/ftp-upload-chunks';
+import { ftpUploadChunks, tlsHandshakeDone } from '../../../lib/exchange/ftp/ftp-upload-chunks';
 import { generateTlsCertificate } from '../../support/servers/keys';
 
 const HOST = '127.0.0.1';

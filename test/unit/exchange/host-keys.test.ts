@@ -11,7 +11,7 @@ import {
 	missingPinError,
 	parseHostKeyPins,
 	pinnedAlgorithms,
-} from '../../../lib/exchange/host-keys';
+} from '../../../lib/exchange/credentials/host-keys';
 
 function ed25519PublicBlob(): Buffer {
 	const { privateKey } = generateKeyPairSync('ed25519');

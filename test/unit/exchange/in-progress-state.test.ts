@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RemoteEntry } from '../../../lib/exchange/client';
-import { decideInProgress, recordPickUp } from '../../../lib/exchange/in-progress-state';
+import { decideInProgress, recordPickUp } from '../../../lib/exchange/polling/in-progress-state';
 
 const hour = 3_600_000;
 const start = 5 * hour;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mock } from 'vitest-mock-extended';
 
 import type { FileExchangeClient, RemoteEntry } from '../../../lib/exchange/client';
-import { isPartName, partPathFor, STALE_PART_AGE_MS, sweepStaleParts } from '../../../lib/exchange/part-files';
+import { isPartName, partPathFor, STALE_PART_AGE_MS, sweepStaleParts } from '../../../lib/exchange/paths/part-files';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import {
 	isInsideFolder,
 	resolvePathTemplate,
 	sanitiseValue,
-} from '../../../lib/exchange/path-template';
+} from '../../../lib/exchange/paths/path-template';
 
 const base = { baseFolder: '/export' };
 const invoice = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RemoteEntry } from '../../../lib/exchange/client';
-import { decidePoll, emptyPollState, type PollSettings } from '../../../lib/exchange/poll-state';
+import { decidePoll, emptyPollState, type PollSettings } from '../../../lib/exchange/polling/poll-state';
 
 const settings: PollSettings = {
 	stability: 'twoPolls',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mock } from 'vitest-mock-extended';
 
 import type { FileExchangeClient, RemoteEntry } from '../../../lib/exchange/client';
-import { PreparedFolders } from '../../../lib/exchange/prepared-folders';
+import { PreparedFolders } from '../../../lib/exchange/paths/prepared-folders';
 
 /** A server whose folders exist as listed, each resolving to `links[folder]` or itself. */
 function serverWith(folders: string[], links: Record<string, string> = {}) {

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { utils as sshUtils } from 'ssh2';
 
-import { normalisePrivateKey, preparePrivateKey } from '../../../lib/exchange/private-key';
+import { normalisePrivateKey, preparePrivateKey } from '../../../lib/exchange/credentials/private-key';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;

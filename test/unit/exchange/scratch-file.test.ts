@@ -5,8 +5,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 
-import { GrowingFileReadStream } from '../../../lib/exchange/growing-file-read-stream';
-import { openScratchFile, PROGRESS_STEP_BYTES, ScratchFileWriter } from '../../../lib/exchange/scratch-file';
+import { GrowingFileReadStream } from '../../../lib/exchange/threads/growing-file-read-stream';
+import { openScratchFile, PROGRESS_STEP_BYTES, ScratchFileWriter } from '../../../lib/exchange/threads/scratch-file';
 
 const MIB = 1024 * 1024;
 

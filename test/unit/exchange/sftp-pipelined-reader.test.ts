@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
-import { SftpPipelinedReadStream } from '../../../lib/exchange/sftp-pipelined-reader';
+import { SftpPipelinedReadStream } from '../../../lib/exchange/sftp/sftp-pipelined-reader';
 import { FakeSftp, settle, type PendingRead } from './fake-sftp';
 
 /** Collects the stream's data while the test answers the reads. */

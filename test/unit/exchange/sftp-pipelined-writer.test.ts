@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 
-import { SftpPipelinedWriteStream } from '../../../lib/exchange/sftp-pipelined-writer';
+import { SftpPipelinedWriteStream } from '../../../lib/exchange/sftp/sftp-pipelined-writer';
 import { FakeSftp, settle } from './fake-sftp';
 
 function chunksOf(content: Buffer, size: number): Buffer[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkedRequestsInFlight } from '../../../lib/exchange/sftp-request-limits';
+import { checkedRequestsInFlight } from '../../../lib/exchange/sftp/sftp-request-limits';
 
 describe('requests one SFTP stream keeps in flight', () => {
 	it('defaults to 64 requests of 32 KiB, as OpenSSH sftp does', () => {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { receiveStream, sendStream } from '../../../lib/exchange/thread-stream';
+import { receiveStream, sendStream } from '../../../lib/exchange/threads/thread-stream';
 
 const channels: MessageChannel[] = [];
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdifactInterchange, edifactProblems, readEdifactInterchange } from '../../../lib/flatfile/edifact/envelope';
-import { invoiceToInvoic, readInvoic } from '../../../lib/flatfile/edifact/invoic';
+import { invoiceToInvoic } from '../../../lib/flatfile/edifact/invoic';
 import { buildX12Interchange, readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
-import { invoiceTo810, read810 } from '../../../lib/flatfile/x12/invoice-810';
-import { ORDERS } from './fixtures';
+import { invoiceTo810 } from '../../../lib/flatfile/x12/invoice-810';
+import { read810, readInvoic } from '../../support/flatfile/readers';
+import { ORDERS } from '../../support/flatfile/fixtures';
 
 const DATE = new Date('2026-01-15T09:30:00Z');
 

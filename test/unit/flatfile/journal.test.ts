@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journalPerInvoice, readJournalCsv } from '../../../lib/flatfile/journal';
 import type { CsvLayout } from '../../../lib/flatfile/tabular';
-import { sample } from './fixtures';
+import { sample } from '../../support/flatfile/fixtures';
 
 const debitCreditLayout: CsvLayout = {
 	delimiter: ';',

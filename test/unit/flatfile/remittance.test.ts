@@ -5,7 +5,7 @@ import { readEdifactInterchange } from '../../../lib/flatfile/edifact/envelope';
 import { readRemittanceInterchange } from '../../../lib/flatfile/inbound';
 import { paymentIdempotencyKeys } from '../../../lib/flatfile/idempotency';
 import { readX12Interchange, x12Problems } from '../../../lib/flatfile/x12/envelope';
-import { sample } from './fixtures';
+import { sample } from '../../support/flatfile/fixtures';
 
 const ACK = { controlNumber: 7, date: new Date('2026-01-16T08:00:00Z'), defaultCurrency: 'EUR' };
 

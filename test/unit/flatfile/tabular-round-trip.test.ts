@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvoiceFile } from '../../../nodes/InvoiceFile/InvoiceFile.node';
 import { decodeText } from '../../../lib/flatfile/encoding';
 import { csvToRecords } from '../../../lib/flatfile/tabular';
-import { fixedWidthToRecords } from '../../../lib/flatfile/fixed-width';
-import { binaryItem, runNode } from '../../helpers/fake-execute';
-import { ORDERS, sample } from './fixtures';
+import { fixedWidthToRecords } from '../../support/flatfile/readers';
+import { binaryItem, runNode } from '../../support/fake-n8n/execute';
+import { ORDERS, sample } from '../../support/flatfile/fixtures';
 
 const columns = [
 	{ header: 'Invoice', path: 'OrderNumber', format: 'text', start: 1, length: 10 },
@@ -54,7 +54,7 @@ describe('File to Payments (node)', () => {
 	it('one item per payment with a stable idempotency key, without posting', async () => {
 		const { output } = await runNode(new InvoiceFile(), {
 			parameters: { operation: 'fileToPayments', binaryPropertyName: 'data', sourceFormat: 'edi', encoding: 'utf-8', defaultCurrency: 'EUR', addToBillit: false },
-			items: [binaryItem('data', sample('820-multi-invoice.x12'), 'in.x12', 'text/plain')],
+			items: [binaryItem(sample('820-multi-invoice.x12'), 'in.x12', { mimeType: 'text/plain' })],
 		});
 		expect(output.map((item) => [item.json.invoiceNumber, item.json.amount, item.json.index])).toEqual([['2026/0001', 1210, 0], ['2026/0002', 605, 1]]);
 		expect(output[0].json.idempotencyKey).toMatch(/^remittance[0-9a-f]{32}$/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFilter, matches } from '../../../emulator/odata';
 import { BaseExchangeClient } from '../../../lib/exchange/base-client';
 import { ExchangeError } from '../../../lib/exchange/errors';
-import { PathTemplateError, resolvePathTemplate } from '../../../lib/exchange/path-template';
+import { PathTemplateError, resolvePathTemplate } from '../../../lib/exchange/paths/path-template';
 import { firstControlCharacter } from '../../../lib/text/control-characters';
 import { hostileText } from './flatfile-generators';
 import { expectLinearTime } from './linear-time';

@@ -4,7 +4,7 @@ import { buildUbl } from '../../../lib/ubl/build';
 import { UblDocumentError } from '../../../lib/ubl/errors';
 import type { ApplicationResponseDocument } from '../../../lib/ubl/model';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { listElementPaths } from '../../../lib/ubl/xml-path';
+import { listElementPaths } from '../../support/ubl/element-paths';
 
 const NAMESPACES =
 	'xmlns="urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2" ' +

@@ -6,7 +6,7 @@ import { DEFAULT_PAYMENT_TERMS, fromBillitOrder, type FromBillitOptions } from '
 import type { CommercialDocument } from '../../../lib/ubl/model';
 import { parseUbl } from '../../../lib/ubl/parse';
 import { validateUbl } from '../../../lib/ubl/validate';
-import { COMPANY, line, salesOrder } from './billit-orders';
+import { COMPANY, line, salesOrder } from '../../support/ubl/billit-orders';
 
 /** Builds, checks the pre-validator finds no error, and gives the document and its XML text. */
 function built(order: Order, options: FromBillitOptions = {}, company = COMPANY): { document: CommercialDocument; xml: string } {

@@ -6,7 +6,7 @@ import { addDecimals } from '../../../lib/ubl/decimal';
 import { fromBillitOrder, type FromBillitOptions } from '../../../lib/ubl/from-billit';
 import type { CommercialDocument } from '../../../lib/ubl/model';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { AMERICAN_CUSTOMER, COMPANY, DUTCH_CUSTOMER, GLN_CUSTOMER, line, salesOrder } from './billit-orders';
+import { AMERICAN_CUSTOMER, COMPANY, DUTCH_CUSTOMER, GLN_CUSTOMER, line, salesOrder } from '../../support/ubl/billit-orders';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

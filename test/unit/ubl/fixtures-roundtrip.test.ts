@@ -4,7 +4,7 @@ import { buildUbl } from '../../../lib/ubl/build';
 import type { CommercialDocument } from '../../../lib/ubl/model';
 import { parseUbl, type ParsedUbl } from '../../../lib/ubl/parse';
 import type { XmlElement } from '../../../lib/ubl/xml';
-import { listElementPaths, walkElements } from '../../../lib/ubl/xml-path';
+import { listElementPaths, walkElements } from '../../support/ubl/element-paths';
 import { FIXTURE_NAMES, readFixture } from './fixtures';
 
 /**

@@ -7,7 +7,7 @@ import {
 	PEPPOL_BILLING_PROFILE_ID,
 } from '../../../lib/ubl/namespaces';
 import { parseUbl } from '../../../lib/ubl/parse';
-import { listElementPaths } from '../../../lib/ubl/xml-path';
+import { listElementPaths } from '../../support/ubl/element-paths';
 
 /** Parts of the model that none of the OpenPeppol fixtures uses. */
 function invoiceWithRareParts(): CommercialDocument {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseXml } from '../../../lib/ubl/xml';
-import { listElementPaths, walkElements } from '../../../lib/ubl/xml-path';
+import { listElementPaths, walkElements } from '../../support/ubl/element-paths';
 import { serializeXml } from '../../../lib/ubl/xml-writer';
 import { readFixture } from './fixtures';
 

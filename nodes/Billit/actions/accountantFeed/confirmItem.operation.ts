@@ -7,7 +7,7 @@ import { compact } from '../../../shared/compact';
 import { parseId } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
 import { feedItemIdProperty, feedNameProperty, feedPath } from '../../descriptions/accountantFeed';
-import { alreadyDone } from '../../../../lib/billit/request-core';
+import { alreadyDone } from '../../../../lib/billit/request/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['accountantFeed'], operation: ['confirmItem'] } },

@@ -4,8 +4,8 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { claimFeedListing } from '../../../../lib/billit/feed-listing-guard';
-import { billitCompanyKey } from '../../../../lib/billit/request';
+import { claimFeedListing } from '../../../../lib/billit/listing/feed-listing-guard';
+import { billitCompanyKey } from '../../../../lib/billit/request/request';
 import { requestForItem } from '../../../shared/billit/helpers/request';
 import { feedNameProperty, feedPath } from '../../descriptions/accountantFeed';
 

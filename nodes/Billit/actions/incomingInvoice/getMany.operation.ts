@@ -3,7 +3,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { and, compare, or } from '../../../../lib/billit/filters';
+import { and, compare, or } from '../../../../lib/billit/listing/filters';
 import { exportMarkerFor, exportMarkerProperties } from '../../descriptions/exportMarker';
 import { orderFilterFor, orderFiltersWithout } from '../../../shared/billit/descriptions/orderFilters';
 import { orderListOptions } from '../../descriptions/orderOutput';

@@ -6,7 +6,7 @@ import {
 import { transportTypeOptions } from '../../../shared/billit/descriptions/orderOptions';
 import { parseIdList } from '../../../shared/billit/helpers/parse';
 import { requestForItem } from '../../../shared/billit/helpers/request';
-import { alreadyDone } from '../../../../lib/billit/request-core';
+import { alreadyDone } from '../../../../lib/billit/request/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['send'] } },

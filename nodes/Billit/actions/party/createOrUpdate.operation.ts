@@ -4,7 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { and, compare } from '../../../../lib/billit/filters';
+import { and, compare } from '../../../../lib/billit/listing/filters';
 import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
 import { requestForItem } from '../../../shared/billit/helpers/request';
 import { partyBody, partyFieldOptions, partyTypeOptions } from '../../descriptions/party';

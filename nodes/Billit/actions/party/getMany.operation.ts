@@ -3,7 +3,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { buildPartyFilter } from '../../../../lib/billit/filters';
+import { buildPartyFilter } from '../../../../lib/billit/listing/filters';
 import { pagingProperties, simplifyProperty } from '../../../shared/billit/descriptions/paging';
 import { listForItem } from '../../../shared/billit/helpers/request';
 import { simplifyParty } from '../../helpers/simplify';

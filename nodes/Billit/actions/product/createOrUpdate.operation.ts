@@ -4,7 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { compare } from '../../../../lib/billit/filters';
+import { compare } from '../../../../lib/billit/listing/filters';
 import { compact } from '../../../shared/compact';
 import { findAgainAfterLostAnswer } from '../../helpers/findAgain';
 import { requestForItem } from '../../../shared/billit/helpers/request';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { requestForItem } from '../../../shared/billit/helpers/request';
 import { inboxItemIdParameter, inboxItemIdProperty } from '../../helpers/inboxItemId';
-import { alreadyDone } from '../../../../lib/billit/request-core';
+import { alreadyDone } from '../../../../lib/billit/request/request-core';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['inbox'], operation: ['confirm'] } },

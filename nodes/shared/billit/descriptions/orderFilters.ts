@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildOrderFilter, type OrderFilterFields } from '../../../../lib/billit/filters';
+import { buildOrderFilter, type OrderFilterFields } from '../../../../lib/billit/listing/filters';
 import { orderDirectionOptions, orderTypeOptions } from './orderOptions';
 
 /** Filters of the order Get Many operations, as UI fields plus a raw OData filter. */

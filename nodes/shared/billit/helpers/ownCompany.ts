@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { billitCompany } from '../../../../lib/billit/request';
+import { billitCompany } from '../../../../lib/billit/request/request';
 import type { Party } from '../../../../lib/billit/types';
 import { requestForItem } from './request';
 

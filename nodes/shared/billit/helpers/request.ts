@@ -3,7 +3,7 @@ import {
 	billitRequest,
 	billitRequestAllItems,
 	type BillitRequestOptions,
-} from '../../../../lib/billit/request';
+} from '../../../../lib/billit/request/request';
 import { withOrderNotFoundHint } from './orderIdHint';
 
 export type ItemRequest = Pick<

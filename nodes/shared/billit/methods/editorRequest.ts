@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { billitRequest, type BillitRequestOptions } from '../../../../lib/billit/request';
+import { billitRequest, type BillitRequestOptions } from '../../../../lib/billit/request/request';
 
 /** A Billit request from the editor (list search, options), in the node's company and context party. */
 export async function editorRequest(

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { compare } from '../../../../lib/billit/filters';
+import { compare } from '../../../../lib/billit/listing/filters';
 import { editorRequest } from './editorRequest';
 
 const PAGE_SIZE = 50;

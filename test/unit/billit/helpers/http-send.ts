@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 
-import type { BillitHttpRequest, BillitHttpResponse, SendFunction } from '../../../../lib/billit/request-core';
+import type { BillitHttpRequest, BillitHttpResponse, SendFunction } from '../../../../lib/billit/request/request-core';
 
 /**
  * A `send` for the request core over node:http, standing in for n8n's request helper in tests.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { validateUbl } from '../../../../lib/ubl/validate';
-import { mutationSuite } from './mutations';
+import { mutationSuite } from '../../../support/ubl/mutations';
 
 const suite = mutationSuite(520);
 
