@@ -49,11 +49,11 @@ describe('test suite folders', () => {
 	it('are recognised in every import form', () => {
 		const source = [
 			"import { a } from '../test/unit/ubl/samples';",
-			"export * from '../../support/pipelines/examples';",
-			"const b = await import('../../support/ubl/own-ubl');",
-			"const c = require('../../faults/support/billit');",
+			"export * from '../../test/e2e/pipelines/examples';",
+			"const b = await import('../test/integration/emulator/own-ubl');",
+			"const c = require('../test/faults/support/billit');",
 			"import '../test/queue/setup';",
-			"import { d } from '../../support/ubl/mutations';",
+			"import { d } from '../test/support/ubl/mutations';",
 		].join('\n');
 		expect(suiteImports(join('scripts', 'tool.ts'), source)).toEqual([
 			`../test/unit/ubl/samples → ${join('test', 'unit')}`,
@@ -61,6 +61,6 @@ describe('test suite folders', () => {
 			`../test/faults/support/billit → ${join('test', 'faults')}`,
 			`../test/queue/setup → ${join('test', 'queue')}`,
 		]);
-		expect(suiteImports(join('bench', 'tool.ts'), "import { e } from '../../support/pipelines/examples';")).toHaveLength(1);
+		expect(suiteImports(join('bench', 'tool.ts'), "import { e } from '../test/e2e/pipelines/examples';")).toHaveLength(1);
 	});
 });
