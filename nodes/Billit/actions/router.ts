@@ -28,7 +28,7 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 export function createRouter(
 	nodeResources: Record<string, BillitResource>,
 	hint?: ErrorHint,
-	// n8n's error output takes an item as an error only when its JSON holds no more than error, message and details.
+	// n8n 2.x's error output takes an item as an error when its JSON holds no more than error, message and details.
 	errorFields?: (error: unknown) => Pick<IDataObject, 'details'> | undefined,
 ) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -53,8 +53,10 @@ export function createRouter(
 				}
 			} catch (error) {
 				if (this.continueOnFail()) {
+					// The error on the item itself is what n8n 1.x's error output goes by (details in the JSON are not).
 					output.push({
 						json: { error: (error as Error).message, ...errorFields?.(error) },
+						error: asNodeError(this, error, itemIndex, hint),
 						pairedItem: { item: itemIndex },
 					});
 					continue;

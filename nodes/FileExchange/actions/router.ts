@@ -23,11 +23,16 @@ export const CREDENTIAL_BY_PROTOCOL: Record<ExchangeProtocol, string> = {
 };
 
 function errorItem(this: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
-	const message = error instanceof Error ? error.message : String(error);
+	const cause = error instanceof Error ? error : new Error(String(error));
 	const kind = (error as { kind?: string }).kind;
-	// n8n routes an item to the node's error output only when its json holds nothing but
-	// error, message and details: the failure kind must live inside details.
-	return { json: { error: message, ...(kind ? { details: { kind } } : {}) }, pairedItem: { item: itemIndex } };
+	// n8n 2.x routes an item to the node's error output when its json holds nothing but error,
+	// message and details (so the failure kind lives inside details); n8n 1.x only when the item
+	// carries the error itself.
+	return {
+		json: { error: cause.message, ...(kind ? { details: { kind } } : {}) },
+		error: new NodeOperationError(this.getNode(), cause, { itemIndex }),
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /** One connection per execution, reused by every item; several items in flight where the protocol allows. */
