@@ -67,7 +67,7 @@ function cells(tests) {
 		const passed = mine.filter((test) => test.status === 'passed');
 		if (failed.length) return { text: `FAIL (${failed.length} of ${mine.length})`, ok: false, failed };
 		if (passed.length === 0) return { text: 'not run', ok: false, failed: [] };
-		return { text: `pass (${passed.length} tests)`, ok: true, failed: [] };
+		return { text: `pass (${passed.length} test${passed.length === 1 ? '' : 's'})`, ok: true, failed: [] };
 	});
 }
 
@@ -100,7 +100,7 @@ function writeReadme(results) {
 	const date = new Date().toISOString().slice(0, 10);
 	const block = [
 		README_START,
-		`Last run of \`npm run test:n8n-versions\`: ${date}, n8n ${results.map((result) => result.version).join(' and ')} (Node ${process.versions.node} ran the tests; n8n ran on the repo's Node 24).`,
+		`Last run of \`npm run test:n8n-versions\`: ${date}, n8n ${results.map((result) => result.version).join(' and ')} on Node ${process.versions.node}.`,
 		'',
 		markdownTable(results),
 		README_END,
