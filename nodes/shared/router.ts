@@ -37,18 +37,26 @@ export interface RouterOptions<Run> {
 
 /**
  * The one shape of a failed item under continue-on-fail: `error` (the message) and, when there is
- * more to say, `details` (`kind` for failures that have one, plus the node's own details). n8n's
- * error output takes an item as an error only when its JSON holds no more than error, message and details.
+ * more to say, `details` (`kind` for failures that have one, plus the node's own details). n8n 2.x's
+ * error output takes an item as an error when its JSON holds no more than error, message and details;
+ * n8n 1.x only when the item carries the error itself, so it carries both.
  */
 export function errorItem(
+	context: IExecuteFunctions,
 	error: unknown,
 	pairedItem: IPairedItemData | IPairedItemData[],
 	errorDetails?: ErrorDetails,
+	hint?: ErrorHint,
 ): INodeExecutionData {
 	const message = error instanceof Error ? error.message : String(error);
 	const kind = (error as { kind?: unknown } | undefined)?.kind;
 	const details = { ...(typeof kind === 'string' ? { kind } : {}), ...errorDetails?.(error) };
-	return { json: { error: message, ...(Object.keys(details).length > 0 ? { details } : {}) }, pairedItem };
+	const itemIndex = (Array.isArray(pairedItem) ? pairedItem[0] : pairedItem)?.item;
+	return {
+		json: { error: message, ...(Object.keys(details).length > 0 ? { details } : {}) },
+		error: asNodeError(context, error, itemIndex, hint),
+		pairedItem,
+	};
 }
 
 /** Errors that already are n8n's keep their text and code; anything else becomes a NodeOperationError. */
@@ -107,7 +115,7 @@ export function createRouter<Run = undefined>(options: RouterOptions<Run>) {
 		);
 		if (failure !== undefined) {
 			if (!this.continueOnFail()) throw asNodeError(this, failure);
-			return [items.map((_item, itemIndex) => errorItem(failure, { item: itemIndex }, options.errorDetails))];
+			return [items.map((_item, itemIndex) => errorItem(this, failure, { item: itemIndex }, options.errorDetails, options.hint))];
 		}
 		try {
 			const results = await mapWithConcurrency(items.length, setup?.concurrency?.(run) ?? 1, async (itemIndex) => {
@@ -116,7 +124,7 @@ export function createRouter<Run = undefined>(options: RouterOptions<Run>) {
 					const output = await (operation as ItemOperation<Run>).execute.call(this, itemIndex, run);
 					return output.map((item) => ({ pairedItem: { item: itemIndex }, ...item }));
 				} catch (error) {
-					if (this.continueOnFail()) return [errorItem(error, { item: itemIndex }, options.errorDetails)];
+					if (this.continueOnFail()) return [errorItem(this, error, { item: itemIndex }, options.errorDetails, options.hint)];
 					throw asNodeError(this, error, itemIndex, options.hint);
 				}
 			});

@@ -17,7 +17,8 @@ import '../support/n8n/shared-instance';
 
 // One real n8n for the whole e2e run, with this package installed from its packed tarball the way
 // users install it, plus the Billit emulator and the real SFTP/FTP servers the example pipelines
-// talk to. N8N_E2E_KEEP=1 keeps the work folder (database, n8n.log) after the run.
+// talk to. N8N_E2E_KEEP=1 keeps the work folder (database, n8n.log) after the run; N8N_RUNTIME_VERSION
+// picks another n8n version than the default (the version matrix, npm run test:n8n-versions).
 export default async function setup(project: TestProject) {
 	const timings = new SetupTimings();
 	const { timed } = timings;
@@ -48,6 +49,7 @@ export default async function setup(project: TestProject) {
 			userFolder,
 			logFile: instance.logFile,
 			packageName,
+			n8nVersion: runtime.version,
 		};
 		const { sftp, ftp } = await serversStarting;
 		project.provide('n8n', coordinates);

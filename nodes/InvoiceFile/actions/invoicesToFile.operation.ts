@@ -113,7 +113,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: indexes[0] });
-			output.push(errorItem(error, indexes.map((item) => ({ item }))));
+			output.push(errorItem(this, error, indexes.map((item) => ({ item }))));
 		}
 	}
 	return output;

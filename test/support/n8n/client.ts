@@ -10,6 +10,8 @@ export interface N8nCoordinates {
 	logFile: string;
 	/** Node and credential type names are `<packageName>.<name>`. */
 	packageName: string;
+	/** The n8n version running there; absent means the default runtime (2.x). */
+	n8nVersion?: string;
 }
 
 /** A workflow as exported from the editor or stored in examples/. */
@@ -56,10 +58,14 @@ const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 // The public API refuses read-only fields (id, active, tags, meta, ...) that editor exports contain.
 const WRITABLE_WORKFLOW_FIELDS = ['name', 'nodes', 'connections', 'settings', 'staticData', 'pinData'] as const;
 
-function writableWorkflow(workflow: WorkflowFile): Record<string, unknown> {
+function writableWorkflow(workflow: WorkflowFile, withPinData: boolean): Record<string, unknown> {
 	const body: Record<string, unknown> = { settings: {} };
 	for (const field of WRITABLE_WORKFLOW_FIELDS) {
 		if (workflow[field] !== undefined && workflow[field] !== null) body[field] = workflow[field];
+	}
+	if (!withPinData) {
+		if (Object.keys(workflow.pinData ?? {}).length > 0) throw new Error(`workflow "${workflow.name}" pins data, which n8n 1.x's public API cannot import`);
+		delete body.pinData;
 	}
 	return body;
 }
@@ -91,7 +97,7 @@ export class N8nClient {
 	}
 
 	async importWorkflow(workflow: WorkflowFile): Promise<StoredWorkflow> {
-		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: '/workflows', body: writableWorkflow(workflow) });
+		return await this.publicApi<StoredWorkflow>({ method: 'POST', path: '/workflows', body: writableWorkflow(workflow, !this.isN8n1) });
 	}
 
 	async getWorkflow(id: string): Promise<StoredWorkflow> {
@@ -102,13 +108,19 @@ export class N8nClient {
 		await this.publicApi({ method: 'DELETE', path: `/workflows/${id}` });
 	}
 
+	/** n8n 1.x names "publish" activation and has no publication outbox. */
+	private get isN8n1(): boolean {
+		return this.coordinates.n8nVersion?.startsWith('1.') ?? false;
+	}
+
 	/**
-	 * "Publish" in n8n 2.x (activation in 1.x). n8n answers before the triggers are live (its
+	 * "Publish" in n8n 2.x (activation in 1.x). n8n 2.x answers before the triggers are live (its
 	 * publication outbox registers webhooks and pollers shortly after), so this waits until every
 	 * trigger of the published version is activated, and fails with n8n's reason otherwise.
 	 */
 	async activateWorkflow(id: string, wait: WaitOptions = {}): Promise<StoredWorkflow> {
-		const published = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/publish`, body: {} });
+		const action = this.isN8n1 ? 'activate' : 'publish';
+		const published = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/${action}`, body: {} });
 		const status = await this.waitForPublication(id, wait);
 		if (status && (status.status !== 'published' || status.liveVersionId !== published.activeVersionId)) {
 			const reasons = status.triggers.map((trigger) => `${trigger.nodeId}: ${trigger.status} ${trigger.errorMessage ?? ''}`);
@@ -119,7 +131,8 @@ export class N8nClient {
 
 	/** Unpublish; resolves once n8n has taken the triggers down. */
 	async deactivateWorkflow(id: string, wait: WaitOptions = {}): Promise<StoredWorkflow> {
-		const unpublished = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/unpublish` });
+		const action = this.isN8n1 ? 'deactivate' : 'unpublish';
+		const unpublished = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/${action}` });
 		await this.waitForPublication(id, wait);
 		return unpublished;
 	}
@@ -128,7 +141,7 @@ export class N8nClient {
 	private async waitForPublication(id: string, { timeoutMs = 60_000, pollMs = 250 }: WaitOptions): Promise<PublicationStatus | undefined> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			// 404: N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, publication happened in the request.
+			// 404: n8n 1.x or N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, publication happened in the request.
 			const response = await undefinedIfNotFound(
 				this.internalApi<{ data: PublicationStatus }>({ method: 'GET', path: `/rest/workflows/${id}/publication-status` }),
 			);
@@ -140,7 +153,13 @@ export class N8nClient {
 	}
 
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<StoredCredential> {
-		return await this.publicApi<StoredCredential>({ method: 'POST', path: '/credentials', body: { name, type, data } });
+		const body = { name, type, data };
+		if (this.isN8n1) {
+			// n8n 1.x's public API demands every field a credential shows for the chosen options, notices
+			// included; the editor's own endpoint takes what the user filled in.
+			return (await this.internalApi<{ data: StoredCredential }>({ method: 'POST', path: '/rest/credentials', body })).data;
+		}
+		return await this.publicApi<StoredCredential>({ method: 'POST', path: '/credentials', body });
 	}
 
 	async deleteCredential(id: string): Promise<void> {
@@ -191,7 +210,8 @@ export class N8nClient {
 		const { data } = await this.internalApi<{ data: { executionId?: string; waitingForWebhook?: boolean } }>({
 			method: 'POST',
 			path: `/rest/workflows/${workflowId}/run`,
-			body: { triggerToStartFrom: { name: trigger.name } },
+			// n8n 1.x runs the workflow it is sent; 2.x runs the stored one.
+			body: { triggerToStartFrom: { name: trigger.name }, ...(this.isN8n1 ? { workflowData: workflow } : {}) },
 		});
 		if (!data.executionId) throw new Error(`n8n started no execution for workflow ${workflowId}: ${JSON.stringify(data)}`);
 		return data.executionId;

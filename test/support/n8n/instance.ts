@@ -27,6 +27,8 @@ export interface N8nInstance {
 }
 
 const READY_PATH = '/healthz/readiness';
+// Answered without a login once the REST API is mounted.
+const REST_READY_PATH = '/rest/settings';
 
 function instanceEnv(options: StartN8nOptions, port: number, brokerPort: number, encryptionKey: string) {
 	const baseUrl = `http://127.0.0.1:${port}`;
@@ -67,7 +69,10 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		env: instanceEnv(options, port, brokerPort, encryptionKey),
 	});
 	// A fresh database's migrations take minutes on a loaded two-core machine.
-	await waitUntilReady(n8n, `${baseUrl}${READY_PATH}`, 'n8n', options.startTimeoutMs ?? 300_000);
+	const timeoutMs = options.startTimeoutMs ?? 300_000;
+	await waitUntilReady(n8n, `${baseUrl}${READY_PATH}`, 'n8n', timeoutMs);
+	// n8n 1.x reports ready about ten seconds before its REST API answers (owner setup, login).
+	await waitUntilReady(n8n, `${baseUrl}${REST_READY_PATH}`, "n8n's REST API", timeoutMs);
 	return {
 		baseUrl,
 		port,

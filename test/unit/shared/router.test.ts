@@ -39,10 +39,19 @@ describe('the router of every action node', () => {
 	});
 
 	it('gives every failure one error-item shape: error, and details when there is more to say', async () => {
-		expect(errorItem(new Error('plain'), { item: 0 }).json).toEqual({ error: 'plain' });
-		expect(errorItem(new KindError('gone'), { item: 1 }).json).toEqual({ error: 'gone', details: { kind: 'notFound' } });
-		const withDetails = errorItem(new KindError('bad'), [{ item: 0 }, { item: 1 }], () => ({ violations: ['BR-01'] }));
-		expect(withDetails).toEqual({ json: { error: 'bad', details: { kind: 'notFound', violations: ['BR-01'] } }, pairedItem: [{ item: 0 }, { item: 1 }] });
+		const run = context(2, {}, true);
+		expect(errorItem(run, new Error('plain'), { item: 0 }).json).toEqual({ error: 'plain' });
+		expect(errorItem(run, new KindError('gone'), { item: 1 }).json).toEqual({ error: 'gone', details: { kind: 'notFound' } });
+		const withDetails = errorItem(run, new KindError('bad'), [{ item: 0 }, { item: 1 }], () => ({ violations: ['BR-01'] }));
+		expect(withDetails.json).toEqual({ error: 'bad', details: { kind: 'notFound', violations: ['BR-01'] } });
+		expect(withDetails.pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('puts the error on the failed item too, which is what n8n 1.x routes to the error output by', () => {
+		const failed = errorItem(context(1, {}, true), new Error('refused'), { item: 0 });
+		expect(failed.error).toBeInstanceOf(NodeOperationError);
+		expect(failed.error?.message).toBe('refused');
+		expect(failed.error?.context.itemIndex).toBe(0);
 	});
 
 	it('opens a per-execution setup once, runs items on it and closes it; a failed connection fails every item', async () => {
@@ -67,7 +76,10 @@ describe('the router of every action node', () => {
 
 		log.length = 0;
 		const [failed] = await createRouter({ operations, setup: setup(true) }).call(context(2, { operation: 'touch' }, true));
-		expect(failed).toEqual([0, 1].map((item) => ({ json: { error: 'refused', details: { kind: 'notFound' } }, pairedItem: { item } })));
+		expect(failed.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual(
+			[0, 1].map((item) => ({ json: { error: 'refused', details: { kind: 'notFound' } }, pairedItem: { item } })),
+		);
+		expect(failed.every((item) => item.error instanceof NodeOperationError)).toBe(true);
 		expect(log).toEqual(['connect']);
 		await expect(createRouter({ operations, setup: setup(true) }).call(context(2, { operation: 'touch' }, false))).rejects.toThrow(NodeOperationError);
 	});
@@ -92,7 +104,7 @@ describe('the router of every action node', () => {
 			},
 		};
 		const [output] = await createRouter({ operations }).call(context(3, { operation: 'maybe' }, true));
-		expect(output).toEqual([
+		expect(output.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual([
 			{ json: { itemIndex: 0 }, pairedItem: { item: 0 } },
 			{ json: { error: 'item 1 is bad' }, pairedItem: { item: 1 } },
 			{ json: { itemIndex: 2 }, pairedItem: { item: 2 } },
