@@ -25,15 +25,23 @@ function scaled(text: string): Scaled {
 /** The exact value of decimal text (no whitespace, no exponent), or undefined when it is not one. */
 export function scaledOrUndefined(text: string): Scaled | undefined {
 	if (!DECIMAL_TEXT.test(text)) return undefined;
-	const negative = text.startsWith('-');
-	const unsigned = text.replace(/^[+-]/, '');
-	const [whole, fraction = ''] = unsigned.split('.');
-	const units = BigInt(`${whole || '0'}${fraction}`);
-	return { units: negative ? -units : units, scale: fraction.length };
+	const dot = text.indexOf('.');
+	const digits = dot < 0 ? text : `${text.slice(0, dot)}${text.slice(dot + 1)}`;
+	// BigInt() takes a leading '-' but not '+'.
+	const units = BigInt(digits.charCodeAt(0) === 43 ? digits.slice(1) : digits);
+	return { units, scale: dot < 0 ? 0 : text.length - dot - 1 };
+}
+
+const POWERS_OF_TEN: bigint[] = [1n];
+
+/** 10^exponent, remembered: the arithmetic rescales by the same few powers over and over. */
+function pow10(exponent: number): bigint {
+	for (let next = POWERS_OF_TEN.length; next <= exponent; next++) POWERS_OF_TEN.push(POWERS_OF_TEN[next - 1] * 10n);
+	return POWERS_OF_TEN[exponent];
 }
 
 function rescale(value: Scaled, scale: number): bigint {
-	return value.units * 10n ** BigInt(scale - value.scale);
+	return scale === value.scale ? value.units : value.units * pow10(scale - value.scale);
 }
 
 /** Decimal text of an exact value, with all its fraction digits. */
@@ -64,7 +72,7 @@ export function scaledSum(values: Iterable<Scaled>): Scaled {
 	let scale = 0;
 	for (const value of values) {
 		if (value.scale > scale) {
-			units *= 10n ** BigInt(value.scale - scale);
+			units *= pow10(value.scale - scale);
 			scale = value.scale;
 		}
 		units += rescale(value, scale);
@@ -92,15 +100,15 @@ export function scaledProduct(a: Scaled, b: Scaled): Scaled {
 export function scaledQuotient(a: Scaled, b: Scaled, fractionDigits: number): Scaled {
 	if (b.units === 0n) throw new Error('Division of a decimal by zero');
 	// a/b = (a.units / 10^a.scale) / (b.units / 10^b.scale), scaled up to fractionDigits.
-	const numerator = a.units * 10n ** BigInt(fractionDigits + b.scale);
-	const denominator = b.units * 10n ** BigInt(a.scale);
+	const numerator = a.units * pow10(fractionDigits + b.scale);
+	const denominator = b.units * pow10(a.scale);
 	return { units: divideRounded(numerator, denominator), scale: fractionDigits };
 }
 
 /** Rounded to the given fraction digits, a half towards positive infinity (XPath round()). */
 export function scaledRoundHalfUp(value: Scaled, fractionDigits: number): Scaled {
 	if (value.scale <= fractionDigits) return value;
-	const divisor = 10n ** BigInt(value.scale - fractionDigits);
+	const divisor = pow10(value.scale - fractionDigits);
 	const doubled = value.units * 2n + divisor;
 	const denominator = divisor * 2n;
 	// Floor division (BigInt division truncates towards zero).

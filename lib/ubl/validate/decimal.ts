@@ -26,9 +26,17 @@ const DIVISION_DIGITS = 20;
 const XML_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const DOUBLE_LEXICAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+// Several rules read the same amounts: each element's text is read once (again only if the text changed).
+const decimals = new WeakMap<UblElement, { text: string; value: Exact | undefined }>();
+
 /** xs:decimal of an element's text (surrounding XML whitespace ignored); undefined when absent or not a decimal. */
 export function decimalOf(element: UblElement | undefined): Exact | undefined {
-	return element ? scaledOrUndefined(element.text.replace(XML_SPACE, '')) : undefined;
+	if (!element) return undefined;
+	const known = decimals.get(element);
+	if (known?.text === element.text) return known.value;
+	const value = scaledOrUndefined(element.text.replace(XML_SPACE, ''));
+	decimals.set(element, { text: element.text, value });
+	return value;
 }
 
 /** An element's text as XPath casts an untyped value for `>`, `<` or arithmetic: an xs:double. */
