@@ -20,7 +20,7 @@ import type { UblElement } from './types';
 export type Exact = Scaled;
 
 export const ZERO: Exact = { units: 0n, scale: 0 };
-const ONE: Exact = { units: 1n, scale: 0 };
+export const ONE: Exact = { units: 1n, scale: 0 };
 const HUNDRED: Exact = { units: 100n, scale: 0 };
 const DIVISION_DIGITS = 20;
 const XML_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;

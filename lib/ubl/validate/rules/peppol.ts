@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import { child, children, first, hasText, select, textOf } from '../document';
-import { compare, decimalOf, divide, doubleOf, equal, type Exact, isZero, minus, percentOf, plus, round2, sum, times, within, ZERO } from '../decimal';
+import { compare, decimalOf, divide, doubleOf, equal, type Exact, isZero, minus, ONE, percentOf, plus, round2, sum, times, within, ZERO } from '../decimal';
 import type { RuleRelease } from '../releases';
 import type { UblElement } from '../types';
 
@@ -172,8 +172,8 @@ function lineRules(context: RuleContext): void {
 
 /** R120: net amount = quantity x (net price / base quantity) + line charges - line allowances, within 0.02. */
 function lineAmountMatches(line: UblElement, quantityKey: string): boolean {
+	// `if (x) then xs:decimal(x) else default`: a default only when absent, an unreadable value fails.
 	const present = (element: UblElement | undefined, otherwise: Exact): Exact | undefined => (element ? decimalOf(element) : otherwise);
-	const ONE: Exact = { units: 1n, scale: 0 };
 	const lineAmount = present(child(line, 'cbc:LineExtensionAmount'), ZERO);
 	const quantity = present(child(line, quantityKey), ONE);
 	const price = present(first(line, 'cac:Price/cbc:PriceAmount'), ZERO);
