@@ -3,7 +3,8 @@ import type { Severity } from './types';
 
 /**
  * Rule identifiers, severities and messages as the official EN16931 (CEN-EN16931-UBL.sch) and Peppol BIS
- * Billing 3.0 (PEPPOL-EN16931-UBL.sch) schematron state them.
+ * Billing 3.0 (PEPPOL-EN16931-UBL.sch) schematron state them; the identifier rules new in 2026.5 (PEPPOL-COMMON-R052
+ * to R057) say the same in their own words.
  */
 export const RULE_CATALOG = {
 	'BR-01': { severity: 'fatal', message: 'An Invoice shall have a Specification identifier (BT-24).' },
