@@ -80,6 +80,11 @@ export function scaledSum(values: Iterable<Scaled>): Scaled {
 	return { units, scale };
 }
 
+export function scaledAdd(a: Scaled, b: Scaled): Scaled {
+	if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
+	return a.scale > b.scale ? { units: a.units + rescale(b, a.scale), scale: a.scale } : { units: rescale(a, b.scale) + b.units, scale: b.scale };
+}
+
 export function scaledNegate(value: Scaled): Scaled {
 	return { units: -value.units, scale: value.scale };
 }
@@ -89,7 +94,7 @@ export function scaledAbs(value: Scaled): Scaled {
 }
 
 export function scaledDifference(a: Scaled, b: Scaled): Scaled {
-	return scaledSum([a, scaledNegate(b)]);
+	return scaledAdd(a, scaledNegate(b));
 }
 
 export function scaledProduct(a: Scaled, b: Scaled): Scaled {
@@ -117,9 +122,10 @@ export function scaledRoundHalfUp(value: Scaled, fractionDigits: number): Scaled
 }
 
 export function scaledCompare(a: Scaled, b: Scaled): number {
-	const scale = Math.max(a.scale, b.scale);
-	const difference = rescale(a, scale) - rescale(b, scale);
-	return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+	const scale = a.scale > b.scale ? a.scale : b.scale;
+	const x = rescale(a, scale);
+	const y = rescale(b, scale);
+	return x === y ? 0 : x < y ? -1 : 1;
 }
 
 export function addDecimals(...values: string[]): string {

@@ -11,8 +11,8 @@ import {
 	scaledOrUndefined,
 	scaledProduct,
 	scaledQuotient,
+	scaledAdd,
 	scaledRoundHalfUp,
-	scaledSum,
 	type Scaled,
 } from '../decimal';
 import type { UblElement } from './types';
@@ -26,23 +26,24 @@ const DIVISION_DIGITS = 20;
 const XML_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const DOUBLE_LEXICAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-// Several rules read the same amounts: each element's text is read once (again only if the text changed).
-const decimals = new WeakMap<UblElement, { text: string; value: Exact | undefined }>();
-
 /** xs:decimal of an element's text (surrounding XML whitespace ignored); undefined when absent or not a decimal. */
 export function decimalOf(element: UblElement | undefined): Exact | undefined {
-	if (!element) return undefined;
-	const known = decimals.get(element);
-	if (known?.text === element.text) return known.value;
-	const value = scaledOrUndefined(element.text.replace(XML_SPACE, ''));
-	decimals.set(element, { text: element.text, value });
-	return value;
+	return element ? scaledOrUndefined(trimXmlSpace(element.text)) : undefined;
+}
+
+function isXmlSpace(code: number): boolean {
+	return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Surrounding XML whitespace removed; most values have none, and then nothing is allocated. */
+function trimXmlSpace(text: string): string {
+	return isXmlSpace(text.charCodeAt(0)) || isXmlSpace(text.charCodeAt(text.length - 1)) ? text.replace(XML_SPACE, '') : text;
 }
 
 /** An element's text as XPath casts an untyped value for `>`, `<` or arithmetic: an xs:double. */
 export function doubleOf(element: UblElement | undefined): number | undefined {
 	if (!element) return undefined;
-	const text = element.text.replace(XML_SPACE, '');
+	const text = trimXmlSpace(element.text);
 	if (DOUBLE_LEXICAL.test(text)) return Number(text);
 	if (text === 'INF') return Number.POSITIVE_INFINITY;
 	if (text === '-INF') return Number.NEGATIVE_INFINITY;
@@ -62,14 +63,14 @@ export function decimalOfDouble(value: number): Exact | undefined {
 }
 
 /** sum() of the decimals present (absent or unreadable values add nothing, as in an XPath path). */
-export function sum(values: Iterable<Exact | undefined>): Exact {
-	const present: Exact[] = [];
-	for (const value of values) if (value !== undefined) present.push(value);
-	return scaledSum(present);
+export function sum(values: ReadonlyArray<Exact | undefined>): Exact {
+	let total = ZERO;
+	for (const value of values) if (value !== undefined) total = scaledAdd(total, value);
+	return total;
 }
 
-export function plus(...values: Exact[]): Exact {
-	return scaledSum(values);
+export function plus(a: Exact, b: Exact): Exact {
+	return scaledAdd(a, b);
 }
 
 export function minus(a: Exact, b: Exact): Exact {
@@ -82,6 +83,8 @@ export function times(a: Exact, b: Exact): Exact {
 
 /** a div b of two decimals. */
 export function divide(a: Exact, b: Exact): Exact {
+	// Dividing by one (no price base quantity) leaves the value as it is.
+	if (b.units === 1n && b.scale === 0 && a.scale <= DIVISION_DIGITS) return a;
 	return scaledQuotient(a, b, DIVISION_DIGITS);
 }
 
@@ -116,13 +119,12 @@ export function isZero(value: Exact | undefined): boolean {
 	return value !== undefined && value.units === 0n;
 }
 
-/** The official u:slack(): expected - slack ≤ actual ≤ expected + slack. */
+/** The official u:slack(): expected - slack ≤ actual ≤ expected + slack, that is |actual - expected| ≤ slack. */
 export function within(actual: Exact, expected: Exact, slack: Exact): boolean {
-	return scaledCompare(scaledDifference(expected, slack), actual) <= 0 && scaledCompare(plus(expected, slack), actual) >= 0;
+	return scaledCompare(scaledAbs(scaledDifference(actual, expected)), slack) <= 0;
 }
 
-/** |a| - 1 < b < |a| + 1: the one-unit slack of the VAT amount rules. */
+/** |a| - 1 < b < |a| + 1, that is ||a| - b| < 1: the one-unit slack of the VAT amount rules. */
 export function withinOne(amount: Exact, expected: Exact): boolean {
-	const magnitude = scaledAbs(amount);
-	return scaledCompare(scaledDifference(magnitude, ONE), expected) < 0 && scaledCompare(plus(magnitude, ONE), expected) > 0;
+	return scaledCompare(scaledAbs(scaledDifference(scaledAbs(amount), expected)), ONE) < 0;
 }

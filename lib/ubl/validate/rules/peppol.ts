@@ -181,11 +181,12 @@ function lineAmountMatches(line: UblElement, quantityKey: string): boolean {
 	const statedBase = decimalOf(baseElement);
 	const baseQuantity = baseElement ? (statedBase && !isZero(statedBase) ? statedBase : statedBase && ONE) : ONE;
 	if (!lineAmount || !quantity || !price || !baseQuantity) return false;
+	const net = times(quantity, divide(price, baseQuantity));
 	const entries = children(line, 'cac:AllowanceCharge');
+	if (entries.length === 0) return within(lineAmount, net, SLACK);
 	const total = (isCharge: boolean): Exact =>
 		round2(sum(entries.filter((entry) => textOf(child(entry, 'cbc:ChargeIndicator')) === String(isCharge)).map((entry) => decimalOf(child(entry, 'cbc:Amount')))));
-	const expected = minus(plus(times(quantity, divide(price, baseQuantity)), total(true)), total(false));
-	return within(lineAmount, expected, SLACK);
+	return within(lineAmount, minus(plus(net, total(true)), total(false)), SLACK);
 }
 
 /** R008: no element may be empty (no child elements and only whitespace). */

@@ -64,23 +64,25 @@ class CategoryUsage {
 	readonly breakdowns: Array<{ subtotal: UblElement; category: UblElement; code: string }> = [];
 	/** Every VAT TaxCategory / ClassifiedTaxCategory code anywhere (the official -01 rules look at all of them). */
 	readonly anywhere = new Set<string>();
-	/** Categories by their ID alone, tax scheme or not: what the official -08 sums select. */
-	readonly baseLines: Array<{ line: UblElement; category: UblElement; code: string }> = [];
-	readonly baseDocument: Array<{ entry: UblElement; category: UblElement; code: string; isCharge: boolean }> = [];
+	/** Categories by their ID alone, tax scheme or not: what the official -08 sums select, with rate and amount read once. */
+	readonly baseLines: Array<{ line: UblElement; code: string; rate: Exact | undefined; amount: Exact | undefined }> = [];
+	readonly baseDocument: Array<{ code: string; isCharge: boolean; rate: Exact | undefined; amount: Exact | undefined }> = [];
 
 	constructor(context: RuleContext) {
 		const { doc } = context;
 		for (const line of doc.lines) {
+			const amount = decimalOf(child(line, 'cbc:LineExtensionAmount'));
 			for (const category of children(child(line, 'cac:Item'), 'cac:ClassifiedTaxCategory')) {
-				this.baseLines.push({ line, category, code: textOf(child(category, 'cbc:ID')) });
+				this.baseLines.push({ line, code: textOf(child(category, 'cbc:ID')), rate: decimalOf(child(category, 'cbc:Percent')), amount });
 				const code = vatCategoryCode(category);
 				if (code !== undefined) this.lineCategories.push({ line, category, code });
 			}
 		}
 		for (const isCharge of [false, true]) {
 			for (const entry of doc.documentAllowanceCharges(isCharge)) {
+				const amount = decimalOf(child(entry, 'cbc:Amount'));
 				for (const category of children(entry, 'cac:TaxCategory')) {
-					this.baseDocument.push({ entry, category, code: textOf(child(category, 'cbc:ID')), isCharge });
+					this.baseDocument.push({ code: textOf(child(category, 'cbc:ID')), isCharge, rate: decimalOf(child(category, 'cbc:Percent')), amount });
 					const code = vatCategoryCode(category);
 					if (code !== undefined) this.documentCategories.push({ entry, category, code, isCharge });
 				}
@@ -180,21 +182,19 @@ function rates(context: RuleContext, usage: CategoryUsage, code: Category, rules
 	}
 }
 
-function hasRate(category: UblElement, rate: Exact | undefined): boolean {
-	return rate === undefined || equal(decimalOf(child(category, 'cbc:Percent')), rate);
+function hasRate(entryRate: Exact | undefined, rate: Exact | undefined): boolean {
+	return rate === undefined || equal(entryRate, rate);
 }
 
 /** Σ line net amounts + Σ charges - Σ allowances of one category (and, for S, one rate). */
 function categoryBase(usage: CategoryUsage, code: string, rate?: Exact): { amount: Exact; used: boolean } {
 	// A line counts once even with several matching categories (the official predicate is existential).
-	const lines = [...new Map(usage.baseLines.filter((entry) => entry.code === code && hasRate(entry.category, rate)).map((entry) => [entry.line, entry])).values()];
-	const documentLevel = (isCharge: boolean) => usage.baseDocument.filter((entry) => entry.code === code && entry.isCharge === isCharge && hasRate(entry.category, rate));
+	const lines = [...new Map(usage.baseLines.filter((entry) => entry.code === code && hasRate(entry.rate, rate)).map((entry) => [entry.line, entry])).values()];
+	const documentLevel = (isCharge: boolean) => usage.baseDocument.filter((entry) => entry.code === code && entry.isCharge === isCharge && hasRate(entry.rate, rate));
 	const charges = documentLevel(true);
 	const allowances = documentLevel(false);
-	const amount = minus(
-		plus(sum(lines.map((entry) => decimalOf(child(entry.line, 'cbc:LineExtensionAmount')))), sum(charges.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount'))))),
-		sum(allowances.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount')))),
-	);
+	const amountsOf = (entries: Array<{ amount: Exact | undefined }>) => sum(entries.map((entry) => entry.amount));
+	const amount = minus(plus(amountsOf(lines), amountsOf(charges)), amountsOf(allowances));
 	return { amount, used: lines.length + charges.length + allowances.length > 0 };
 }
 
