@@ -5,8 +5,10 @@
  *
  *   npx tsx scripts/ubl-official-crosscheck.ts <release> <CEN-EN16931-UBL.sch> <PEPPOL-EN16931-UBL.sch>
  *
- * The schematron files come from the official repositories (OpenPEPPOL/peppol-bis-invoice-3 rules/sch); they are
- * read from where they are, never copied into this repository. National rules (DE, DK, GR, …) are left out.
+ * The schematron files come from the official repositories (OpenPEPPOL/peppol-bis-invoice-3 rules/sch; for release
+ * 2026.5, whose files that repository did not yet hold, the published copy in phax/phive-rules
+ * `rule-source/openpeppol/2026.5`); they are read from where they are, never copied into this repository. National
+ * rules (DE, DK, GR, …) are left out.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
