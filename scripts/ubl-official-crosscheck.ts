@@ -1,11 +1,14 @@
 /**
  * Dev-only cross-check, not part of CI: runs the official schematron of a release (compiled to XSLT with SaxonJS)
- * and our pre-validator on the seeded mutation suite and the official examples, and reports how often they agree.
+ * and our pre-validator on the seeded mutation suite, the documents with huge or many-decimal amounts and the
+ * official examples, and reports how often they agree.
  *
  *   npx tsx scripts/ubl-official-crosscheck.ts <release> <CEN-EN16931-UBL.sch> <PEPPOL-EN16931-UBL.sch>
  *
- * The schematron files come from the official repositories (OpenPEPPOL/peppol-bis-invoice-3 rules/sch); they are
- * read from where they are, never copied into this repository. National rules (DE, DK, GR, …) are left out.
+ * The schematron files come from the official repositories (OpenPEPPOL/peppol-bis-invoice-3 rules/sch; for release
+ * 2026.5, whose files that repository did not yet hold, the published copy in phax/phive-rules
+ * `rule-source/openpeppol/2026.5`); they are read from where they are, never copied into this repository. National
+ * rules (DE, DK, GR, …) are left out.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { isRuleRelease, validateUbl } from '../lib/ubl/validate';
+import { amountInvoice, largeAmountCases } from '../test/unit/ubl/validate/large-amounts';
 import { mutationSuite } from '../test/support/ubl/mutations';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,7 +61,11 @@ function main(): void {
 	const examples = [fixtures, join(fixtures, 'official/peppol/snippets'), join(fixtures, 'official/peppol/national'), join(fixtures, 'official/en16931/examples')].flatMap(
 		(dir) => readdirSync(dir).filter((file) => /\.xml$/i.test(file)).map((file) => ({ name: file, xml: readFileSync(join(dir, file), 'utf8') })),
 	);
-	const documents = [...mutationSuite(520).map(({ name, xml }) => ({ name, xml })), ...examples];
+	const generated = [
+		...mutationSuite(520).map(({ name, xml }) => ({ name, xml })),
+		...largeAmountCases(120).map(({ name, document }) => ({ name, xml: amountInvoice(document) })),
+	];
+	const documents = [...generated, ...examples];
 	let sameIds = 0;
 	let sameVerdict = 0;
 	let engineStops = 0;
@@ -77,7 +85,7 @@ function main(): void {
 		else console.log(`${name}: official only ${missing.join(' ') || '-'}; ours only ${extra.join(' ') || '-'}`);
 	}
 	const compared = documents.length - engineStops;
-	console.log(`${documents.length} documents (${documents.length - examples.length} mutations, ${examples.length} examples), release ${release}`);
+	console.log(`${documents.length} documents (${generated.length} generated: 520 mutations and 120 with huge or many-decimal amounts; ${examples.length} examples), release ${release}`);
 	console.log(`same verdict: ${sameVerdict}/${documents.length}; same fatal ids: ${sameIds}/${compared} (${engineStops} stop the official transformation)`);
 }
 

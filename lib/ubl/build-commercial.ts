@@ -17,6 +17,7 @@ import {
 	XSI,
 } from './namespaces';
 import { amountLeaf, decimalLeaf, group, leaf, presentLeaf, type MaybeNode } from './node-builders';
+import { applyWrittenForm } from './written-form';
 import type { XmlNode } from './xml-writer';
 
 
@@ -300,5 +301,5 @@ export function commercialDocumentTree(document: CommercialDocument): XmlNode {
 		root.namespaces = { ...root.namespaces, xsi: XSI };
 		root.attributes = { 'xsi:schemaLocation': document.schemaLocation };
 	}
-	return root;
+	return document.written ? applyWrittenForm(root, document.written) : root;
 }

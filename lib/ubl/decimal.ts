@@ -6,10 +6,10 @@
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A decimal as an integer count of 10^-scale units. */
-interface Scaled {
-	units: bigint;
-	scale: number;
+/** A decimal as an integer count of 10^-scale units: exact at any size. */
+export interface Scaled {
+	readonly units: bigint;
+	readonly scale: number;
 }
 
 export function isDecimalText(text: string): boolean {
@@ -17,16 +17,36 @@ export function isDecimalText(text: string): boolean {
 }
 
 function scaled(text: string): Scaled {
-	if (!DECIMAL_TEXT.test(text)) throw new Error(`"${text}" is not a decimal number`);
-	const negative = text.startsWith('-');
-	const unsigned = text.replace(/^[+-]/, '');
-	const [whole, fraction = ''] = unsigned.split('.');
-	const units = BigInt(`${whole || '0'}${fraction}`);
-	return { units: negative ? -units : units, scale: fraction.length };
+	const value = scaledOrUndefined(text);
+	if (value === undefined) throw new Error(`"${text}" is not a decimal number`);
+	return value;
+}
+
+/** The exact value of decimal text (no whitespace, no exponent), or undefined when it is not one. */
+export function scaledOrUndefined(text: string): Scaled | undefined {
+	if (!DECIMAL_TEXT.test(text)) return undefined;
+	const dot = text.indexOf('.');
+	const digits = dot < 0 ? text : `${text.slice(0, dot)}${text.slice(dot + 1)}`;
+	// BigInt() takes a leading '-' but not '+'.
+	const units = BigInt(digits.charCodeAt(0) === 43 ? digits.slice(1) : digits);
+	return { units, scale: dot < 0 ? 0 : text.length - dot - 1 };
+}
+
+const POWERS_OF_TEN: bigint[] = [1n];
+
+/** 10^exponent, remembered: the arithmetic rescales by the same few powers over and over. */
+function pow10(exponent: number): bigint {
+	for (let next = POWERS_OF_TEN.length; next <= exponent; next++) POWERS_OF_TEN.push(POWERS_OF_TEN[next - 1] * 10n);
+	return POWERS_OF_TEN[exponent];
 }
 
 function rescale(value: Scaled, scale: number): bigint {
-	return value.units * 10n ** BigInt(scale - value.scale);
+	return scale === value.scale ? value.units : value.units * pow10(scale - value.scale);
+}
+
+/** Decimal text of an exact value, with all its fraction digits. */
+export function scaledText(value: Scaled): string {
+	return textOf(value.units, value.scale);
 }
 
 function textOf(units: bigint, scale: number): string {
@@ -47,13 +67,69 @@ function divideRounded(units: bigint, divisor: bigint): bigint {
 	return negative ? -quotient : quotient;
 }
 
+export function scaledSum(values: Iterable<Scaled>): Scaled {
+	let units = 0n;
+	let scale = 0;
+	for (const value of values) {
+		if (value.scale > scale) {
+			units *= pow10(value.scale - scale);
+			scale = value.scale;
+		}
+		units += rescale(value, scale);
+	}
+	return { units, scale };
+}
+
+export function scaledAdd(a: Scaled, b: Scaled): Scaled {
+	if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
+	return a.scale > b.scale ? { units: a.units + rescale(b, a.scale), scale: a.scale } : { units: rescale(a, b.scale) + b.units, scale: b.scale };
+}
+
+export function scaledNegate(value: Scaled): Scaled {
+	return { units: -value.units, scale: value.scale };
+}
+
+export function scaledAbs(value: Scaled): Scaled {
+	return value.units < 0n ? scaledNegate(value) : value;
+}
+
+export function scaledDifference(a: Scaled, b: Scaled): Scaled {
+	return scaledAdd(a, scaledNegate(b));
+}
+
+export function scaledProduct(a: Scaled, b: Scaled): Scaled {
+	return { units: a.units * b.units, scale: a.scale + b.scale };
+}
+
+/** a / b with the given number of fraction digits, the last rounded half away from zero. */
+export function scaledQuotient(a: Scaled, b: Scaled, fractionDigits: number): Scaled {
+	if (b.units === 0n) throw new Error('Division of a decimal by zero');
+	// a/b = (a.units / 10^a.scale) / (b.units / 10^b.scale), scaled up to fractionDigits.
+	const numerator = a.units * pow10(fractionDigits + b.scale);
+	const denominator = b.units * pow10(a.scale);
+	return { units: divideRounded(numerator, denominator), scale: fractionDigits };
+}
+
+/** Rounded to the given fraction digits, a half towards positive infinity (XPath round()). */
+export function scaledRoundHalfUp(value: Scaled, fractionDigits: number): Scaled {
+	if (value.scale <= fractionDigits) return value;
+	const divisor = pow10(value.scale - fractionDigits);
+	const doubled = value.units * 2n + divisor;
+	const denominator = divisor * 2n;
+	// Floor division (BigInt division truncates towards zero).
+	const quotient = doubled / denominator - (doubled % denominator < 0n ? 1n : 0n);
+	return { units: quotient, scale: fractionDigits };
+}
+
+export function scaledCompare(a: Scaled, b: Scaled): number {
+	const scale = a.scale > b.scale ? a.scale : b.scale;
+	const x = rescale(a, scale);
+	const y = rescale(b, scale);
+	return x === y ? 0 : x < y ? -1 : 1;
+}
+
 export function addDecimals(...values: string[]): string {
-	const parts = values.map(scaled);
-	const scale = Math.max(0, ...parts.map((part) => part.scale));
-	return textOf(
-		parts.reduce((sum, part) => sum + rescale(part, scale), 0n),
-		scale,
-	);
+	return scaledText(scaledSum(values.map(scaled)));
 }
 
 export function subtractDecimals(a: string, b: string): string {
@@ -66,20 +142,12 @@ export function negateDecimal(value: string): string {
 }
 
 export function multiplyDecimals(a: string, b: string): string {
-	const x = scaled(a);
-	const y = scaled(b);
-	return textOf(x.units * y.units, x.scale + y.scale);
+	return scaledText(scaledProduct(scaled(a), scaled(b)));
 }
 
 /** a / b rounded to the given number of fraction digits. */
 export function divideDecimals(a: string, b: string, fractionDigits: number): string {
-	const x = scaled(a);
-	const y = scaled(b);
-	if (y.units === 0n) throw new Error('Division of a decimal by zero');
-	// a/b = (x.units / 10^x.scale) / (y.units / 10^y.scale); scaled up to fractionDigits.
-	const numerator = x.units * 10n ** BigInt(fractionDigits + y.scale);
-	const denominator = y.units * 10n ** BigInt(x.scale);
-	return textOf(divideRounded(numerator, denominator), fractionDigits);
+	return scaledText(scaledQuotient(scaled(a), scaled(b), fractionDigits));
 }
 
 /** Rounds (half away from zero) to exactly the given number of fraction digits. */
@@ -90,11 +158,7 @@ export function roundDecimal(value: string, fractionDigits = 2): string {
 }
 
 export function compareDecimals(a: string, b: string): number {
-	const x = scaled(a);
-	const y = scaled(b);
-	const scale = Math.max(x.scale, y.scale);
-	const difference = rescale(x, scale) - rescale(y, scale);
-	return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+	return scaledCompare(scaled(a), scaled(b));
 }
 
 export function isZeroDecimal(value: string): boolean {

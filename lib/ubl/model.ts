@@ -243,6 +243,18 @@ export interface DocumentLine {
 
 export type CommercialDocumentKind = 'Invoice' | 'CreditNote';
 
+/**
+ * How a parsed document wrote what the model holds normalised, so that building it gives the same text back.
+ * Present only when the document departs from what the builder writes; paths are `cac:Name[n]/cbc:Name[n]` steps
+ * from the root. Built back only while the model still holds the same values and elements.
+ */
+export interface WrittenForm {
+	/** Text as written where it differs only in surrounding whitespace or a boolean's `0`/`1` form. */
+	texts?: Record<string, string>;
+	/** Child element names in written order where the document departs from UBL schema order. */
+	order?: Record<string, string[]>;
+}
+
 /** An invoice or credit note (EN16931 with the Peppol BIS Billing 3.0 extension). */
 export interface CommercialDocument {
 	kind: CommercialDocumentKind;
@@ -286,6 +298,8 @@ export interface CommercialDocument {
 	taxTotalInTaxCurrency?: Decimal;
 	totals: MonetaryTotals;
 	lines: DocumentLine[];
+	/** Whitespace, boolean forms and element order as the parsed document wrote them. */
+	written?: WrittenForm;
 }
 
 /** A status code with its decoded meaning; `meaning` is absent for codes outside the code list. */

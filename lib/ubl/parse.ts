@@ -1,8 +1,10 @@
+import { commercialDocumentTree } from './build-commercial';
 import { UblDocumentError } from './errors';
 import type { ApplicationResponseDocument, CommercialDocument, UblDocument } from './model';
 import { ROOT_NAMESPACES, type UblRootName } from './namespaces';
 import { readCommercialDocument } from './parse-commercial';
 import { readApplicationResponse } from './parse-response';
+import { writtenFormOf } from './written-form';
 import { parseXml, type ParseXmlOptions, type XmlElement } from './xml';
 
 const SBDH_NAMESPACE = 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader';
@@ -115,5 +117,7 @@ export function parseUbl(input: Buffer | string, options: ParseXmlOptions = {}):
 		return { kind, document: readApplicationResponse(xml), attachments: [], xml };
 	}
 	const document = readCommercialDocument(xml, kind);
+	const written = writtenFormOf(xml, commercialDocumentTree(document));
+	if (written) document.written = written;
 	return { kind, document, attachments: attachmentsOf(document), xml };
 }

@@ -3,7 +3,8 @@ import type { Severity } from './types';
 
 /**
  * Rule identifiers, severities and messages as the official EN16931 (CEN-EN16931-UBL.sch) and Peppol BIS
- * Billing 3.0 (PEPPOL-EN16931-UBL.sch) schematron state them.
+ * Billing 3.0 (PEPPOL-EN16931-UBL.sch) schematron state them; the identifier rules new in 2026.5 (PEPPOL-COMMON-R052
+ * to R057) say the same in their own words.
  */
 export const RULE_CATALOG = {
 	'BR-01': { severity: 'fatal', message: 'An Invoice shall have a Specification identifier (BT-24).' },
@@ -322,6 +323,13 @@ export const RULE_CATALOG = {
 	'PEPPOL-COMMON-R042': { severity: 'fatal', message: 'Danish organization number (CVR) MUST be stated in the correct format.' },
 	'PEPPOL-COMMON-R049': { severity: 'fatal', message: 'Swedish organization number MUST be stated in the correct format.' },
 	'PEPPOL-COMMON-R050': { severity: 'fatal', message: 'Australian Business Number (ABN) MUST be stated in the correct format.' },
+	'PEPPOL-COMMON-R052': { severity: 'fatal', message: 'A Danish P number (scheme 0096) must be exactly ten digits.' },
+	'PEPPOL-COMMON-R053': { severity: 'fatal', message: 'A Danish SE number (ERSTORG, scheme 0198) must be DK followed by eight digits.' },
+	'PEPPOL-COMMON-R054': { severity: 'warning', message: 'A Dutch Chamber of Commerce (KVK) number (scheme 0106) should be eight digits.' },
+	'PEPPOL-COMMON-R055': { severity: 'warning', message: 'A Dutch organisation identification number (OIN, scheme 0190) should be twenty digits.' },
+	'PEPPOL-COMMON-R056-1': { severity: 'warning', message: 'A Dutch VAT number (scheme 9944) should look like NL123456789B12.' },
+	'PEPPOL-COMMON-R056-2': { severity: 'warning', message: 'A Dutch VAT identifier should look like NL123456789B12.' },
+	'PEPPOL-COMMON-R057': { severity: 'warning', message: 'A Dutch Chamber of Commerce establishment number (scheme 0217) should be twelve digits.' },
 	'PEPPOL-EN16931-P0112': { severity: 'fatal', message: 'Invoice type code 326 or 384 are only allowed when both buyer and seller are German organizations' },
 	'PEPPOL-EN16931-F001': { severity: 'fatal', message: 'A date MUST be formatted YYYY-MM-DD.' },
 	'PEPPOL-EN16931-P0104': { severity: 'fatal', message: 'Tax Category G MUST be used when exemption reason code is VATEX-EU-G' },
@@ -343,7 +351,18 @@ export type RuleId = keyof typeof RULE_CATALOG;
 
 /** Rules a release dropped (first release without them) or introduced (first release with them). */
 const REMOVED_IN: Partial<Record<RuleId, RuleRelease>> = { 'BR-CO-25': '2026.5', 'BR-66': '2026.5', 'BR-67': '2026.5' };
-const ADDED_IN: Partial<Record<RuleId, RuleRelease>> = { 'UBL-SR-54': '2026.5', 'UBL-SR-55': '2026.5', 'UBL-SR-56': '2026.5' };
+const ADDED_IN: Partial<Record<RuleId, RuleRelease>> = {
+	'UBL-SR-54': '2026.5',
+	'UBL-SR-55': '2026.5',
+	'UBL-SR-56': '2026.5',
+	'PEPPOL-COMMON-R052': '2026.5',
+	'PEPPOL-COMMON-R053': '2026.5',
+	'PEPPOL-COMMON-R054': '2026.5',
+	'PEPPOL-COMMON-R055': '2026.5',
+	'PEPPOL-COMMON-R056-1': '2026.5',
+	'PEPPOL-COMMON-R056-2': '2026.5',
+	'PEPPOL-COMMON-R057': '2026.5',
+};
 
 function releaseIndex(release: RuleRelease): number {
 	return RELEASE_NAMES.indexOf(release);

@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import { child, children, first, select, textOf, vatCategoryCode } from '../document';
-import { decimalOf, round2, sameAmount, sum } from '../decimal';
+import { abs, decimalOf, doubleOf, equal, type Exact, isZero, minus, percentOf, plus, round, round2, sum, times, withinOne } from '../decimal';
 import type { UblElement } from '../types';
 import { hasReason } from './core';
 
@@ -37,7 +37,7 @@ function headerConditions(context: RuleContext): void {
 
 	// The official rule is bound to /ubl:Invoice only; a credit note's positive amount is money owed back.
 	const payable = child(monetaryTotal, 'cbc:PayableAmount');
-	if (!isCreditNote && payable && (decimalOf(payable) ?? 0) > 0) {
+	if (!isCreditNote && payable && (doubleOf(payable) ?? 0) > 0) {
 		const hasDueDate = context.doc.descendants('cbc:DueDate').length > 0;
 		const hasTerms = first(root, 'cac:PaymentTerms/cbc:Note') !== undefined;
 		if (!hasDueDate && !hasTerms) context.report('BR-CO-25', payable);
@@ -74,58 +74,58 @@ function allowanceChargeReasons(context: RuleContext): void {
 	}
 }
 
-function amountsOf(entries: UblElement[], key: string): number {
+function amountsOf(entries: UblElement[], key: string): Exact {
 	return round2(sum(entries.map((entry) => decimalOf(child(entry, key)))));
 }
 
 function monetaryTotals(context: RuleContext): void {
 	const { monetaryTotal: total, lines } = context.doc;
 	if (!total) return;
-	const amount = (key: string): number | undefined => decimalOf(child(total, key));
+	const amount = (key: string): Exact | undefined => decimalOf(child(total, key));
 	const report = (rule: 'BR-CO-10' | 'BR-CO-11' | 'BR-CO-12' | 'BR-CO-13' | 'BR-CO-16', key: string): void =>
 		context.report(rule, child(total, key) ?? total, child(total, key) ? undefined : key);
 
 	const lineTotal = amount('cbc:LineExtensionAmount');
 	// An absent total compares false in the official XPath (xs:decimal of an empty sequence), so it fails too.
-	if (lineTotal === undefined || !sameAmount(lineTotal, amountsOf(lines, 'cbc:LineExtensionAmount'))) {
-		report('BR-CO-10', 'cbc:LineExtensionAmount');
-	}
+	if (!equal(lineTotal, amountsOf(lines, 'cbc:LineExtensionAmount'))) report('BR-CO-10', 'cbc:LineExtensionAmount');
 
 	const allowances = context.doc.documentAllowanceCharges(false);
 	const charges = context.doc.documentAllowanceCharges(true);
 	const allowanceTotal = amount('cbc:AllowanceTotalAmount');
 	const chargeTotal = amount('cbc:ChargeTotalAmount');
-	if (child(total, 'cbc:AllowanceTotalAmount') || allowances.length > 0) {
-		if (allowanceTotal === undefined || !sameAmount(allowanceTotal, amountsOf(allowances, 'cbc:Amount'))) {
-			report('BR-CO-11', 'cbc:AllowanceTotalAmount');
-		}
+	const hasAllowanceTotal = child(total, 'cbc:AllowanceTotalAmount') !== undefined;
+	const hasChargeTotal = child(total, 'cbc:ChargeTotalAmount') !== undefined;
+	if ((hasAllowanceTotal || allowances.length > 0) && !equal(allowanceTotal, amountsOf(allowances, 'cbc:Amount'))) {
+		report('BR-CO-11', 'cbc:AllowanceTotalAmount');
 	}
-	if (child(total, 'cbc:ChargeTotalAmount') || charges.length > 0) {
-		if (chargeTotal === undefined || !sameAmount(chargeTotal, amountsOf(charges, 'cbc:Amount'))) {
-			report('BR-CO-12', 'cbc:ChargeTotalAmount');
-		}
+	if ((hasChargeTotal || charges.length > 0) && !equal(chargeTotal, amountsOf(charges, 'cbc:Amount'))) {
+		report('BR-CO-12', 'cbc:ChargeTotalAmount');
 	}
 
-	const taxExclusive = amount('cbc:TaxExclusiveAmount');
-	const expectedExclusive = lineTotal === undefined ? undefined : round2(lineTotal + (chargeTotal ?? 0) - (allowanceTotal ?? 0));
-	if (taxExclusive === undefined || expectedExclusive === undefined || !sameAmount(taxExclusive, expectedExclusive)) {
-		report('BR-CO-13', 'cbc:TaxExclusiveAmount');
+	// Without allowance and charge totals the official test compares with the line total itself, unrounded.
+	let expectedExclusive = lineTotal;
+	if (lineTotal && (hasAllowanceTotal || hasChargeTotal)) {
+		const withCharges = hasChargeTotal ? (chargeTotal ? plus(lineTotal, chargeTotal) : undefined) : lineTotal;
+		const net = hasAllowanceTotal ? (withCharges && allowanceTotal ? minus(withCharges, allowanceTotal) : undefined) : withCharges;
+		expectedExclusive = net && round2(net);
 	}
+	if (!equal(amount('cbc:TaxExclusiveAmount'), expectedExclusive)) report('BR-CO-13', 'cbc:TaxExclusiveAmount');
 
-	const taxInclusive = amount('cbc:TaxInclusiveAmount');
-	const payable = amount('cbc:PayableAmount');
-	if (!payableMatches(total, payable, taxInclusive)) report('BR-CO-16', 'cbc:PayableAmount');
+	if (!payableMatches(total)) report('BR-CO-16', 'cbc:PayableAmount');
 }
 
 /** BR-CO-16 as the official test has it: only the sides with a prepaid or rounding amount are rounded to cents. */
-function payableMatches(total: UblElement, payable: number | undefined, taxInclusive: number | undefined): boolean {
+function payableMatches(total: UblElement): boolean {
+	const payable = decimalOf(child(total, 'cbc:PayableAmount'));
+	const taxInclusive = decimalOf(child(total, 'cbc:TaxInclusiveAmount'));
 	if (payable === undefined || taxInclusive === undefined) return false;
-	const prepaid = child(total, 'cbc:PrepaidAmount') ? decimalOf(child(total, 'cbc:PrepaidAmount')) : 0;
-	const rounding = child(total, 'cbc:PayableRoundingAmount') ? decimalOf(child(total, 'cbc:PayableRoundingAmount')) : undefined;
-	if (prepaid === undefined) return false;
-	const due = child(total, 'cbc:PrepaidAmount') ? round2(taxInclusive - prepaid) : taxInclusive;
-	if (!child(total, 'cbc:PayableRoundingAmount')) return sameAmount(payable, due);
-	return rounding !== undefined && sameAmount(round2(payable - rounding), due);
+	const prepaid = decimalOf(child(total, 'cbc:PrepaidAmount'));
+	const rounding = decimalOf(child(total, 'cbc:PayableRoundingAmount'));
+	const hasPrepaid = child(total, 'cbc:PrepaidAmount') !== undefined;
+	const hasRounding = child(total, 'cbc:PayableRoundingAmount') !== undefined;
+	if ((hasPrepaid && prepaid === undefined) || (hasRounding && rounding === undefined)) return false;
+	const due = prepaid ? round2(minus(taxInclusive, prepaid)) : taxInclusive;
+	return equal(rounding ? round2(minus(payable, rounding)) : payable, due);
 }
 
 function vatTotals(context: RuleContext): void {
@@ -133,9 +133,9 @@ function vatTotals(context: RuleContext): void {
 	for (const total of taxTotals) {
 		const subtotals = children(total, 'cac:TaxSubtotal');
 		if (subtotals.length === 0) continue;
-		const stated = decimalOf(child(total, 'cbc:TaxAmount'));
-		const expected = amountsOf(subtotals, 'cbc:TaxAmount');
-		if (stated === undefined || !sameAmount(stated, expected)) context.report('BR-CO-14', child(total, 'cbc:TaxAmount') ?? total);
+		if (!equal(decimalOf(child(total, 'cbc:TaxAmount')), amountsOf(subtotals, 'cbc:TaxAmount'))) {
+			context.report('BR-CO-14', child(total, 'cbc:TaxAmount') ?? total);
+		}
 	}
 
 	const vatInDocumentCurrency = taxTotals
@@ -145,11 +145,7 @@ function vatTotals(context: RuleContext): void {
 	const taxExclusive = decimalOf(child(monetaryTotal, 'cbc:TaxExclusiveAmount'));
 	if (documentCurrency !== '') {
 		const vat = vatInDocumentCurrency.length === 1 ? decimalOf(vatInDocumentCurrency[0]) : undefined;
-		const consistent =
-			vat !== undefined &&
-			taxInclusive !== undefined &&
-			taxExclusive !== undefined &&
-			sameAmount(taxInclusive, round2(taxExclusive + vat));
+		const consistent = vat !== undefined && taxExclusive !== undefined && equal(taxInclusive, round2(plus(taxExclusive, vat)));
 		if (!consistent) context.report('BR-CO-15', child(monetaryTotal, 'cbc:TaxInclusiveAmount') ?? root);
 	}
 
@@ -158,17 +154,17 @@ function vatTotals(context: RuleContext): void {
 	for (const subtotal of taxSubtotals) {
 		const category = children(subtotal, 'cac:TaxCategory').find((entry) => vatCategoryCode(entry) !== undefined);
 		const rate = decimalOf(child(category, 'cbc:Percent'));
-		const taxAmount = decimalOf(child(subtotal, 'cbc:TaxAmount')) ?? Number.NaN;
-		const taxable = decimalOf(child(subtotal, 'cbc:TaxableAmount')) ?? Number.NaN;
+		const taxAmount = decimalOf(child(subtotal, 'cbc:TaxAmount'));
+		const taxable = decimalOf(child(subtotal, 'cbc:TaxableAmount'));
 		if (!vatAmountMatches(taxAmount, taxable, rate)) context.report('BR-CO-17', child(subtotal, 'cbc:TaxAmount') ?? subtotal);
 	}
 }
 
 /** BR-CO-17 as the official test states it: zero rate means zero tax, otherwise within one unit of rate x base. */
-function vatAmountMatches(taxAmount: number, taxable: number, rate: number | undefined): boolean {
-	if (rate === undefined || Math.round(rate) === 0) return Math.round(taxAmount) === 0;
-	const expected = round2(Math.abs(taxable) * (rate / 100));
-	return Math.abs(taxAmount) - 1 < expected && Math.abs(taxAmount) + 1 > expected;
+function vatAmountMatches(taxAmount: Exact | undefined, taxable: Exact | undefined, rate: Exact | undefined): boolean {
+	if (taxAmount === undefined) return false;
+	if (rate === undefined || isZero(round(rate))) return isZero(round(taxAmount));
+	return taxable !== undefined && withinOne(taxAmount, round2(times(abs(taxable), percentOf(rate))));
 }
 
 function vatIdentifierPrefixes(context: RuleContext): void {

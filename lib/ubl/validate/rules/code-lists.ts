@@ -1,7 +1,7 @@
 import type { RuleId } from '../catalog';
 import type { CodeLists } from '../code-lists';
 import type { RuleContext } from '../context';
-import { chargeIndicator, child, children, first, normalizeSpace, select, textOf } from '../document';
+import { chargeIndicator, child, children, first, normalizeSpace, textOf } from '../document';
 import type { UblElement } from '../types';
 import { profileNumber } from './peppol';
 
@@ -125,19 +125,6 @@ function countryIsGerman(party: UblElement | undefined): boolean {
 	return textOf(first(party, 'cac:PostalAddress/cac:Country/cbc:IdentificationCode')).toUpperCase() === 'DE';
 }
 
-/** The Peppol country of a party: its VAT id prefix, else (seller) the tax representative's, else its postal country. */
-function peppolCountry(party: UblElement | undefined, representative?: UblElement): string {
-	const vatPrefix = (owner: UblElement | undefined) =>
-		select(owner, 'cac:PartyTaxScheme')
-			.filter((scheme) => select(scheme, 'cac:TaxScheme/cbc:ID').some((id) => id.text === 'VAT'))
-			.map((scheme) => (child(scheme, 'cbc:CompanyID')?.text ?? '').slice(0, 2))
-			.find((prefix) => prefix !== '');
-	const prefix = vatPrefix(party) ?? (representative ? vatPrefix(representative) : undefined);
-	if (prefix !== undefined) return normalizeSpace(prefix).toUpperCase();
-	const country = first(party, 'cac:PostalAddress/cac:Country/cbc:IdentificationCode');
-	return country ? textOf(country).toUpperCase() : 'XX';
-}
-
 function typeCodes(context: RuleContext): void {
 	const { root, supplier, customer } = context.doc;
 	const { lists, release } = context;
@@ -148,12 +135,7 @@ function typeCodes(context: RuleContext): void {
 		const code = textOf(invoiceType);
 		if (!lists.UNTDID1001_INVOICE.has(code)) context.report('BR-CL-01', invoiceType);
 		if (profileChecked && !lists.PEPPOL_P0100.has(code)) context.report('PEPPOL-EN16931-P0100', invoiceType);
-		if (release === '2025.5') {
-			if ((code === '326' || code === '384') && !bothGerman) context.report('PEPPOL-EN16931-P0112', invoiceType);
-		} else if (['326', '384', '389'].includes(code) && !bothGerman) {
-			const slovak = code === '384' && peppolCountry(supplier, context.doc.taxRepresentative) === 'SK' && peppolCountry(customer) === 'SK';
-			if (!slovak) context.report('PEPPOL-EN16931-P0112', invoiceType);
-		}
+		if ((code === '326' || code === '384') && !bothGerman) context.report('PEPPOL-EN16931-P0112', invoiceType);
 	}
 	for (const creditNoteType of children(root, 'cbc:CreditNoteTypeCode')) {
 		const code = textOf(creditNoteType);

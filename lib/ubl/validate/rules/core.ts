@@ -1,7 +1,7 @@
 import type { RuleId } from '../catalog';
 import type { RuleContext } from '../context';
 import { chargeIndicator, child, children, first, hasText, select, textOf, vatCategoryCode } from '../document';
-import { decimalOf } from '../decimal';
+import { doubleOf } from '../decimal';
 import type { UblElement } from '../types';
 
 /** EN16931 core rules BR-01 to BR-67 that apply to UBL invoices and credit notes. */
@@ -104,9 +104,9 @@ function lineRules(context: RuleContext): void {
 		const price = first(line, 'cac:Price/cbc:PriceAmount');
 		if (!price) context.report('BR-26', line, 'cac:Price/cbc:PriceAmount');
 		// The official BR-27 compares an absent price with zero, which is false: it fails with BR-26.
-		if (!((decimalOf(price) ?? Number.NaN) >= 0)) context.report('BR-27', price ?? line, price ? undefined : 'cac:Price/cbc:PriceAmount');
+		if (!((doubleOf(price) ?? Number.NaN) >= 0)) context.report('BR-27', price ?? line, price ? undefined : 'cac:Price/cbc:PriceAmount');
 		const gross = first(line, 'cac:Price/cac:AllowanceCharge/cbc:BaseAmount');
-		if (gross && !((decimalOf(gross) ?? Number.NaN) >= 0)) context.report('BR-28', gross);
+		if (gross && !((doubleOf(gross) ?? Number.NaN) >= 0)) context.report('BR-28', gross);
 		const period = child(line, 'cac:InvoicePeriod');
 		if (period) checkPeriodOrder(context, 'BR-30', period);
 

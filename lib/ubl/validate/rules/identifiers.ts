@@ -1,5 +1,6 @@
+import type { RuleId } from '../catalog';
 import type { RuleContext } from '../context';
-import { child, textOf } from '../document';
+import { child, select, textOf } from '../document';
 import type { UblElement } from '../types';
 
 /** GS1 check digit: weights 3 and 1 alternate from the digit left of the check digit. */
@@ -47,6 +48,35 @@ export function isValidAbn(value: string): boolean {
 	return digits.reduce((total, digit, index) => total + digit * weights[index], 0) % 89 === 0;
 }
 
+/** Danish SE number (ERSTORG, scheme 0198), as the official test reads the raw text: "DK" and eight digits. */
+export function isValidDanishSeNumber(raw: string): boolean {
+	return /^DK[0-9]{8}$/.test(raw);
+}
+
+const DUTCH_VAT = /^NL[0-9]{9}B[0-9]{2}$/;
+
+/**
+ * The check of each identifier scheme: `raw` tests read the text as written (the official string()), the others
+ * with whitespace normalised. The official rules sit in one pattern, so an identifier meets only its scheme's rule.
+ */
+const SCHEME_RULES: Readonly<Record<string, { rule: RuleId; valid: (text: string) => boolean; raw?: boolean }>> = {
+	'0088': { rule: 'PEPPOL-COMMON-R040', valid: isValidGln },
+	'0192': { rule: 'PEPPOL-COMMON-R041', valid: isValidNorwegianOrganisationNumber },
+	'0184': { rule: 'PEPPOL-COMMON-R042', valid: isValidDanishCvr, raw: true },
+	'0096': { rule: 'PEPPOL-COMMON-R052', valid: (text) => /^[0-9]{10}$/.test(text), raw: true },
+	'0198': { rule: 'PEPPOL-COMMON-R053', valid: isValidDanishSeNumber, raw: true },
+	'0208': { rule: 'PEPPOL-COMMON-R043', valid: isValidBelgianEnterpriseNumber },
+	'0007': { rule: 'PEPPOL-COMMON-R049', valid: isValidSwedishOrganisationNumber },
+	'0151': { rule: 'PEPPOL-COMMON-R050', valid: isValidAbn },
+	'0106': { rule: 'PEPPOL-COMMON-R054', valid: (text) => /^[0-9]{8}$/.test(text) },
+	'0190': { rule: 'PEPPOL-COMMON-R055', valid: (text) => /^[0-9]{20}$/.test(text) },
+	'9944': { rule: 'PEPPOL-COMMON-R056-1', valid: (text) => DUTCH_VAT.test(text) },
+	'0217': { rule: 'PEPPOL-COMMON-R057', valid: (text) => /^[0-9]{12}$/.test(text) },
+};
+
+/** Italian schemes whose official warnings (R044, R045, R047) are not checked here but still take their identifiers. */
+const UNCHECKED_SCHEMES = new Set(['0201', '0210', '0211']);
+
 /** Party identifiers that carry a scheme: endpoint, party identification and company IDs. */
 function schemedIdentifiers(context: RuleContext): UblElement[] {
 	const { doc } = context;
@@ -57,15 +87,23 @@ function schemedIdentifiers(context: RuleContext): UblElement[] {
 	return [...doc.descendants('cbc:EndpointID'), ...identifications, ...doc.descendants('cbc:CompanyID')];
 }
 
-/** Peppol common rules on identifier formats that matter for Belgian and GLN-addressed parties. */
+/** Peppol common rules on identifier formats (national schemes with a fixed shape or a check digit). */
 export function identifierRules(context: RuleContext): void {
+	const checked = new Set<UblElement>();
 	for (const element of schemedIdentifiers(context)) {
-		const scheme = element.attributes.schemeID;
-		if (scheme === '0088' && !isValidGln(textOf(element))) context.report('PEPPOL-COMMON-R040', element);
-		if (scheme === '0208' && !isValidBelgianEnterpriseNumber(textOf(element))) context.report('PEPPOL-COMMON-R043', element);
-		if (scheme === '0192' && !isValidNorwegianOrganisationNumber(textOf(element))) context.report('PEPPOL-COMMON-R041', element);
-		if (scheme === '0184' && !isValidDanishCvr(element.text)) context.report('PEPPOL-COMMON-R042', element);
-		if (scheme === '0007' && !isValidSwedishOrganisationNumber(textOf(element))) context.report('PEPPOL-COMMON-R049', element);
-		if (scheme === '0151' && !isValidAbn(textOf(element))) context.report('PEPPOL-COMMON-R050', element);
+		const schemeId = element.attributes.schemeID ?? '';
+		if (UNCHECKED_SCHEMES.has(schemeId)) checked.add(element);
+		const scheme = SCHEME_RULES[schemeId];
+		if (!scheme) continue;
+		checked.add(element);
+		if (!scheme.valid(scheme.raw ? element.text : textOf(element))) context.report(scheme.rule, element);
+	}
+	// A VAT identifier starting with NL has the Dutch shape, unless its scheme's own rule already took it.
+	for (const scheme of context.doc.descendants('cac:PartyTaxScheme')) {
+		if (!select(scheme, 'cac:TaxScheme/cbc:ID').some((id) => textOf(id) === 'VAT')) continue;
+		for (const companyId of select(scheme, 'cbc:CompanyID')) {
+			if (checked.has(companyId) || !textOf(companyId).startsWith('NL')) continue;
+			if (!DUTCH_VAT.test(textOf(companyId))) context.report('PEPPOL-COMMON-R056-2', companyId);
+		}
 	}
 }

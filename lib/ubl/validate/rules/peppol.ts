@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
-import { chargeIndicator, child, children, first, hasText, select, textOf } from '../document';
-import { decimalOf, round2, sum } from '../decimal';
+import { child, children, first, hasText, select, textOf } from '../document';
+import { compare, decimalOf, divide, doubleOf, equal, type Exact, isZero, minus, ONE, percentOf, plus, round2, sum, times, within, ZERO } from '../decimal';
 import type { RuleRelease } from '../releases';
 import type { UblElement } from '../types';
 
@@ -88,9 +88,13 @@ function allowanceChargeRules(context: RuleContext): void {
 		if (percent && !base) context.report('PEPPOL-EN16931-R041', entry, 'cbc:BaseAmount');
 		if (base && !percent) context.report('PEPPOL-EN16931-R042', entry, 'cbc:MultiplierFactorNumeric');
 		if (percent && base) {
-			const expected = ((decimalOf(base) ?? Number.NaN) * (decimalOf(percent) ?? Number.NaN)) / 100;
-			const amount = decimalOf(child(entry, 'cbc:Amount')) ?? 0;
-			if (!withinSlack(amount, expected)) context.report('PEPPOL-EN16931-R040', child(entry, 'cbc:Amount') ?? entry);
+			const baseAmount = decimalOf(base);
+			const factor = decimalOf(percent);
+			const amount = child(entry, 'cbc:Amount') ? decimalOf(child(entry, 'cbc:Amount')) : ZERO;
+			const expected = baseAmount && factor ? percentOf(times(baseAmount, factor)) : undefined;
+			if (!amount || !expected || !within(amount, expected, SLACK)) {
+				context.report('PEPPOL-EN16931-R040', child(entry, 'cbc:Amount') ?? entry);
+			}
 		}
 		const indicator = textOf(child(entry, 'cbc:ChargeIndicator'));
 		if (indicator !== 'true' && indicator !== 'false') {
@@ -105,9 +109,10 @@ function allowanceChargeRules(context: RuleContext): void {
 				}
 				const gross = child(entry, 'cbc:BaseAmount');
 				if (!gross) continue;
-				const net = decimalOf(child(price, 'cbc:PriceAmount'));
-				const expected = (decimalOf(gross) ?? Number.NaN) - (decimalOf(child(entry, 'cbc:Amount')) ?? Number.NaN);
-				if (net === undefined || Math.abs(net - expected) > 1e-9) {
+				const grossAmount = decimalOf(gross);
+				const discount = decimalOf(child(entry, 'cbc:Amount'));
+				const expected = grossAmount && discount ? minus(grossAmount, discount) : undefined;
+				if (!equal(decimalOf(child(price, 'cbc:PriceAmount')), expected)) {
 					context.report('PEPPOL-EN16931-R046', child(price, 'cbc:PriceAmount') ?? price);
 				}
 			}
@@ -115,10 +120,8 @@ function allowanceChargeRules(context: RuleContext): void {
 	}
 }
 
-/** The official u:slack(): equal within 0.02. */
-function withinSlack(actual: number, expected: number): boolean {
-	return actual + 0.02 >= expected - 1e-9 && actual - 0.02 <= expected + 1e-9;
-}
+/** The official u:slack() allowance of R040 and R120. */
+const SLACK: Exact = { units: 2n, scale: 2 };
 
 function taxTotalRules(context: RuleContext): void {
 	const { root, taxTotals, taxCurrency, documentCurrency } = context.doc;
@@ -131,7 +134,7 @@ function taxTotalRules(context: RuleContext): void {
 	if (taxCurrency === '') return;
 	const amounts = select(root, 'cac:TaxTotal/cbc:TaxAmount');
 	const signs = (currency: string): number[] =>
-		amounts.filter((amount) => amount.attributes.currencyID === currency).map((amount) => decimalOf(amount) ?? 0);
+		amounts.filter((amount) => amount.attributes.currencyID === currency).map((amount) => doubleOf(amount) ?? 0);
 	const accounting = signs(taxCurrency);
 	const document = signs(documentCurrency);
 	// XPath general comparisons are existential: with no amount in one of the currencies the rule fails.
@@ -157,7 +160,8 @@ function lineRules(context: RuleContext): void {
 		if (lineEnd && periodEnd !== '' && textOf(lineEnd) > periodEnd) context.report('PEPPOL-EN16931-R111', lineEnd);
 
 		const baseQuantityElement = first(line, 'cac:Price/cbc:BaseQuantity');
-		if (baseQuantityElement && !((decimalOf(baseQuantityElement) ?? Number.NaN) > 0)) {
+		const baseQuantity = decimalOf(baseQuantityElement);
+		if (baseQuantityElement && !(baseQuantity && compare(baseQuantity, ZERO) > 0)) {
 			context.report('PEPPOL-EN16931-R121', baseQuantityElement);
 		}
 		if (!lineAmountMatches(line, quantityKey)) {
@@ -168,16 +172,21 @@ function lineRules(context: RuleContext): void {
 
 /** R120: net amount = quantity x (net price / base quantity) + line charges - line allowances, within 0.02. */
 function lineAmountMatches(line: UblElement, quantityKey: string): boolean {
-	const lineAmount = decimalOf(child(line, 'cbc:LineExtensionAmount')) ?? 0;
-	const quantity = child(line, quantityKey) ? (decimalOf(child(line, quantityKey)) ?? Number.NaN) : 1;
-	const price = decimalOf(first(line, 'cac:Price/cbc:PriceAmount')) ?? 0;
-	const statedBase = decimalOf(first(line, 'cac:Price/cbc:BaseQuantity'));
-	const baseQuantity = statedBase !== undefined && statedBase !== 0 ? statedBase : 1;
+	// `if (x) then xs:decimal(x) else default`: a default only when absent, an unreadable value fails.
+	const present = (element: UblElement | undefined, otherwise: Exact): Exact | undefined => (element ? decimalOf(element) : otherwise);
+	const lineAmount = present(child(line, 'cbc:LineExtensionAmount'), ZERO);
+	const quantity = present(child(line, quantityKey), ONE);
+	const price = present(first(line, 'cac:Price/cbc:PriceAmount'), ZERO);
+	const baseElement = first(line, 'cac:Price/cbc:BaseQuantity');
+	const statedBase = decimalOf(baseElement);
+	const baseQuantity = baseElement ? (statedBase && !isZero(statedBase) ? statedBase : statedBase && ONE) : ONE;
+	if (!lineAmount || !quantity || !price || !baseQuantity) return false;
+	const net = times(quantity, divide(price, baseQuantity));
 	const entries = children(line, 'cac:AllowanceCharge');
-	const total = (isCharge: boolean): number =>
-		round2(sum(entries.filter((entry) => chargeIndicator(entry) === isCharge).map((entry) => decimalOf(child(entry, 'cbc:Amount')))));
-	const expected = quantity * (price / baseQuantity) + total(true) - total(false);
-	return withinSlack(lineAmount, expected);
+	if (entries.length === 0) return within(lineAmount, net, SLACK);
+	const total = (isCharge: boolean): Exact =>
+		round2(sum(entries.filter((entry) => textOf(child(entry, 'cbc:ChargeIndicator')) === String(isCharge)).map((entry) => decimalOf(child(entry, 'cbc:Amount')))));
+	return within(lineAmount, minus(plus(net, total(true)), total(false)), SLACK);
 }
 
 /** R008: no element may be empty (no child elements and only whitespace). */

@@ -1,7 +1,7 @@
 import type { RuleId } from '../catalog';
 import type { RuleContext } from '../context';
 import { child, children, first, select, textOf, vatCategoryCode, vatIdentifier } from '../document';
-import { decimalOf, round2, sameAmount, sum } from '../decimal';
+import { abs, compare, decimalOf, decimalOfDouble, doubleOf, equal, type Exact, isZero, minus, percentOf, plus, round2, sum, times, withinOne } from '../decimal';
 import type { UblElement } from '../types';
 
 type Category = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O' | 'L' | 'M';
@@ -64,23 +64,25 @@ class CategoryUsage {
 	readonly breakdowns: Array<{ subtotal: UblElement; category: UblElement; code: string }> = [];
 	/** Every VAT TaxCategory / ClassifiedTaxCategory code anywhere (the official -01 rules look at all of them). */
 	readonly anywhere = new Set<string>();
-	/** Categories by their ID alone, tax scheme or not: what the official -08 sums select. */
-	readonly baseLines: Array<{ line: UblElement; category: UblElement; code: string }> = [];
-	readonly baseDocument: Array<{ entry: UblElement; category: UblElement; code: string; isCharge: boolean }> = [];
+	/** Categories by their ID alone, tax scheme or not: what the official -08 sums select, with rate and amount read once. */
+	readonly baseLines: Array<{ line: UblElement; code: string; rate: Exact | undefined; amount: Exact | undefined }> = [];
+	readonly baseDocument: Array<{ code: string; isCharge: boolean; rate: Exact | undefined; amount: Exact | undefined }> = [];
 
 	constructor(context: RuleContext) {
 		const { doc } = context;
 		for (const line of doc.lines) {
+			const amount = decimalOf(child(line, 'cbc:LineExtensionAmount'));
 			for (const category of children(child(line, 'cac:Item'), 'cac:ClassifiedTaxCategory')) {
-				this.baseLines.push({ line, category, code: textOf(child(category, 'cbc:ID')) });
+				this.baseLines.push({ line, code: textOf(child(category, 'cbc:ID')), rate: decimalOf(child(category, 'cbc:Percent')), amount });
 				const code = vatCategoryCode(category);
 				if (code !== undefined) this.lineCategories.push({ line, category, code });
 			}
 		}
 		for (const isCharge of [false, true]) {
 			for (const entry of doc.documentAllowanceCharges(isCharge)) {
+				const amount = decimalOf(child(entry, 'cbc:Amount'));
 				for (const category of children(entry, 'cac:TaxCategory')) {
-					this.baseDocument.push({ entry, category, code: textOf(child(category, 'cbc:ID')), isCharge });
+					this.baseDocument.push({ code: textOf(child(category, 'cbc:ID')), isCharge, rate: decimalOf(child(category, 'cbc:Percent')), amount });
 					const code = vatCategoryCode(category);
 					if (code !== undefined) this.documentCategories.push({ entry, category, code, isCharge });
 				}
@@ -159,10 +161,11 @@ function partyIdentifiers(context: RuleContext, usage: CategoryUsage, code: Cate
 function rateAllowed(category: UblElement, requirement: RateRequirement): boolean {
 	const percent = child(category, 'cbc:Percent');
 	if (requirement === 'absent') return percent === undefined;
-	const rate = decimalOf(percent);
+	// The official zero-rate rules compare xs:decimal values, the others the bare element (an xs:double).
+	if (requirement === 'zero') return isZero(decimalOf(percent));
+	const rate = doubleOf(percent);
 	if (rate === undefined) return false;
-	if (requirement === 'nonNegative') return rate >= 0;
-	return requirement === 'positive' ? rate > 0 : rate === 0;
+	return requirement === 'positive' ? rate > 0 : rate >= 0;
 }
 
 /** -05 (line rate), -06 (allowance rate), -07 (charge rate). */
@@ -179,22 +182,32 @@ function rates(context: RuleContext, usage: CategoryUsage, code: Category, rules
 	}
 }
 
-function hasRate(category: UblElement, rate: number | undefined): boolean {
-	return rate === undefined || decimalOf(child(category, 'cbc:Percent')) === rate;
+function hasRate(entryRate: Exact | undefined, rate: Exact | undefined): boolean {
+	return rate === undefined || equal(entryRate, rate);
 }
 
 /** Σ line net amounts + Σ charges - Σ allowances of one category (and, for S, one rate). */
-function categoryBase(usage: CategoryUsage, code: string, rate?: number): { amount: number; used: boolean } {
+function categoryBase(usage: CategoryUsage, code: string, rate?: Exact): { amount: Exact; used: boolean } {
 	// A line counts once even with several matching categories (the official predicate is existential).
-	const lines = [...new Map(usage.baseLines.filter((entry) => entry.code === code && hasRate(entry.category, rate)).map((entry) => [entry.line, entry])).values()];
-	const documentLevel = (isCharge: boolean) => usage.baseDocument.filter((entry) => entry.code === code && entry.isCharge === isCharge && hasRate(entry.category, rate));
+	const lines = [...new Map(usage.baseLines.filter((entry) => entry.code === code && hasRate(entry.rate, rate)).map((entry) => [entry.line, entry])).values()];
+	const documentLevel = (isCharge: boolean) => usage.baseDocument.filter((entry) => entry.code === code && entry.isCharge === isCharge && hasRate(entry.rate, rate));
 	const charges = documentLevel(true);
 	const allowances = documentLevel(false);
-	const amount =
-		sum(lines.map((entry) => decimalOf(child(entry.line, 'cbc:LineExtensionAmount')))) +
-		sum(charges.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount')))) -
-		sum(allowances.map((entry) => decimalOf(child(entry.entry, 'cbc:Amount'))));
+	const amountsOf = (entries: Array<{ amount: Exact | undefined }>) => sum(entries.map((entry) => entry.amount));
+	const amount = minus(plus(amountsOf(lines), amountsOf(charges)), amountsOf(allowances));
 	return { amount, used: lines.length + charges.length + allowances.length > 0 };
+}
+
+/**
+ * The per-rate -08 test: xs:decimal(TaxableAmount - 1) < base < xs:decimal(TaxableAmount + 1). The official XPath
+ * adds and subtracts on the bare element, so in xs:double, and casts the result back to xs:decimal.
+ */
+function taxableWithinOne(taxable: UblElement | undefined, base: { amount: Exact; used: boolean }): boolean {
+	const value = doubleOf(taxable);
+	if (!base.used || value === undefined) return false;
+	const below = decimalOfDouble(value - 1);
+	const above = decimalOfDouble(value + 1);
+	return below !== undefined && above !== undefined && compare(below, base.amount) < 0 && compare(above, base.amount) > 0;
 }
 
 /** -08 (taxable amount), -09 (tax amount), -10 (exemption reason) on each breakdown of the category. */
@@ -206,17 +219,17 @@ function breakdowns(context: RuleContext, usage: CategoryUsage, code: Category, 
 
 		if (rules.perRate) {
 			// The official S, L and M rules allow one unit of slack for rounding across lines.
-			const rate = decimalOf(child(category, 'cbc:Percent'));
-			const base = categoryBase(usage, code, rate);
-			const baseMatches = base.used && taxable !== undefined && taxable - 1 < base.amount && taxable + 1 > base.amount;
-			if (rate === undefined || !baseMatches) context.report(ruleId(rules, 8), at('cbc:TaxableAmount'));
-			const expectedTax = round2(Math.abs(taxable ?? Number.NaN) * ((rate ?? Number.NaN) / 100));
-			const tax = Math.abs(taxAmount ?? Number.NaN);
-			if (!(tax - 1 < expectedTax && tax + 1 > expectedTax)) context.report(ruleId(rules, 9), at('cbc:TaxAmount'));
+			// Without a rate the official `every $rate in ()` holds.
+			const percent = child(category, 'cbc:Percent');
+			const rate = decimalOf(percent);
+			const baseMatches = !percent || (rate !== undefined && taxableWithinOne(child(subtotal, 'cbc:TaxableAmount'), categoryBase(usage, code, rate)));
+			if (!baseMatches) context.report(ruleId(rules, 8), at('cbc:TaxableAmount'));
+			const expectedTax = taxable && rate ? round2(times(abs(taxable), percentOf(rate))) : undefined;
+			if (!taxAmount || !expectedTax || !withinOne(taxAmount, expectedTax)) context.report(ruleId(rules, 9), at('cbc:TaxAmount'));
 		} else {
 			const base = categoryBase(usage, code);
-			if (taxable === undefined || !sameAmount(taxable, base.amount)) context.report(ruleId(rules, 8), at('cbc:TaxableAmount'));
-			if (taxAmount !== 0) context.report(ruleId(rules, 9), at('cbc:TaxAmount'));
+			if (!equal(taxable, base.amount)) context.report(ruleId(rules, 8), at('cbc:TaxableAmount'));
+			if (!isZero(taxAmount)) context.report(ruleId(rules, 9), at('cbc:TaxAmount'));
 		}
 
 		const hasExemption =

@@ -32,11 +32,23 @@ const cases: MutationCase[] = [
 	{ rule: 'PEPPOL-EN16931-P0110', xml: () => lineCategory(exemptionCode('VATEX-EU-I'), 'E', 'Z'), also: ['BR-Z-10'] },
 	{ rule: 'PEPPOL-EN16931-P0111', xml: () => lineCategory(exemptionCode('VATEX-EU-J'), 'E', 'Z'), also: ['BR-Z-10'] },
 	{ rule: 'PEPPOL-EN16931-P0112', xml: () => invoiceType('384') },
-	{ rule: 'PEPPOL-EN16931-P0112', xml: () => invoiceType('389'), release: '2026.5' },
+	{ rule: 'PEPPOL-EN16931-P0112', xml: () => invoiceType('384'), release: '2026.5' },
+	{ rule: 'PEPPOL-EN16931-P0100', xml: () => invoiceType('389'), release: '2026.5' },
 	{ rule: 'PEPPOL-COMMON-R041', xml: () => sellerId('0192', '923609017') },
 	{ rule: 'PEPPOL-COMMON-R042', xml: () => sellerId('0184', 'DK1234567') },
 	{ rule: 'PEPPOL-COMMON-R049', xml: () => sellerId('0007', '5560360794') },
 	{ rule: 'PEPPOL-COMMON-R050', xml: () => sellerId('0151', '51824753557') },
+	{ rule: 'PEPPOL-COMMON-R052', xml: () => sellerId('0096', '123456789'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R052', xml: () => sellerId('0096', '12345678 9'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R052', xml: () => sellerId('0096', ' 1234567890'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R053', xml: () => sellerId('0198', '12345678'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R053', xml: () => sellerId('0198', 'dk12345678'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R053', xml: () => sellerId('0198', 'DK1234567X'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R054', xml: () => sellerId('0106', '1234567'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R055', xml: () => sellerId('0190', '1234567890123456789'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R056-1', xml: () => sellerId('9944', 'NL123456789C12'), release: '2026.5', also: ['BR-CL-10'] },
+	{ rule: 'PEPPOL-COMMON-R056-2', xml: () => editAll(base(), 'GB1232434', 'NL1232434'), release: '2026.5' },
+	{ rule: 'PEPPOL-COMMON-R057', xml: () => sellerId('0217', '12345678901'), release: '2026.5' },
 	{ rule: 'BR-CL-03', xml: () => edit(base(), '<cbc:Amount currencyID="EUR">25</cbc:Amount>', '<cbc:Amount currencyID="MRU">25</cbc:Amount>'), also: ['PEPPOL-EN16931-R051'] },
 	{ rule: 'BR-CL-06', xml: () => insertBefore(base(), '<cac:AccountingSupplierParty>', '<cac:InvoicePeriod><cbc:DescriptionCode>1</cbc:DescriptionCode></cac:InvoicePeriod>'), also: ['PEPPOL-EN16931-CL006'] },
 	{ rule: 'BR-CL-07', xml: () => insertBefore(base(), '<cac:AccountingSupplierParty>', '<cac:AdditionalDocumentReference><cbc:ID schemeID="QQQ">O1</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:AdditionalDocumentReference>') },
@@ -70,9 +82,24 @@ describe('Peppol formats, identifiers, code lists and further EN16931 categories
 		expect(firedRules(edit(base(), '<cbc:DueDate>2017-12-01</cbc:DueDate>', '<cbc:DueDate>2024-02-29</cbc:DueDate>'))).toEqual([]);
 	});
 
-	it('allows 384 between German parties, and from release 2026.5 between Slovak parties', () => {
+	it('allows 384 between German parties only, in both releases', () => {
 		expect(firedRules(bothCountries(invoiceType('384'), 'DE'))).toEqual([]);
-		expect(firedRules(edit(edit(bothCountries(invoiceType('384'), 'SK'), 'GB1232434', 'SK1232434'), 'SE4598375937', 'SK4598375937'), '2026.5')).toEqual([]);
+		expect(firedRules(bothCountries(invoiceType('384'), 'DE'), '2026.5')).toEqual([]);
+		const slovak = edit(edit(bothCountries(invoiceType('384'), 'SK'), 'GB1232434', 'SK1232434'), 'SE4598375937', 'SK4598375937');
+		expect(firedRules(slovak, '2026.5')).toEqual(['PEPPOL-EN16931-P0112']);
+	});
+
+	it.each(['1234567890:0096', 'DK12345678:0198', '12345678:0106', '12345678901234567890:0190', '123456789012:0217'])(
+		'accepts the valid 2026.5 identifier %s',
+		(entry) => {
+			const [value, scheme] = entry.split(':');
+			expect(firedRules(sellerId(scheme, value), '2026.5')).toEqual([]);
+		},
+	);
+
+	it('checks the Danish P and SE numbers from release 2026.5 only', () => {
+		expect(firedRules(sellerId('0096', '123'), '2025.5')).toEqual([]);
+		expect(firedRules(sellerId('0198', '123'), '2025.5')).toEqual([]);
 	});
 
 	it('counts a SEPA creditor id as the seller identifier in release 2025.5 only', () => {
