@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { isRuleRelease, validateUbl } from '../lib/ubl/validate';
-import { amountInvoice, largeAmountCases } from '../test/unit/ubl/validate/large-amounts';
+import { amountInvoice, largeAmountCases } from '../test/support/ubl/large-amounts';
 import { mutationSuite } from '../test/support/ubl/mutations';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,7 +7,7 @@ import { parseUbl } from '../../../lib/ubl/parse';
 import { validateUbl } from '../../../lib/ubl/validate';
 import { canonicalLines } from '../ubl/canonical-xml';
 import { readFixture } from '../ubl/fixtures';
-import { amountInvoice, type AmountLine } from '../ubl/validate/large-amounts';
+import { amountInvoice, type AmountLine } from '../../support/ubl/large-amounts';
 import { assertProperty } from './settings';
 
 const fatalIds = (xml: string, release: '2025.5' | '2026.5') => [...new Set(validateUbl(xml, { release }).errors.map((issue) => issue.rule))].sort();

@@ -4,7 +4,7 @@ import { scaledText } from '../../../../lib/ubl/decimal';
 import { validateUbl } from '../../../../lib/ubl/validate';
 import { decimalOf, decimalOfDouble, divide, doubleOf, round, round2, within, withinOne } from '../../../../lib/ubl/validate/decimal';
 import type { UblElement } from '../../../../lib/ubl/validate/types';
-import { amountInvoice, largeAmountCases } from './large-amounts';
+import { amountInvoice, largeAmountCases } from '../../../support/ubl/large-amounts';
 
 const fatalIds = (xml: string, release: '2025.5' | '2026.5') => [...new Set(validateUbl(xml, { release }).errors.map((issue) => issue.rule))].sort();
 const element = (text: string) => ({ text }) as UblElement;

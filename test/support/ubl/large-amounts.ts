@@ -5,8 +5,8 @@ import {
 	multiplyDecimals,
 	roundDecimal,
 	subtractDecimals,
-} from '../../../../lib/ubl/decimal';
-import { edit, fixture } from './helpers';
+} from '../../../lib/ubl/decimal';
+import { edit, fixture } from '../../unit/ubl/validate/helpers';
 
 /** One invoice line of a generated document: amounts are decimal text. */
 export interface AmountLine {
