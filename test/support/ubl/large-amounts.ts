@@ -6,7 +6,8 @@ import {
 	roundDecimal,
 	subtractDecimals,
 } from '../../../lib/ubl/decimal';
-import { edit, fixture } from '../../unit/ubl/validate/helpers';
+import { fixture } from './peppol-examples';
+import { edit } from './xml-edit';
 
 /** One invoice line of a generated document: amounts are decimal text. */
 export interface AmountLine {
