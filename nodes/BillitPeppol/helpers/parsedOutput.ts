@@ -113,9 +113,12 @@ async function commercialSummary(
 				: (reference as unknown as IDataObject),
 		);
 	}
+	// How the document was written (for exact round trips in the library) is not data for the workflow.
+	const model: Partial<CommercialDocument> = { ...document };
+	delete model.written;
 	return {
 		documentType: document.kind,
-		...(withNumbers(document) as IDataObject),
+		...(withNumbers(model) as IDataObject),
 		...(document.additionalDocuments ? { additionalDocuments } : {}),
 	};
 }

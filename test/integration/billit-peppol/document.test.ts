@@ -196,6 +196,14 @@ describe('Document: Parse UBL', () => {
 		expect(item.binary?.attachment_0.mimeType).toBe('text/csv');
 	});
 
+	it('outputs the values without the written form the library keeps for exact round trips', async () => {
+		const spaced = fixture('base-example.xml').toString('utf8').replace('<cbc:Note>', '<cbc:Note>  ');
+		expect(parseUbl(spaced).document).toHaveProperty('written');
+		const [item] = await document('parse', { ublInput: 'text', xml: spaced }, [{ json: {} }]);
+		expect(item.json).toMatchObject({ documentType: 'Invoice' });
+		expect(item.json).not.toHaveProperty('written');
+	});
+
 	it('reads XML text and an invoice inside a Peppol envelope', async () => {
 		const invoice = fixture('base-example.xml').toString('utf8').replace(/^<\?xml[^>]*>\s*/, '');
 		const envelope = `<?xml version="1.0"?><StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"><StandardBusinessDocumentHeader><HeaderVersion>1.0</HeaderVersion></StandardBusinessDocumentHeader>${invoice}</StandardBusinessDocument>`;
