@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { MARK_EXPORTED_READS } from '../../helpers/exportState';
+import { DOWNLOAD_READS } from '../shared/downloadOrderFiles';
 import type { BillitResource } from '../types';
 import * as download from './download.operation';
 import * as get from './get.operation';
@@ -13,13 +15,19 @@ const operationProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['incomingInvoice'] } },
 	default: 'getMany',
 	options: [
-		{ name: 'Download', value: 'download', action: 'Download incoming invoice files' },
+		{
+			name: 'Download',
+			value: 'download',
+			action: 'Download incoming invoice files',
+			description: DOWNLOAD_READS,
+		},
 		{ name: 'Get', value: 'get', action: 'Get an incoming invoice' },
 		{ name: 'Get Many', value: 'getMany', action: 'Get many incoming invoices' },
 		{
 			name: 'Mark Exported',
 			value: 'markExported',
 			action: 'Mark an incoming invoice as exported',
+			description: MARK_EXPORTED_READS,
 		},
 	],
 };
