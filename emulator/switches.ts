@@ -17,6 +17,8 @@ export interface Switches {
 	errorShape: 'errors' | 'legacy';
 	/** A Peppol send also adds the UBL (always the file of its Peppol message) to `Order.Attachments`: an older reading. */
 	ublAttachmentOnPeppolSend: boolean;
+	/** Order list answers carry `OrderPDF`, `Attachments` and `Messages` as a single read does (false: they leave them out). */
+	listFileIds: boolean;
 	/** Requests per second per company; 0 turns rate limiting off. */
 	rateLimitPerSecond: number;
 	/** Webhooks per company. */
@@ -51,6 +53,7 @@ export const defaultSwitches: Readonly<Switches> = Object.freeze({
 	messagePayloadShape: 'nested',
 	errorShape: 'errors',
 	ublAttachmentOnPeppolSend: false,
+	listFileIds: true,
 	rateLimitPerSecond: 25,
 	webhookLimit: 4,
 	orderDeleteWebhooks: false,
@@ -69,6 +72,7 @@ export const defaultSwitches: Readonly<Switches> = Object.freeze({
 /** The least generous reading of every assumption: what a client must cope with. */
 export const strictSwitches: Partial<Switches> = {
 	ublAttachmentOnPeppolSend: false,
+	listFileIds: false,
 	idempotency: 'ignore',
 	nextPageLink: 'absent',
 	messagePayloadShape: 'flat',

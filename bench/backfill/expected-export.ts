@@ -22,13 +22,13 @@ export function expectedExport(emulator: Emulator, partyId: number, seeded: Map<
 	return [...seeded].flatMap(([orderId, files]) => {
 		const order = auth.data.orders.get(orderId);
 		if (!order) throw new Error(`Seeded order ${orderId} is missing`);
-		// seedSentInvoices lists the order's PDF first, then its attachments: the Peppol UBL.
-		const [pdf, ...attachments] = files;
-		if (attachments.length !== 1) throw new Error(`Order ${orderId} has ${attachments.length} attachments, expected its UBL only`);
+		// seedSentInvoices lists the order's PDF first, then its Peppol UBL.
+		const [pdf, ...others] = files;
+		if (others.length !== 1) throw new Error(`Order ${orderId} has ${others.length} files besides its PDF, expected its UBL only`);
 		const folder = `${auth.company.CompanyNumber}/sales/${String(order.OrderDate).slice(0, 4)}`;
 		return [
 			{ path: `${folder}/${String(order.OrderNumber)}.pdf`, content: pdf.content },
-			{ path: `${folder}/${String(order.OrderNumber)}.xml`, content: attachments[0].content },
+			{ path: `${folder}/${String(order.OrderNumber)}.xml`, content: others[0].content },
 		];
 	});
 }

@@ -22,8 +22,9 @@ export interface ExportTarget {
 
 interface ListedOrder {
 	OrderID: number;
-	OrderPDF?: { FileID: number } | null;
-	Attachments?: Array<{ FileID: number }>;
+	OrderPDF?: { FileID: string } | null;
+	Attachments?: Array<{ FileID: string }>;
+	Messages?: Array<{ FileID?: string; TransportType?: string }>;
 }
 
 interface OrderPage {
@@ -64,7 +65,9 @@ export async function exportInvoices(target: ExportTarget): Promise<void> {
 	}
 	await mapWithConcurrency(orders.length, target.invoicesInFlight, async (index) => {
 		const order = orders[index];
-		const fileIds = [order.OrderPDF?.FileID, ...(order.Attachments ?? []).map((file) => file.FileID)];
+		// A Peppol send's UBL is the file of its message; other files are attachments.
+		const peppolUbl = (order.Messages ?? []).filter((message) => message.TransportType === 'Peppol').map((message) => message.FileID);
+		const fileIds = [order.OrderPDF?.FileID, ...peppolUbl, ...(order.Attachments ?? []).map((file) => file.FileID)];
 		for (const fileId of fileIds) {
 			if (fileId === undefined) throw new Error(`Order ${order.OrderID} has no PDF`);
 			const file = await call<FileBody>(`${target.baseUrl}/v1/files/${fileId}`);

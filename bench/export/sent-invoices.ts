@@ -11,7 +11,8 @@ export interface ExpectedFile {
 
 /**
  * Seeds `count` sales invoices and marks each sent over Peppol, so each has a PDF and a UBL
- * attachment as a real sent invoice does. Returns the files by order ID, read from the store.
+ * (the file of its Peppol message) as a real sent invoice does. Returns the files by order ID, PDF
+ * first, read from the store.
  */
 export function seedSentInvoices(emulator: Emulator, partyId: number, count: number): Map<number, ExpectedFile[]> {
 	const { OrderIDs } = emulator.admin.seed({ partyId, invoices: count });
@@ -20,8 +21,9 @@ export function seedSentInvoices(emulator: Emulator, partyId: number, count: num
 	for (const orderId of OrderIDs) {
 		const order = auth.data.orders.get(orderId);
 		if (!order) throw new Error(`Seeded order ${orderId} is missing`);
-		markSent(emulator.store, auth, order, 'Peppol');
-		const fileIds = [(order.OrderPDF as FileRef | undefined)?.FileID, ...order.Attachments.map((file) => file.FileID)];
+		const message = markSent(emulator.store, auth, order, 'Peppol');
+		// A Peppol send's UBL is the file of its message.
+		const fileIds = [(order.OrderPDF as FileRef | undefined)?.FileID, message.FileID];
 		expected.set(
 			orderId,
 			fileIds.map((fileId) => {

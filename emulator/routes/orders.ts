@@ -30,6 +30,13 @@ const orderList = {
 	defaultOrder: 'OrderID desc',
 };
 
+const FILE_FIELDS = ['OrderPDF', 'Attachments', 'Messages'];
+
+/** A listed order as a list that names no files would show it. */
+function withoutFileFields(order: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(order).filter(([field]) => !FILE_FIELDS.includes(field)));
+}
+
 export function findOrder(ctx: Ctx): Order {
 	const id = idParam(ctx.req, 'orderId', 'Order');
 	const order = ctx.auth.data.orders.get(id);
@@ -44,7 +51,10 @@ export const orderRoutes: Route[] = [
 		auth: 'company',
 		handler: (ctx) => {
 			const today = ctx.store.clock.today();
-			const orders = [...ctx.auth.data.orders.values()].map((order) => presentOrder(order, today));
+			const withFiles = ctx.store.switches.listFileIds;
+			const orders = [...ctx.auth.data.orders.values()].map((order) =>
+				withFiles ? presentOrder(order, today) : withoutFileFields(presentOrder(order, today)),
+			);
 			return ok(listPage(ctx.req, orders, orderList, ctx.store.switches, ctx.baseUrl));
 		},
 	},

@@ -23,8 +23,9 @@ export class Billit implements INodeType {
 		icon: { light: 'file:../shared/icons/billit.svg', dark: 'file:../shared/icons/billit.dark.svg' },
 		group: ['transform'],
 		// 2: incoming invoices' export marker defaults to IsSent (version 1 keeps ExportedToConnector).
-		version: [1, 2],
-		defaultVersion: 2,
+		// 3: operations that take an invoice use what the input item carries (versions 1 and 2 read it).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: BILLIT_APP_DESCRIPTION,
 		defaults: { name: 'Billit' },

@@ -220,7 +220,7 @@ export const CHECKS: Check[] = [
 	},
 	{
 		name: 'File ids in list answers',
-		assumption: 'a list answer carries the same OrderPDF, Messages and Attachments file ids as a single read',
+		assumption: 'a list answer carries the same OrderPDF, Messages and Attachments file ids as a single read (emulator switch listFileIds, default true)',
 		async run(ctx) {
 			const file = (name: string) => ({ FileName: name, MimeType: 'application/pdf', FileContent: PDF });
 			const id = await newOrder(ctx, 'files', { OrderPDF: file('invoice.pdf'), Attachments: [file('annex.pdf')] });
@@ -230,7 +230,10 @@ export const CHECKS: Check[] = [
 			const listed = items[0] ? fileIds(items[0]) : undefined;
 			const fields = Object.keys(single).map((field) => `${field} ${single[field].length} in a read, ${listed ? listed[field].length : '-'} in the list`);
 			const same = listed !== undefined && JSON.stringify(listed) === JSON.stringify(single);
-			return { verdict: verdict(same), observed: `list ${said(answer)}; ${fields.join(', ')}` };
+			const none = listed !== undefined && Object.values(listed).every((list) => list.length === 0);
+			// In the emulator's terms: listFileIds true (default) or false; anything else fits neither setting.
+			const setting = same ? 'emulator switch listFileIds: true' : none ? 'emulator switch listFileIds: false' : 'fits neither listFileIds setting';
+			return { verdict: verdict(same), observed: `${setting}; list ${said(answer)}; ${fields.join(', ')}` };
 		},
 	},
 	{

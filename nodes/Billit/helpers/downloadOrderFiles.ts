@@ -9,13 +9,18 @@ import { invoiceLocator } from '../descriptions/locators';
 import { binaryPropertyProperty, maxFileSizeProperty } from '../../shared/billit/descriptions/paging';
 import { downloadBillitFile, maxBytesFor, toBinary } from '../../shared/billit/helpers/binary';
 import { withInputItem } from '../../shared/billit/helpers/inputItem';
-import { fetchOrder, orderIdParameter } from './orders';
+import { orderIdParameter } from './orders';
+import { orderForItem, type OrderForItem } from './carriedOrder';
 import {
 	findUblFile,
 	orderFiles,
 	type OrderFileKind,
 	type OrderFileReference,
 } from './orderFiles';
+
+/** What the Download operations say they read, for their descriptions. */
+export const DOWNLOAD_READS =
+	'Takes the file ids from the input item when it is that invoice (e.g. from Get Many) and reads the invoice from Billit only when they are missing there (node version 1 and 2: always); the output keeps the input item, with the invoice added when it was read';
 
 /** Download of an order's files, shared by sales and incoming invoices. */
 export const downloadOrderFilesProperties: INodeProperties[] = [
@@ -64,22 +69,56 @@ function fieldNames(base: string, kind: OrderFileKind, references: OrderFileRefe
 	);
 }
 
+const FILE_FIELDS = ['OrderPDF', 'Messages', 'Attachments'];
+
+/**
+ * Whether an order as an item carries it names the files of this kind: one at least, or for All
+ * Files every field that can name one (a list answer may leave them out).
+ */
+export function namesFilesOf(order: IDataObject, kind: OrderFileKind): boolean {
+	if (kind === 'all') return FILE_FIELDS.every((field) => field in order);
+	return orderFiles(order, kind).length > 0;
+}
+
+/** The invoice whose files the item asks for: the one it carries when that names them, else read. */
+export async function orderWithFiles(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	orderId: number,
+): Promise<OrderForItem> {
+	const kind = this.getNodeParameter('file', itemIndex) as OrderFileKind;
+	return await orderForItem.call(this, itemIndex, orderId, (order) => namesFilesOf(order, kind));
+}
+
+/**
+ * An invoice read for this item goes out with it, so that the nodes after it need not read it again:
+ * its file fields, and the fields the input item does not have (the item's own stay as they were).
+ */
+export function readOrderFields(this: IExecuteFunctions, itemIndex: number, found: OrderForItem): IDataObject {
+	if (!found.read) return {};
+	const input = this.getInputData()[itemIndex]?.json ?? {};
+	return Object.fromEntries(
+		Object.entries(found.order).filter(([field]) => FILE_FIELDS.includes(field) || !(field in input)),
+	);
+}
+
 export async function downloadOrderFiles(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = await orderIdParameter.call(this, itemIndex);
-	const order = await fetchOrder.call(this, itemIndex, orderId);
-	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
+	const found = await orderWithFiles.call(this, itemIndex, orderId);
+	return await downloadFilesOfOrder.call(this, itemIndex, orderId, found);
 }
 
-/** The chosen files of an order already read from Billit, as one item with a binary field each. */
+/** The chosen files of an invoice, as one item with a binary field each. */
 export async function downloadFilesOfOrder(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	orderId: number,
-	order: IDataObject,
+	found: OrderForItem,
 ): Promise<INodeExecutionData[]> {
+	const { order } = found;
 	const kind = this.getNodeParameter('file', itemIndex) as OrderFileKind;
 	const base = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const references = orderFiles(order, kind);
@@ -113,6 +152,11 @@ export async function downloadFilesOfOrder(
 	// Says where the UBL came from, like the UBL built by the Billit Peppol node ('built').
 	const source = kind === 'ubl' ? { ublSource: 'billit' } : {};
 	return [
-		withInputItem.call(this, itemIndex, { OrderID: orderId, OrderNumber: order.OrderNumber, ...source, files }, binary),
+		withInputItem.call(
+			this,
+			itemIndex,
+			{ ...readOrderFields.call(this, itemIndex, found), OrderID: orderId, OrderNumber: order.OrderNumber, ...source, files },
+			binary,
+		),
 	];
 }

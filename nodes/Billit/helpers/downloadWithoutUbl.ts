@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { Order } from '../../../lib/billit/types';
 import { buildUbl } from '../../../lib/ubl/build';
 import { fromBillitOrder } from '../../../lib/ubl/from-billit';
@@ -7,6 +7,8 @@ import { ownCompanyParty } from '../../shared/billit/helpers/ownCompany';
 import { readUblElement } from '../../../lib/ubl/parse';
 import { prevalidate } from '../../shared/billit/helpers/validation';
 import { withInputItem } from '../../shared/billit/helpers/inputItem';
+import type { OrderForItem } from './carriedOrder';
+import { readOrderFields } from './downloadOrderFiles';
 
 export type WhenNoUbl = 'error' | 'returnWithoutFile' | 'build';
 
@@ -42,8 +44,9 @@ function builtFileName(documentId: string): string {
 async function builtUblItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	order: IDataObject,
+	found: OrderForItem,
 ): Promise<INodeExecutionData> {
+	const { order } = found;
 	const company = await ownCompanyParty.call(this, itemIndex);
 	const document = fromBillitOrder(order as Order, company);
 	const xml = buildUbl(document);
@@ -53,7 +56,7 @@ async function builtUblItem(
 	const binary = await this.helpers.prepareBinaryData(xml, fileName, 'application/xml');
 	const metadata = builtMetadata({ xml, fileName, document, order: order as Order, validation });
 	const files = [{ field, kind: 'ubl', FileName: fileName, MimeType: 'application/xml', size: xml.length }];
-	return withInputItem.call(this, itemIndex, { ...metadata, files }, { [field]: binary });
+	return withInputItem.call(this, itemIndex, { ...readOrderFields.call(this, itemIndex, found), ...metadata, files }, { [field]: binary });
 }
 
 /** The item for an invoice without a UBL file in Billit, as the "When Billit Has No UBL" option says. */
@@ -61,9 +64,15 @@ export async function itemWithoutBillitUbl(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	orderId: number,
-	order: IDataObject,
+	found: OrderForItem,
 	whenNoUbl: Exclude<WhenNoUbl, 'error'>,
 ): Promise<INodeExecutionData> {
-	if (whenNoUbl === 'build') return await builtUblItem.call(this, itemIndex, order);
-	return withInputItem.call(this, itemIndex, { OrderID: orderId, OrderNumber: order.OrderNumber, ublSource: 'none', files: [] });
+	if (whenNoUbl === 'build') return await builtUblItem.call(this, itemIndex, found);
+	return withInputItem.call(this, itemIndex, {
+		...readOrderFields.call(this, itemIndex, found),
+		OrderID: orderId,
+		OrderNumber: found.order.OrderNumber,
+		ublSource: 'none',
+		files: [],
+	});
 }

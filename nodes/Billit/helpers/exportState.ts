@@ -17,9 +17,10 @@ import {
 	notExportedFilter,
 	type ExportMarker,
 } from '../descriptions/exportMarker';
-import { fetchOrder, listOrders, type OrderSort } from './orders';
+import { listOrders, type OrderSort } from './orders';
 import { chosenCompany } from '../../../lib/billit/request/request';
 import { requestForItem } from '../../shared/billit/helpers/request';
+import { orderForItem } from './carriedOrder';
 
 /** Sales invoices (Income) and incoming invoices (Cost) keep separate watermarks. */
 export type ExportDirection = 'Income' | 'Cost';
@@ -83,6 +84,20 @@ export async function listNotExported(
 	);
 }
 
+/** What Mark Exported says it reads, for its description. */
+export const MARK_EXPORTED_READS =
+	'Sets the export marker. The Exported to Connector and Is Sent flags are taken from the input item when it is that invoice (e.g. from Get Many), else (and in node version 1 and 2) the invoice is read first; tags and custom fields are always read, as they are written whole';
+
+/**
+ * Whether the invoice as the item carries it says enough to set the marker: the Exported to Connector
+ * or Is Sent flag. Tags and custom fields are patched whole, so they are read fresh from Billit.
+ */
+function carriesMarker(order: IDataObject, marker: ExportMarker): boolean {
+	if (marker.kind === 'flag') return typeof order.ExportedToConnector === 'boolean';
+	if (marker.kind === 'isSent') return typeof order.IsSent === 'boolean';
+	return false;
+}
+
 /** Records an export: patches the marker (once), or moves the watermark. */
 export async function markExported(
 	this: IExecuteFunctions,
@@ -97,7 +112,7 @@ export async function markExported(
 		saveWatermark.call(this, scope, state);
 		return [{ json: watermarkOutput(orderId, state, listed) }];
 	}
-	const order = await fetchOrder.call(this, itemIndex, orderId);
+	const { order } = await orderForItem.call(this, itemIndex, orderId, (carried) => carriesMarker(carried, marker));
 	if (isExported(order, marker)) {
 		return [{ json: { OrderID: orderId, marker: marker.kind, alreadyMarked: true } }];
 	}

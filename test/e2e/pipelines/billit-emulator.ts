@@ -83,7 +83,7 @@ export const DEMO_COMPANY = DEMO.partyIds[0];
 export class BillitEmulatorClient {
 	readonly url = inject('billitEmulator').url;
 
-	private async admin<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+	private async admin<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
 		return (await requestJson<T>(this.url, { method, path: `/_emulator${path}`, body })).body;
 	}
 
@@ -190,6 +190,24 @@ export class BillitEmulatorClient {
 	/** Billit API requests the emulator received, optionally of one method. */
 	async requests(method?: string): Promise<EmulatedRequest[]> {
 		return await this.admin<EmulatedRequest[]>('GET', `/requests${method ? `?method=${method}` : ''}`);
+	}
+
+	/** Forgets the requests received so far, so that `orderReads` counts from here. */
+	async clearRequests(): Promise<void> {
+		await this.admin('DELETE', '/requests');
+	}
+
+	/**
+	 * How often each of these orders was read (`GET /v1/orders/{id}` answered 200) since the log was
+	 * cleared: an answer, not an attempt, so a retried 429 does not count twice.
+	 */
+	async orderReads(orderIds: number[]): Promise<Record<number, number>> {
+		const reads: Record<number, number> = Object.fromEntries(orderIds.map((id) => [id, 0]));
+		for (const entry of await this.requests('GET')) {
+			const id = Number(/^\/v1\/orders\/(\d+)$/.exec(entry.path)?.[1]);
+			if (entry.status === 200 && id in reads) reads[id]++;
+		}
+		return reads;
 	}
 
 	/** Payments posted to an order: Billit's order read does not return them, the emulator's admin API does. */

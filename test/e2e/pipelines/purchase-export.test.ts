@@ -59,6 +59,24 @@ describe('examples/purchase-export.json in a real n8n, started by its schedule',
 		expect(second.data?.resultData.runData['Upload UBL']).toBeUndefined();
 	});
 
+	it('reads each incoming invoice at most once: never when the list gives its files, once when it does not', async () => {
+		const ids = purchases.map((order) => order.OrderID);
+		await billit.clearRequests();
+		assertSucceeded(await runOnceOnSchedule(n8n, workflow().id));
+		expect(await billit.orderReads(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 0])));
+
+		await billit.reset();
+		const received = await billit.receiveInvoices(4);
+		const again = received.map((item) => item.CostOrderID as number);
+		exportFolder.reset();
+		await billit.setSwitches({ listFileIds: false });
+		await billit.clearRequests();
+		assertSucceeded(await runOnceOnSchedule(n8n, workflow().id));
+		expect(await billit.orderReads(again)).toEqual(Object.fromEntries(again.map((id) => [id, 1])));
+		expect(exportFolder.files()).toHaveLength(again.length);
+		expect(await exportedFlags(billit, await billit.orders(again), 'OrderID', 'IsSent')).toEqual(flagsOf(await billit.orders(again), true, 'OrderID'));
+	});
+
 	it('leaves an invoice whose upload failed unexported, and exports it on the next run', async () => {
 		const [failing, ...others] = purchases;
 		// The fault: a folder the SFTP user cannot replace where the invoice's file must go.

@@ -107,6 +107,33 @@ describe('examples/sales-export.json in a real n8n, started by its schedule', ()
 		});
 	});
 
+	it("reads no invoice again that the list gave with its files, and one without Billit's UBL once", async () => {
+		await billit.clearRequests();
+		assertSucceeded(await runOnceOnSchedule(n8n, workflow.id));
+		const sent = [...scene.peppol, ...scene.email];
+		expect(await billit.orderReads(sent.map((order) => order.OrderID))).toEqual({
+			...Object.fromEntries(scene.peppol.map((order) => [order.OrderID, 0])),
+			// Billit's UBL checks once that it really has none; the built UBL and the PDF use that read.
+			...Object.fromEntries(scene.email.map((order) => [order.OrderID, 1])),
+		});
+		expect(exportFolder.files().map((file) => file.remotePath)).toEqual(filesOf(sent));
+	});
+
+	it('exports the same when Billit lists invoices without their files, reading each once', async () => {
+		await billit.setSwitches({ listFileIds: false });
+		await billit.clearRequests();
+		const execution = await runOnceOnSchedule(n8n, workflow.id);
+		assertSucceeded(execution);
+		const sent = [...scene.peppol, ...scene.email];
+		expect(await billit.orderReads(sent.map((order) => order.OrderID))).toEqual(Object.fromEntries(sent.map((order) => [order.OrderID, 1])));
+		expect(exportFolder.files().map((file) => file.remotePath)).toEqual(filesOf(sent));
+		expect(await exportedFlags([...sent, ...scene.unsent])).toEqual({ ...flagsOf(sent, true), ...flagsOf(scene.unsent, false) });
+		expect(ublSources(execution)).toEqual({
+			...Object.fromEntries(scene.peppol.map((order) => [order.OrderNumber, 'billit'])),
+			...Object.fromEntries(scene.email.map((order) => [order.OrderNumber, 'built'])),
+		});
+	});
+
 	it('uploads nothing on the next run once everything is exported', async () => {
 		assertSucceeded(await runOnceOnSchedule(n8n, workflow.id));
 		const files = exportFolder.files().map((file) => file.remotePath);

@@ -19,6 +19,7 @@ const variants: Array<[string, Partial<Switches>]> = [
 	['idempotent key replayed', { idempotency: 'replay' }],
 	['idempotent key ignored', { idempotency: 'ignore' }],
 	['UBL also among the attachments after a Peppol send', { ublAttachmentOnPeppolSend: true }],
+	['lists without file ids', { listFileIds: false }],
 	['unknown fields ignored', { rejectUnknownFields: false }],
 	['LastModified ties', { lastModifiedTies: true }],
 	['all strict readings', strictSwitches],

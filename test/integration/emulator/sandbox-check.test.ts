@@ -43,6 +43,10 @@ describe('sandbox check (npm run test:sandbox) against the emulator', () => {
 		for (const check of report.checks) expect({ name: check.name, verdict: check.verdict, observed: check.observed }).toMatchObject({ verdict: 'confirmed' });
 	});
 
+	it('says which setting of the emulator switch listFileIds the list answers fit', () => {
+		expect(report.checks.find((check) => check.name === 'File ids in list answers')?.observed).toMatch(/^emulator switch listFileIds: true;/);
+	});
+
 	it('records what the API answered per check, never the API key', async () => {
 		const idempotency = report.checks.find((check) => check.name === 'Idempotency key reuse');
 		expect(idempotency?.answers.map((answer) => answer.status)).toEqual([200, 409, 200, 409]);
@@ -65,7 +69,7 @@ describe('sandbox check (npm run test:sandbox) against the emulator', () => {
 
 describe('sandbox check against an emulator that departs from the documentation', () => {
 	it('reports contradicted and not observable where the API does not behave as assumed', async () => {
-		const emulator = createEmulator({ switches: { idempotency: 'replay', rateLimitPerSecond: 0, lastModifiedTies: true } });
+		const emulator = createEmulator({ switches: { idempotency: 'replay', rateLimitPerSecond: 0, lastModifiedTies: true, listFileIds: false } });
 		await emulator.start();
 		try {
 			const reportDir = await mkdtemp(join(tmpdir(), 'sandbox-check-'));
@@ -77,7 +81,10 @@ describe('sandbox check against an emulator that departs from the documentation'
 				'Rate limit': 'not observable',
 				'sendxml answer shape': 'not observable',
 				'Keyset paging on LastModified': 'confirmed',
+				'File ids in list answers': 'contradicted',
 			});
+			// Said in the terms of the emulator switch that models it.
+			expect(report.checks.find((check) => check.name === 'File ids in list answers')?.observed).toMatch(/^emulator switch listFileIds: false;/);
 			expect(report.cleanup.notDeleted).toEqual([]);
 		} finally {
 			await emulator.stop();

@@ -33,10 +33,17 @@ describe('Invoice Download: When Billit Has No UBL', () => {
 			context,
 			0,
 			42,
-			{ OrderID: 42, OrderNumber: '2026/0042', Attachments: [] },
+			{ order: { OrderID: 42, OrderNumber: '2026/0042', Attachments: [] }, read: false },
 			'returnWithoutFile',
 		);
 		expect(item).toEqual({ json: { OrderID: 42, OrderNumber: '2026/0042', ublSource: 'none', files: [] } });
 		expect(httpCalls).toHaveLength(0);
+	});
+
+	it('keeps an invoice it had to read on the item, so the next node need not read it again', async () => {
+		const { context } = fakeExecute({ parameters: { binaryPropertyName: 'data' } });
+		const order = { OrderID: 42, OrderNumber: '2026/0042', OrderPDF: { FileID: 'f-1' }, Messages: [], Attachments: [] };
+		const item = await itemWithoutBillitUbl.call(context, 0, 42, { order, read: true }, 'returnWithoutFile');
+		expect(item.json).toEqual({ ...order, ublSource: 'none', files: [] });
 	});
 });

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Resource } from '../../../shared/types';
+import { MARK_EXPORTED_READS } from '../../helpers/exportState';
+import { DOWNLOAD_READS } from '../../helpers/downloadOrderFiles';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -13,13 +15,19 @@ const operationProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['incomingInvoice'] } },
 	default: 'getMany',
 	options: [
-		{ name: 'Download', value: 'download', action: 'Download incoming invoice files' },
+		{
+			name: 'Download',
+			value: 'download',
+			action: 'Download incoming invoice files',
+			description: DOWNLOAD_READS,
+		},
 		{ name: 'Get', value: 'get', action: 'Get an incoming invoice' },
 		{ name: 'Get Many', value: 'getMany', action: 'Get many incoming invoices' },
 		{
 			name: 'Mark Exported',
 			value: 'markExported',
 			action: 'Mark an incoming invoice as exported',
+			description: MARK_EXPORTED_READS,
 		},
 	],
 };

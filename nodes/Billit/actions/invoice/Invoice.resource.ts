@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Resource } from '../../../shared/types';
+import { MARK_EXPORTED_READS } from '../../helpers/exportState';
+import { DOWNLOAD_READS } from '../../helpers/downloadOrderFiles';
 import * as addPayment from './addPayment.operation';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
@@ -23,7 +25,12 @@ const operationProperty: INodeProperties = {
 		{ name: 'Add Payment', value: 'addPayment', action: 'Add a payment to an invoice' },
 		{ name: 'Create', value: 'create', action: 'Create an invoice' },
 		{ name: 'Delete', value: 'delete', action: 'Delete an invoice' },
-		{ name: 'Download', value: 'download', action: 'Download invoice files' },
+		{
+			name: 'Download',
+			value: 'download',
+			action: 'Download invoice files',
+			description: DOWNLOAD_READS,
+		},
 		{ name: 'Get', value: 'get', action: 'Get an invoice' },
 		{ name: 'Get Deleted', value: 'getDeleted', action: 'Get deleted invoices' },
 		{
@@ -32,7 +39,12 @@ const operationProperty: INodeProperties = {
 			action: 'Get the delivery status of an invoice',
 		},
 		{ name: 'Get Many', value: 'getMany', action: 'Get many invoices' },
-		{ name: 'Mark Exported', value: 'markExported', action: 'Mark an invoice as exported' },
+		{
+			name: 'Mark Exported',
+			value: 'markExported',
+			action: 'Mark an invoice as exported',
+			description: MARK_EXPORTED_READS,
+		},
 		{ name: 'Send', value: 'send', action: 'Send invoices' },
 		{ name: 'Update', value: 'update', action: 'Update an invoice' },
 	],

@@ -3,11 +3,12 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { fetchOrder, orderIdParameter } from '../../helpers/orders';
+import { orderIdParameter } from '../../helpers/orders';
 import { findUblFile } from '../../helpers/orderFiles';
 import {
 	downloadFilesOfOrder,
 	downloadOrderFilesProperties,
+	orderWithFiles,
 } from '../../helpers/downloadOrderFiles';
 import { itemWithoutBillitUbl, whenNoUblProperty, type WhenNoUbl } from '../../helpers/downloadWithoutUbl';
 
@@ -21,11 +22,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const orderId = await orderIdParameter.call(this, itemIndex);
-	const order = await fetchOrder.call(this, itemIndex, orderId);
+	const found = await orderWithFiles.call(this, itemIndex, orderId);
 	const wantsUbl = this.getNodeParameter('file', itemIndex) === 'ubl';
 	const whenNoUbl = this.getNodeParameter('whenNoUbl', itemIndex, 'error') as WhenNoUbl;
-	if (wantsUbl && whenNoUbl !== 'error' && !findUblFile(order)) {
-		return [await itemWithoutBillitUbl.call(this, itemIndex, orderId, order, whenNoUbl)];
+	if (wantsUbl && whenNoUbl !== 'error' && !findUblFile(found.order)) {
+		return [await itemWithoutBillitUbl.call(this, itemIndex, orderId, found, whenNoUbl)];
 	}
-	return await downloadFilesOfOrder.call(this, itemIndex, orderId, order);
+	return await downloadFilesOfOrder.call(this, itemIndex, orderId, found);
 }

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { binaryPropertyProperty } from '../../../shared/billit/descriptions/paging';
+import { withInputItem } from '../../../shared/billit/helpers/inputItem';
 import { buildFromOrderProperties } from '../../descriptions/buildFromOrder';
 import { buildFromOrder, builtMetadata } from '../../../shared/billit/helpers/buildFromOrder';
 
@@ -15,5 +16,6 @@ export async function execute(
 	const built = await buildFromOrder.call(this, itemIndex);
 	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = await this.helpers.prepareBinaryData(built.xml, built.fileName, 'application/xml');
-	return [{ json: builtMetadata(built), binary: { [field]: binary } }];
+	// The input item stays (an invoice a download read, say), so later nodes need not read it again.
+	return [withInputItem.call(this, itemIndex, builtMetadata(built), { [field]: binary })];
 }
