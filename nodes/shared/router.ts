@@ -7,6 +7,7 @@ import {
 	type IPairedItemData,
 } from 'n8n-workflow';
 import { mapWithConcurrency } from '../../lib/exchange/pool';
+import { routesOnlyByItemError } from './errorRouting';
 import type { BatchOperation, ItemOperation, Operation, Resource } from './types';
 
 /** What the user can do about an error that is not the service's own, shown under its message. */
@@ -39,7 +40,7 @@ export interface RouterOptions<Run> {
  * The one shape of a failed item under continue-on-fail: `error` (the message) and, when there is
  * more to say, `details` (`kind` for failures that have one, plus the node's own details). n8n 2.x's
  * error output takes an item as an error when its JSON holds no more than error, message and details;
- * n8n 1.x only when the item carries the error itself, so it carries both.
+ * n8n 1.x only when the item carries the error itself, which it then gets (on 2.x it would cost the details).
  */
 export function errorItem(
 	context: IExecuteFunctions,
@@ -47,16 +48,17 @@ export function errorItem(
 	pairedItem: IPairedItemData | IPairedItemData[],
 	errorDetails?: ErrorDetails,
 	hint?: ErrorHint,
+	carryError = routesOnlyByItemError(),
 ): INodeExecutionData {
 	const message = error instanceof Error ? error.message : String(error);
 	const kind = (error as { kind?: unknown } | undefined)?.kind;
 	const details = { ...(typeof kind === 'string' ? { kind } : {}), ...errorDetails?.(error) };
-	const itemIndex = (Array.isArray(pairedItem) ? pairedItem[0] : pairedItem)?.item;
-	return {
+	const item: INodeExecutionData = {
 		json: { error: message, ...(Object.keys(details).length > 0 ? { details } : {}) },
-		error: asNodeError(context, error, itemIndex, hint),
 		pairedItem,
 	};
+	if (carryError) item.error = asNodeError(context, error, (Array.isArray(pairedItem) ? pairedItem[0] : pairedItem)?.item, hint);
+	return item;
 }
 
 /** Errors that already are n8n's keep their text and code; anything else becomes a NodeOperationError. */

@@ -47,8 +47,10 @@ describe('the router of every action node', () => {
 		expect(withDetails.pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	it('puts the error on the failed item too, which is what n8n 1.x routes to the error output by', () => {
-		const failed = errorItem(context(1, {}, true), new Error('refused'), { item: 0 });
+	it('puts the error on the failed item only for n8n 1.x, which routes by it (n8n 2.x would drop the details)', () => {
+		expect(errorItem(context(1, {}, true), new KindError('gone'), { item: 0 }).error).toBeUndefined();
+		const failed = errorItem(context(1, {}, true), new KindError('refused'), { item: 0 }, undefined, undefined, true);
+		expect(failed.json).toEqual({ error: 'refused', details: { kind: 'notFound' } });
 		expect(failed.error).toBeInstanceOf(NodeOperationError);
 		expect(failed.error?.message).toBe('refused');
 		expect(failed.error?.context.itemIndex).toBe(0);
@@ -79,7 +81,6 @@ describe('the router of every action node', () => {
 		expect(failed.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual(
 			[0, 1].map((item) => ({ json: { error: 'refused', details: { kind: 'notFound' } }, pairedItem: { item } })),
 		);
-		expect(failed.every((item) => item.error instanceof NodeOperationError)).toBe(true);
 		expect(log).toEqual(['connect']);
 		await expect(createRouter({ operations, setup: setup(true) }).call(context(2, { operation: 'touch' }, false))).rejects.toThrow(NodeOperationError);
 	});
