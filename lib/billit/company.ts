@@ -31,13 +31,19 @@ export function partyIdParameter(value: unknown, what: string): string | undefin
 	return String(id);
 }
 
+/** The value of a resource locator (the Company has only list and id modes, no URL to extract from). */
+function locatorValue(value: unknown): unknown {
+	return value !== null && typeof value === 'object' && '__rl' in value ? (value as { value?: unknown }).value : value;
+}
+
 /**
  * The company and context party chosen on a node. The Company is a resource locator named
  * `company`; Invoice File Convert saved it as the plain text parameter `companyId`, read when
  * there is no `company`.
  */
 export function nodeCompany(read: ParameterReader): NodeCompany {
-	const company = read('company', '', { extractValue: true });
+	// Taken out of the locator here: n8n's own extraction fails on a node without a `company` property.
+	const company = locatorValue(read('company', ''));
 	return {
 		partyId: partyIdParameter(isEmpty(company) ? read('companyId', '') : company, 'Company (PartyID)'),
 		contextPartyId: partyIdParameter(read('contextPartyId', ''), 'Context Party ID'),

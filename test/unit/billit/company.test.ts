@@ -10,7 +10,9 @@ const OAUTH2_CREDENTIAL = { environment: 'sandbox', oauthTokenData: { access_tok
 
 type Parameters = Record<string, unknown>;
 
+/** As n8n reads a parameter: extracting a locator's value fails on a node that has no such property. */
 function read(parameters: Parameters, name: string, fallback: unknown, options?: { extractValue?: boolean }) {
+	if (options?.extractValue && !(name in parameters)) throw new Error('Could not find property');
 	const value = name in parameters ? parameters[name] : fallback;
 	const locator = value as { __rl?: boolean; value?: unknown } | undefined;
 	return options?.extractValue && locator?.__rl ? locator.value : value;
