@@ -3,8 +3,8 @@
  * Billit node, action or trigger, at run time and in the editor.
  */
 
-/** Reads one node parameter (`extractValue` takes the value out of a resource locator). */
-export type ParameterReader = (name: string, fallback: unknown, options?: { extractValue?: boolean }) => unknown;
+/** Reads one node parameter, as saved (a resource locator stays a locator). */
+export type ParameterReader = (name: string, fallback: unknown) => unknown;
 
 export interface NodeCompany {
 	/** The Company parameter: beats the credential's PartyID. */

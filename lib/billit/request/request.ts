@@ -87,10 +87,10 @@ interface BillitConnection {
 
 /** The node's parameters: an item's when the request is for an item (action nodes), else the node's (editor, triggers). */
 function parameterReader(context: BillitContext, itemIndex: number | undefined): ParameterReader {
-	return (name, fallback, options) =>
+	return (name, fallback) =>
 		itemIndex === undefined
-			? (context as Exclude<BillitContext, IExecuteFunctions>).getNodeParameter(name, fallback, options)
-			: (context as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback, options);
+			? (context as Exclude<BillitContext, IExecuteFunctions>).getNodeParameter(name, fallback)
+			: (context as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback);
 }
 
 export function credentialTypeFor(authentication: unknown): string {
