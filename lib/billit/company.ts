@@ -2,6 +2,7 @@
  * Which Billit company a node acts for, read from the node's parameters in one way for every
  * Billit node, action or trigger, at run time and in the editor.
  */
+import { isResourceLocatorValue } from 'n8n-workflow';
 
 /** Reads one node parameter, as saved (a resource locator stays a locator). */
 export type ParameterReader = (name: string, fallback: unknown) => unknown;
@@ -31,11 +32,6 @@ export function partyIdParameter(value: unknown, what: string): string | undefin
 	return String(id);
 }
 
-/** The value of a resource locator (the Company has only list and id modes, no URL to extract from). */
-function locatorValue(value: unknown): unknown {
-	return value !== null && typeof value === 'object' && '__rl' in value ? (value as { value?: unknown }).value : value;
-}
-
 /**
  * The company and context party chosen on a node. The Company is a resource locator named
  * `company`; Invoice File Convert saved it as the plain text parameter `companyId`, read when
@@ -43,7 +39,8 @@ function locatorValue(value: unknown): unknown {
  */
 export function nodeCompany(read: ParameterReader): NodeCompany {
 	// Taken out of the locator here: n8n's own extraction fails on a node without a `company` property.
-	const company = locatorValue(read('company', ''));
+	const saved = read('company', '');
+	const company = isResourceLocatorValue(saved) ? saved.value : saved;
 	return {
 		partyId: partyIdParameter(isEmpty(company) ? read('companyId', '') : company, 'Company (PartyID)'),
 		contextPartyId: partyIdParameter(read('contextPartyId', ''), 'Context Party ID'),

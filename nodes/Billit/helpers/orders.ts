@@ -1,9 +1,9 @@
 import {
+	isResourceLocatorValue,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 import { compare } from '../../../lib/billit/listing/filters';
 import { walkKeyset, type KeysetCursor } from '../../../lib/billit/listing/keyset';
@@ -39,8 +39,8 @@ export async function orderIdParameter(
 	itemIndex: number,
 	name = 'orderId',
 ): Promise<number> {
-	const locator = this.getNodeParameter(name, itemIndex, undefined) as INodeParameterResourceLocator | unknown;
-	if (isLocator(locator) && locator.mode === INVOICE_NUMBER_MODE) {
+	const locator = this.getNodeParameter(name, itemIndex, undefined);
+	if (isResourceLocatorValue(locator) && locator.mode === INVOICE_NUMBER_MODE) {
 		return await orderIdByNumber.call(this, itemIndex, String(locator.value ?? ''));
 	}
 	const value = this.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
@@ -51,10 +51,6 @@ export async function orderIdParameter(
 			itemIndex,
 		});
 	}
-}
-
-function isLocator(value: unknown): value is INodeParameterResourceLocator {
-	return typeof value === 'object' && value !== null && '__rl' in value;
 }
 
 export async function fetchOrder(
