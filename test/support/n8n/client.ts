@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
 import { requestJson, undefinedIfNotFound, type JsonRequest } from './http';
 import { isFinished, type N8nExecution } from './run-data';
 
@@ -70,6 +72,20 @@ function writableWorkflow(workflow: WorkflowFile, withPinData: boolean): Record<
 	return body;
 }
 
+function sameSettledStatus(first: PublicationStatus, second: PublicationStatus): boolean {
+	return first.status === second.status && first.liveVersionId === second.liveVersionId && first.triggers.length === second.triggers.length;
+}
+
+function logSize(logFile: string): number {
+	return existsSync(logFile) ? statSync(logFile).size : 0;
+}
+
+/** The n8n log written since `start`, its last lines only. */
+function logSince(logFile: string, start: number, lines = 40): string {
+	if (!existsSync(logFile)) return `(no log at ${logFile})`;
+	return readFileSync(logFile).subarray(start).toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
 /** n8n's public API (`/api/v1`, API key) plus the internal REST calls the public API lacks (session cookie). */
 export class N8nClient {
 	constructor(readonly coordinates: N8nCoordinates) {}
@@ -117,16 +133,23 @@ export class N8nClient {
 	 * "Publish" in n8n 2.x (activation in 1.x). n8n 2.x answers before the triggers are live (its
 	 * publication outbox registers webhooks and pollers shortly after), so this waits until every
 	 * trigger of the published version is activated, and fails with n8n's reason otherwise.
+	 *
+	 * A publication that ends with no trigger outcome at all failed inside n8n before any trigger was
+	 * activated (n8n logs why); like a user seeing "failed to publish", this publishes once more and
+	 * prints n8n's log. A trigger that fails to activate fails at once.
 	 */
 	async activateWorkflow(id: string, wait: WaitOptions = {}): Promise<StoredWorkflow> {
 		const action = this.isN8n1 ? 'activate' : 'publish';
-		const published = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/${action}`, body: {} });
-		const status = await this.waitForPublication(id, wait);
-		if (status && (status.status !== 'published' || status.liveVersionId !== published.activeVersionId)) {
+		for (let attempt = 1; ; attempt++) {
+			const logStart = logSize(this.coordinates.logFile);
+			const published = await this.publicApi<StoredWorkflow>({ method: 'POST', path: `/workflows/${id}/${action}`, body: {} });
+			const status = await this.waitForPublication(id, wait);
+			if (!status || (status.status === 'published' && status.liveVersionId === published.activeVersionId)) return published;
 			const reasons = status.triggers.map((trigger) => `${trigger.nodeId}: ${trigger.status} ${trigger.errorMessage ?? ''}`);
-			throw new Error(`publishing workflow ${id} ended "${status.status}": ${reasons.join('; ')}`);
+			const failure = `publishing workflow ${id} ended "${status.status}" (${reasons.join('; ') || 'no trigger outcome'})\nn8n's log since the publish:\n${logSince(this.coordinates.logFile, logStart)}`;
+			if (status.triggers.length > 0 || attempt > 1) throw new Error(failure);
+			console.warn(`[n8n] ${failure}\n[n8n] publishing workflow ${id} again`);
 		}
-		return published;
 	}
 
 	/** Unpublish; resolves once n8n has taken the triggers down. */
@@ -137,17 +160,25 @@ export class N8nClient {
 		return unpublished;
 	}
 
-	/** Polls n8n's publication status until no publication is in flight; undefined if n8n publishes synchronously. */
+	/**
+	 * Polls n8n's publication status until no publication is in flight; undefined if n8n publishes
+	 * synchronously. n8n reads the outbox and the trigger rows in two separate queries, so a read
+	 * that straddles the commit ending a publication can report "not_published" for a workflow whose
+	 * triggers are live: a status counts as settled once two reads in a row agree.
+	 */
 	private async waitForPublication(id: string, { timeoutMs = 60_000, pollMs = 250 }: WaitOptions): Promise<PublicationStatus | undefined> {
 		const deadline = Date.now() + timeoutMs;
+		let previous: PublicationStatus | undefined;
 		for (;;) {
 			// 404: n8n 1.x or N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, publication happened in the request.
 			const response = await undefinedIfNotFound(
 				this.internalApi<{ data: PublicationStatus }>({ method: 'GET', path: `/rest/workflows/${id}/publication-status` }),
 			);
 			const status = response?.data;
-			if (status?.status !== 'in_progress') return status;
-			if (Date.now() > deadline) throw new Error(`publication of workflow ${id} still in progress after ${timeoutMs} ms`);
+			if (!status) return undefined;
+			if (status.status !== 'in_progress' && previous && sameSettledStatus(previous, status)) return status;
+			previous = status;
+			if (Date.now() > deadline) throw new Error(`publication of workflow ${id} not settled after ${timeoutMs} ms: last "${status.status}"`);
 			await new Promise((resolve) => setTimeout(resolve, pollMs));
 		}
 	}
