@@ -134,9 +134,9 @@ export class N8nClient {
 	 * publication outbox registers webhooks and pollers shortly after), so this waits until every
 	 * trigger of the published version is activated, and fails with n8n's reason otherwise.
 	 *
-	 * A publication that ends with no trigger outcome at all failed inside n8n before any trigger was
-	 * activated (n8n logs why); like a user seeing "failed to publish", this publishes once more and
-	 * prints n8n's log. A trigger that fails to activate fails at once.
+	 * A publication that ends with no trigger outcome at all failed inside n8n, not in a trigger (n8n
+	 * logs why); like a user seeing "failed to publish", this publishes once more and prints n8n's
+	 * log. A trigger that fails to activate fails at once.
 	 */
 	async activateWorkflow(id: string, wait: WaitOptions = {}): Promise<StoredWorkflow> {
 		const action = this.isN8n1 ? 'activate' : 'publish';
