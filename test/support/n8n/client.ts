@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-
 import { requestJson, undefinedIfNotFound, type JsonRequest } from './http';
+import { logSize, logTail } from './process';
 import { isFinished, type N8nExecution } from './run-data';
 
 /** How tests reach the shared instance; provided by test/e2e/global-setup.ts. */
@@ -76,16 +75,6 @@ function sameSettledStatus(first: PublicationStatus, second: PublicationStatus):
 	return first.status === second.status && first.liveVersionId === second.liveVersionId && first.triggers.length === second.triggers.length;
 }
 
-function logSize(logFile: string): number {
-	return existsSync(logFile) ? statSync(logFile).size : 0;
-}
-
-/** The n8n log written since `start`, its last lines only. */
-function logSince(logFile: string, start: number, lines = 40): string {
-	if (!existsSync(logFile)) return `(no log at ${logFile})`;
-	return readFileSync(logFile).subarray(start).toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
 /** n8n's public API (`/api/v1`, API key) plus the internal REST calls the public API lacks (session cookie). */
 export class N8nClient {
 	constructor(readonly coordinates: N8nCoordinates) {}
@@ -146,7 +135,7 @@ export class N8nClient {
 			const status = await this.waitForPublication(id, wait);
 			if (!status || (status.status === 'published' && status.liveVersionId === published.activeVersionId)) return published;
 			const reasons = status.triggers.map((trigger) => `${trigger.nodeId}: ${trigger.status} ${trigger.errorMessage ?? ''}`);
-			const failure = `publishing workflow ${id} ended "${status.status}" (${reasons.join('; ') || 'no trigger outcome'})\nn8n's log since the publish:\n${logSince(this.coordinates.logFile, logStart)}`;
+			const failure = `publishing workflow ${id} ended "${status.status}" (${reasons.join('; ') || 'no trigger outcome'})\nn8n's log since the publish:\n${logTail(this.coordinates.logFile, 40, logStart)}`;
 			if (status.triggers.length > 0 || attempt > 1) throw new Error(failure);
 			console.warn(`[n8n] ${failure}\n[n8n] publishing workflow ${id} again`);
 		}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { N8nRuntime } from './runtime';
@@ -25,12 +25,17 @@ export interface N8nProcess {
 	stop(graceMs?: number): Promise<void>;
 }
 
-function logTail(logFile: string, lines = 40): string {
+/** The last lines of an n8n log, of what was written from byte `since` on. */
+export function logTail(logFile: string, lines = 40, since = 0): string {
 	try {
-		return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+		return readFileSync(logFile).subarray(since).toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
 	} catch {
 		return '(no log)';
 	}
+}
+
+export function logSize(logFile: string): number {
+	return existsSync(logFile) ? statSync(logFile).size : 0;
 }
 
 function exited(child: ChildProcess): boolean {
